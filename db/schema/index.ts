@@ -1,0 +1,4 @@
+export * from './units-keys';
+export * from './groups';
+export * from './registration';
+export * from './bundles';

@@ -1,0 +1,75 @@
+import { parseArgs } from 'node:util';
+import { verifyBundleFile } from '../services/bundles/reader';
+import { BundleError } from '../services/bundles/format';
+import { collectBundleFiles, importBundleFiles } from '../services/bundles/importer';
+import { openWorkspaceForDb } from '../services/workspace/workspace';
+import { UserError } from '../services/errors';
+import { runDemo } from './demo';
+
+const USAGE = `Cách dùng:
+  thidua demo --out THƯ_MỤC            dựng bản trình diễn Khu vực thi đua miền núi phía Bắc năm 2022
+  thidua verify TỆP…                   kiểm tra gói hồ sơ (cấu trúc, giới hạn, mã băm, chữ ký)
+  thidua import --db TỆP [--json] ĐƯỜNG_DẪN…   nhập gói hồ sơ hoặc thư mục vào cơ sở dữ liệu`;
+
+const statusLabel = { accepted: 'ĐÃ NHẬN', duplicate: 'TRÙNG', stale: 'CŨ', quarantined: 'CHỜ XÁC NHẬN', refused: 'TỪ CHỐI' } as const;
+
+async function verify(files: string[]): Promise<number> {
+  if (!files.length) throw new UserError('Hãy chỉ ra ít nhất một tệp gói hồ sơ.');
+  let bad = 0;
+  for (const file of await collectBundleFiles(files)) {
+    try {
+      const v = await verifyBundleFile(file.path);
+      const h = v.header;
+      console.log(`HỢP LỆ  ${file.name}: ${h.sender.unit_name} (${h.sender.unit_code}), ${h.kind}, ${h.group.code} năm ${h.year}, số ${h.seq}, khóa ${v.signer.keyId}`);
+    } catch (error) {
+      if (!(error instanceof BundleError)) throw error;
+      bad++;
+      console.log(`KHÔNG HỢP LỆ  ${file.name}: ${error.message}`);
+    }
+  }
+  return bad ? 1 : 0;
+}
+
+async function importCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { db: { type: 'string' }, json: { type: 'boolean', default: false } }, allowPositionals: true });
+  if (!values.db) throw new UserError('Thiếu --db TỆP (cơ sở dữ liệu của đơn vị nhận).');
+  if (!positionals.length) throw new UserError('Hãy chỉ ra ít nhất một gói hồ sơ hoặc thư mục.');
+  const ws = openWorkspaceForDb(values.db);
+  try {
+    const results = await importBundleFiles(ws, await collectBundleFiles(positionals));
+    if (values.json) console.log(JSON.stringify(results.map(({ file, status, reason }) => ({ file, status, reason })), null, 2));
+    else for (const r of results) console.log(`${statusLabel[r.status]}  ${r.file}${r.reason ? `: ${r.reason}` : ''}`);
+    return results.some((r) => r.status === 'refused' || r.status === 'stale') ? 1 : 0;
+  } finally {
+    ws.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'verify':
+      return verify(rest);
+    case 'import':
+      return importCommand(rest);
+    case 'demo': {
+      const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } } });
+      if (!values.out) throw new UserError('Thiếu --out THƯ_MỤC.');
+      await runDemo(values.out, console.log);
+      return 0;
+    }
+    default:
+      console.log(USAGE);
+      return command && command !== 'help' && command !== '--help' ? 2 : 0;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UserError || (error instanceof Error && error.name === 'TypeError' && error.message.includes('parseArgs'))) {
+      console.error(`Lỗi: ${error.message}`);
+    } else console.error(error);
+    process.exit(2);
+  },
+);

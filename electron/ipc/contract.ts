@@ -1,0 +1,269 @@
+import { z } from 'zod';
+import type { Channel } from './channels';
+
+/** The contract between renderer and main: every input is validated here, once, at the boundary. */
+
+const text = (label: string, max = 500) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${label} không được để trống.`)
+    .max(max, `${label} quá dài (tối đa ${max} ký tự).`);
+const optionalText = (label: string, max = 500) => z.string().trim().max(max, `${label} quá dài (tối đa ${max} ký tự).`);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng năm-tháng-ngày (YYYY-MM-DD).');
+const year = z.number().int().min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.');
+export const unitCodeSchema = z
+  .string()
+  .trim()
+  .min(2, 'Mã đơn vị phải có ít nhất 2 ký tự.')
+  .max(32, 'Mã đơn vị quá dài.')
+  .regex(/^[A-Za-z0-9._-]+$/, 'Mã đơn vị chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.');
+/** Fingerprints are typed from a phone call: accept any spacing and case, keep 32 hex digits. */
+export const fingerprintSchema = z
+  .string()
+  .transform((s) => s.replace(/[\s:-]/g, '').toLowerCase())
+  .refine((s) => /^[0-9a-f]{32}$/.test(s), 'Dấu vân tay khóa phải gồm đúng 32 chữ số hệ mười sáu.');
+
+export const unitKinds = ['so_tu_phap', 'thads', 'don_vi_thuoc_bo', 'khac'] as const;
+export const unitKindSchema = z.enum(unitKinds, { message: 'Loại đơn vị không hợp lệ.' });
+export type UnitKind = z.infer<typeof unitKindSchema>;
+
+export const unitSchema = z.object({
+  code: unitCodeSchema,
+  name: text('Tên đơn vị', 200),
+  kind: unitKindSchema,
+  province: text('Tỉnh/thành phố', 100),
+  parentName: optionalText('Cơ quan chủ quản', 200).default(''),
+});
+export type Unit = z.infer<typeof unitSchema>;
+
+export const ownUnitSchema = unitSchema.extend({
+  keyId: z.string(),
+  fingerprint: z.string(),
+  fingerprintWords: z.string(),
+});
+export type OwnUnit = z.infer<typeof ownUnitSchema>;
+
+export const roleSchema = z.enum(['leader', 'deputy', 'member']);
+export type Role = z.infer<typeof roleSchema>;
+
+export const groupMemberInputSchema = unitSchema.extend({
+  role: roleSchema,
+  fingerprint: z.union([z.literal(''), fingerprintSchema]).optional(),
+});
+export const groupInputSchema = z.object({
+  id: z.number().int().positive().optional(),
+  code: unitCodeSchema,
+  name: text('Tên Khu vực/Cụm thi đua', 300),
+  year,
+  kind: z.enum(['khu_vuc', 'cum']),
+  registrationDeadline: z.union([z.literal(''), isoDate]).optional(),
+  members: z.array(groupMemberInputSchema).min(1, 'Khu vực/Cụm thi đua phải có ít nhất một đơn vị thành viên.').max(200),
+});
+export type GroupInput = z.input<typeof groupInputSchema>;
+export const groupSchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  year: z.number(),
+  kind: z.enum(['khu_vuc', 'cum']),
+  registrationDeadline: z.string().nullable(),
+  ownRole: roleSchema,
+  members: z.array(unitSchema.extend({ role: roleSchema, fingerprint: z.string() })),
+});
+export type Group = z.infer<typeof groupSchema>;
+
+export const genderSchema = z.enum(['nam', 'nu'], { message: 'Giới tính phải là Nam hoặc Nữ.' });
+export const staffInputSchema = z.object({
+  id: z.number().int().positive().optional(),
+  fullName: text('Họ và tên', 120),
+  birthYear: z.number().int().min(1940, 'Năm sinh không hợp lệ.').max(2015, 'Năm sinh không hợp lệ.').nullable(),
+  gender: genderSchema,
+  position: optionalText('Chức vụ', 200).default(''),
+  department: optionalText('Phòng/bộ phận', 200).default(''),
+});
+export type StaffInput = z.input<typeof staffInputSchema>;
+export const staffSchema = staffInputSchema.extend({ id: z.number() });
+export type Staff = z.infer<typeof staffSchema>;
+
+export const catalogueItemSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(['title', 'award']),
+  scope: z.enum(['collective', 'individual']),
+  grantedBy: z.string(),
+  legalBasis: z.string(),
+});
+export type CatalogueItem = z.infer<typeof catalogueItemSchema>;
+
+export const commitmentKinds = ['key_task', 'project', 'other'] as const;
+export const registrationInputSchema = z.object({
+  groupId: z.number().int().positive(),
+  numberSymbol: optionalText('Số, ký hiệu', 60),
+  place: text('Địa danh', 60),
+  documentDate: isoDate,
+  signerAuthority: optionalText('Thẩm quyền ký', 60),
+  signerTitle: text('Chức vụ người ký', 100),
+  signerName: text('Họ tên người ký', 100),
+  recipients: z.array(text('Nơi nhận', 200)).max(30),
+  collective: z.array(z.object({ titleCode: z.string(), note: optionalText('Ghi chú', 300).default('') })).max(30),
+  individuals: z
+    .array(z.object({ staffId: z.number().int().positive(), titleCode: z.string() }))
+    .max(2000),
+  commitments: z
+    .array(z.object({ kind: z.enum(commitmentKinds), content: text('Nội dung cam kết', 2000) }))
+    .min(1, 'Bản đăng ký phải có ít nhất một nhiệm vụ trọng tâm hoặc công trình, đề án.')
+    .refine(
+      (items) => items.some((c) => c.kind !== 'other'),
+      'Bản đăng ký phải có ít nhất một nhiệm vụ trọng tâm hoặc công trình, đề án.',
+    ),
+});
+export type RegistrationInput = z.input<typeof registrationInputSchema>;
+
+export const registrationSchema = z.object({
+  recordId: z.string(),
+  version: z.number(),
+  status: z.enum(['draft', 'exported', 'received']),
+  unitCode: z.string(),
+  groupCode: z.string(),
+  year: z.number(),
+  numberSymbol: z.string(),
+  place: z.string(),
+  documentDate: z.string(),
+  signerAuthority: z.string(),
+  signerTitle: z.string(),
+  signerName: z.string(),
+  recipients: z.array(z.string()),
+  exportedAt: z.string().nullable(),
+  collective: z.array(z.object({ titleCode: z.string(), note: z.string() })),
+  individuals: z.array(
+    z.object({
+      staffId: z.number().nullable(),
+      fullName: z.string(),
+      birthYear: z.number().nullable(),
+      gender: genderSchema,
+      position: z.string(),
+      department: z.string(),
+      titleCode: z.string(),
+    }),
+  ),
+  commitments: z.array(z.object({ kind: z.enum(commitmentKinds), content: z.string() })),
+});
+export type Registration = z.infer<typeof registrationSchema>;
+
+export const fileHandleSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{32}$/, 'Tệp không hợp lệ.'),
+  name: z.string(),
+  size: z.number(),
+});
+export type FileHandle = z.infer<typeof fileHandleSchema>;
+
+export const importStatusSchema = z.enum(['accepted', 'duplicate', 'stale', 'quarantined', 'refused']);
+export type ImportStatus = z.infer<typeof importStatusSchema>;
+export const importResultSchema = z.object({
+  file: z.string(),
+  status: importStatusSchema,
+  reason: z.string(),
+  sender: z.string().optional(),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+export const quarantineEntrySchema = z.object({
+  id: z.number(),
+  fileName: z.string(),
+  senderCode: z.string(),
+  senderName: z.string(),
+  fingerprint: z.string(),
+  groupCode: z.string(),
+  year: z.number(),
+  receivedAt: z.string(),
+});
+export type QuarantineEntry = z.infer<typeof quarantineEntrySchema>;
+
+export const overviewQuerySchema = z.object({
+  groupId: z.number().int().positive(),
+  search: z.string().max(100).default(''),
+  scope: z.enum(['all', 'collective', 'individual']).default('all'),
+  unitKind: z.union([z.literal('all'), unitKindSchema]).default('all'),
+  titleCode: z.string().max(40).default(''),
+  sort: z.enum(['unit', 'person', 'title', 'received']).default('unit'),
+  descending: z.boolean().default(false),
+});
+export type OverviewQuery = z.input<typeof overviewQuerySchema>;
+export const matrixRowSchema = z.object({
+  unitCode: z.string(),
+  unitName: z.string(),
+  kind: unitKindSchema,
+  role: roleSchema,
+  sentAt: z.string().nullable(),
+  receivedAt: z.string().nullable(),
+  version: z.number().nullable(),
+  late: z.boolean(),
+});
+export type MatrixRow = z.infer<typeof matrixRowSchema>;
+export const consolidatedRowSchema = z.object({
+  unitCode: z.string(),
+  unitName: z.string(),
+  unitKind: unitKindSchema,
+  scope: z.enum(['collective', 'individual']),
+  personName: z.string(),
+  position: z.string(),
+  titleCode: z.string(),
+  titleName: z.string(),
+  receivedAt: z.string().nullable(),
+});
+export type ConsolidatedRow = z.infer<typeof consolidatedRowSchema>;
+
+const empty = z.object({}).strict();
+const groupRef = z.object({ groupId: z.number().int().positive() });
+
+export const contract = {
+  'app.state': {
+    input: empty,
+    output: z.object({
+      unit: ownUnitSchema.nullable(),
+      groups: z.array(groupSchema),
+      shell: z.enum(['electron', 'browser']),
+    }),
+  },
+  'catalogue.list': { input: empty, output: z.array(catalogueItemSchema) },
+  'unit.setup': { input: unitSchema, output: ownUnitSchema },
+  'groups.list': { input: empty, output: z.array(groupSchema) },
+  'groups.save': { input: groupInputSchema, output: groupSchema },
+  'staff.list': { input: z.object({ search: z.string().max(100).default('') }), output: z.array(staffSchema) },
+  'staff.save': { input: staffInputSchema, output: staffSchema },
+  'staff.remove': { input: z.object({ id: z.number().int().positive() }), output: z.object({ removed: z.boolean() }) },
+  'staff.importXlsx': {
+    input: z.object({ file: fileHandleSchema }),
+    output: z.object({ added: z.number(), skipped: z.number() }),
+  },
+  'registration.get': { input: groupRef, output: registrationSchema.nullable() },
+  'registration.save': { input: registrationInputSchema, output: registrationSchema },
+  'registration.printDocx': { input: groupRef, output: fileHandleSchema },
+  'registration.export': {
+    input: groupRef,
+    output: z.object({ file: fileHandleSchema, version: z.number(), seq: z.number() }),
+  },
+  'files.pickBundles': { input: z.object({ folder: z.boolean() }), output: z.array(fileHandleSchema) },
+  'files.pickXlsx': { input: empty, output: fileHandleSchema.nullable() },
+  'files.save': { input: z.object({ file: fileHandleSchema }), output: z.object({ saved: z.boolean(), where: z.string() }) },
+  'bundles.import': { input: z.object({ files: z.array(fileHandleSchema).min(1).max(500) }), output: z.array(importResultSchema) },
+  'bundles.quarantine': { input: empty, output: z.array(quarantineEntrySchema) },
+  'bundles.decide': {
+    input: z.object({ id: z.number().int().positive(), accept: z.boolean() }),
+    output: importResultSchema,
+  },
+  'leader.overview': {
+    input: overviewQuerySchema,
+    output: z.object({ matrix: z.array(matrixRowSchema), rows: z.array(consolidatedRowSchema) }),
+  },
+  'leader.printConsolidated': { input: groupRef, output: fileHandleSchema },
+} satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type Output<C extends Channel> = z.output<Contract[C]['output']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+
+/** What every transport returns: a value, or a message for the person using the app. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false, error: string };

@@ -1,0 +1,16 @@
+import type { Workspace } from '../../services/workspace/workspace';
+import type { FileHandles } from '../../services/files/handles';
+
+/** What differs between the Electron window and the browser shell: how files are picked and saved. */
+export interface Host {
+  shell: 'electron' | 'browser';
+  pickBundles(folder: boolean): Promise<string[]>;
+  pickXlsx(): Promise<string | null>;
+  saveAs(source: string, suggestedName: string): Promise<{ saved: boolean; where: string }>;
+}
+
+export interface Context {
+  ws: Workspace;
+  files: FileHandles;
+  host: Host;
+}

@@ -1,0 +1,7 @@
+import { listGroups, saveGroup } from '../../services/groups-calendar/groups';
+import type { Handlers } from './dispatch';
+
+export const groupHandlers = {
+  'groups.list': (_input, { ws }) => listGroups(ws.db),
+  'groups.save': (input, { ws }) => saveGroup(ws.db, input),
+} satisfies Handlers<'groups.list' | 'groups.save'>;

@@ -1,0 +1,21 @@
+import { listStaff, removeStaff, saveStaff } from '../../services/registration/staff';
+import { importStaffXlsx } from '../../services/registration/xlsx';
+import { getOwnRegistration, saveRegistration } from '../../services/registration/registration';
+import { exportRegistration, printRegistration } from '../../services/registration/export';
+import type { Handlers } from './dispatch';
+
+export const registrationHandlers = {
+  'staff.list': (input, { ws }) => listStaff(ws.db, input.search),
+  'staff.save': (input, { ws }) => saveStaff(ws.db, input),
+  'staff.remove': (input, { ws }) => ({ removed: removeStaff(ws.db, input.id) }),
+  'staff.importXlsx': (input, { ws, files }) => importStaffXlsx(ws.db, files.resolve(input.file).path),
+  'registration.get': (input, { ws }) => getOwnRegistration(ws.db, input.groupId),
+  'registration.save': (input, { ws }) => saveRegistration(ws.db, input),
+  'registration.printDocx': async (input, { ws, files }) => files.register(await printRegistration(ws, input.groupId)),
+  'registration.export': async (input, { ws, files }) => {
+    const done = await exportRegistration(ws, input.groupId);
+    return { file: files.register(done.path), version: done.version, seq: done.seq };
+  },
+} satisfies Handlers<
+  'staff.list' | 'staff.save' | 'staff.remove' | 'staff.importXlsx' | 'registration.get' | 'registration.save' | 'registration.printDocx' | 'registration.export'
+>;

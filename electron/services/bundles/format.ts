@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { unitCodeSchema } from '../../ipc/contract';
+
+/** The `.tdkt` bundle: a BagIt-style ZIP (DESIGN.md §4). Everything a reader accepts is decided here. */
+
+export const FORMAT = 'thidua-tuphap-bundle';
+export const FORMAT_VERSION = 1;
+export const BUNDLE_EXTENSION = '.tdkt';
+
+export const TAG_FILES = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'bundle.json', 'bundle.sig.json'] as const;
+export const BAGIT_TXT = 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n';
+
+const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
+/** Limits a reader enforces from the ZIP's central directory, before decompressing anything. */
+export const LIMITS = {
+  bundleBytes: 8 * GiB,
+  entries: 10_000,
+  tagFileBytes: 4 * MiB,
+  recordBytes: 4 * MiB,
+  entryBytes: 4 * GiB,
+  totalBytes: 8 * GiB,
+  /** Above this size an entry must not expand more than `maxRatio` times: a zip bomb does. */
+  ratioCheckFrom: 1 * MiB,
+  maxRatio: 100,
+};
+
+const SAFE_NAME = '[A-Za-z0-9][A-Za-z0-9._-]{0,119}';
+/** The only paths a bundle may hold under data/. */
+export const DATA_PATHS = [
+  new RegExp(`^data/records/${SAFE_NAME}\\.json$`),
+  /^data\/evidence\/[0-9a-f]{64}\.[a-z0-9]{1,10}$/,
+  new RegExp(`^data/documents/${SAFE_NAME}\\.docx$`),
+  new RegExp(`^data/bundles/${SAFE_NAME}\\.tdkt$`),
+];
+
+export function recordPath(recordId: string, version: number): string {
+  return `data/records/${recordId}.v${version}.json`;
+}
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+const keyId = z.string().regex(/^[0-9a-f]{32}$/);
+
+export const bundleKinds = ['registration'] as const;
+export type BundleKind = (typeof bundleKinds)[number];
+
+export const bundleHeaderSchema = z
+  .object({
+    format: z.literal(FORMAT),
+    format_version: z.literal(FORMAT_VERSION),
+    bundle_id: z.string().uuid(),
+    kind: z.enum(bundleKinds),
+    sender: z.object({ unit_code: unitCodeSchema, unit_name: z.string().min(1).max(200), key_id: keyId }).strict(),
+    recipient: z.object({ unit_codes: z.array(unitCodeSchema).min(1).max(10) }).strict(),
+    group: z.object({ code: unitCodeSchema, name: z.string().max(300) }).strict(),
+    year: z.number().int().min(2000).max(2100),
+    seq: z.number().int().min(1),
+    created_at: z.string().datetime(),
+    app_version: z.string().max(40),
+    files: z
+      .array(
+        z
+          .object({
+            path: z.string().refine((p) => DATA_PATHS.some((re) => re.test(p))),
+            sha256: sha256Hex,
+            size: z.number().int().min(0),
+            media_type: z.string().max(100),
+          })
+          .strict(),
+      )
+      .max(LIMITS.entries),
+    records: z
+      .array(
+        z
+          .object({ record_id: z.string().uuid(), type: z.string().max(40), version: z.number().int().min(1), content_sha256: sha256Hex })
+          .strict(),
+      )
+      .max(LIMITS.entries),
+  })
+  .strict();
+export type BundleHeader = z.infer<typeof bundleHeaderSchema>;
+
+export const signatureFileSchema = z
+  .object({
+    signatures: z
+      .array(
+        z
+          .object({
+            algorithm: z.literal('ed25519'),
+            key_id: keyId,
+            public_key: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
+            signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(8),
+  })
+  .strict();
+export type SignatureFile = z.infer<typeof signatureFileSchema>;
+
+export function manifestText(files: BundleHeader['files']): string {
+  return files.map((f) => `${f.sha256}  ${f.path}\n`).join('');
+}
+
+export function bagInfoText(header: BundleHeader): string {
+  const bytes = header.files.reduce((n, f) => n + f.size, 0);
+  return [
+    `Source-Organization: ${header.sender.unit_name}`,
+    `Contact-Name: ${header.sender.unit_code}`,
+    `Bagging-Date: ${header.created_at.slice(0, 10)}`,
+    `External-Identifier: ${header.bundle_id}`,
+    `Payload-Oxum: ${bytes}.${header.files.length}`,
+    '',
+  ].join('\n');
+}
+
+/** A reason a bundle is refused, worded for the person importing it. */
+export class BundleError extends Error {
+  override name = 'BundleError';
+}

@@ -1,0 +1,249 @@
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import { schema, type DbOrTx } from '../../../db/client';
+import type { ImportResult, QuarantineEntry } from '../../ipc/contract';
+import type { Workspace } from '../workspace/workspace';
+import { UserError } from '../errors';
+import { copyFileAtomic } from '../files/atomic';
+import { findGroup, isMember, pinKey } from '../groups-calendar/groups';
+import { formatFingerprint } from '../units-keys/keys';
+import { nowIso, pinnedKeysOf, requireOwnUnit } from '../units-keys/units';
+import { applyRegistrationRecord } from '../registration/registration';
+import type { RegistrationRecord } from '../registration/record';
+import { BUNDLE_EXTENSION, BundleError } from './format';
+import { verifyBundleFile, type VerifiedBundle } from './reader';
+
+export interface IncomingFile {
+  path: string;
+  /** The name shown to the person (the file name on the USB stick, or of an upload). */
+  name: string;
+}
+
+/** Expands folders (a USB stick full of bundles) into the .tdkt files they hold, links never followed. */
+export async function collectBundleFiles(paths: string[]): Promise<IncomingFile[]> {
+  const found: IncomingFile[] = [];
+  const walk = async (p: string, depth: number): Promise<void> => {
+    const stat = await fsp.lstat(p).catch(() => null);
+    if (!stat) {
+      found.push({ path: p, name: p });
+      return;
+    }
+    if (stat.isDirectory() && depth < 4) {
+      const names = (await fsp.readdir(p)).sort();
+      for (const n of names) {
+        const child = path.join(p, n);
+        const st = await fsp.lstat(child);
+        if (st.isDirectory() || (st.isFile() && n.toLowerCase().endsWith(BUNDLE_EXTENSION))) await walk(child, depth + 1);
+      }
+    } else if (stat.isFile() || depth === 0) {
+      found.push({ path: p, name: depth === 0 ? p : path.basename(p) });
+    }
+  };
+  for (const p of paths) await walk(p, 0);
+  return found;
+}
+
+type Decision = Omit<ImportResult, 'file'>;
+
+const senderLabel = (v: VerifiedBundle) => `${v.header.sender.unit_name} (${v.header.sender.unit_code})`;
+
+/** The checks that need the database; the file itself has already passed `verifyBundleFile`. */
+function judge(db: DbOrTx, v: VerifiedBundle): Decision | 'accept' {
+  const own = requireOwnUnit(db as Parameters<typeof requireOwnUnit>[0]);
+  const h = v.header;
+  const sender = senderLabel(v);
+  if (h.sender.unit_code === own.code) return { status: 'refused', reason: 'Gói hồ sơ do chính đơn vị này gửi đi.', sender };
+  const group = findGroup(db, h.group.code, h.year);
+  if (!group) {
+    return { status: 'refused', reason: `Gói dành cho Khu vực/Cụm "${h.group.code}" năm ${h.year}, không phải Khu vực/Cụm nào mà đơn vị này tham gia.`, sender };
+  }
+  if (!h.recipient.unit_codes.includes(own.code)) return { status: 'refused', reason: 'Gói hồ sơ không gửi cho đơn vị này.', sender };
+  if (!isMember(db, group.id, h.sender.unit_code)) {
+    return { status: 'refused', reason: `Đơn vị gửi ${sender} không phải thành viên của Khu vực/Cụm ${h.group.code} năm ${h.year}.`, sender };
+  }
+  const previous = db.select().from(schema.receivedBundles).where(eq(schema.receivedBundles.bundleId, h.bundle_id)).get();
+  if (previous) {
+    if (previous.headerSha256 === v.headerSha256) return { status: 'duplicate', reason: `Gói này đã được nhận ngày ${previous.receivedAt.slice(0, 10)}; không có gì thay đổi.`, sender };
+    return { status: 'refused', reason: 'Gói mang mã của một gói đã nhận nhưng nội dung khác.', sender };
+  }
+  const pinned = pinnedKeysOf(db, h.sender.unit_code);
+  if (pinned.length && !pinned.some((k) => k.keyId === v.signer.keyId)) {
+    return {
+      status: 'refused',
+      reason: `Gói được ký bằng khóa ${formatFingerprint(v.signer.keyId)}, không phải khóa đã ghim của ${sender} (${pinned.map((k) => formatFingerprint(k.keyId)).join(', ')}).`,
+      sender,
+    };
+  }
+  if (!pinned.length) return { status: 'quarantined', reason: '', sender };
+  const last = db
+    .select({ seq: schema.receivedBundles.seq })
+    .from(schema.receivedBundles)
+    .where(and(eq(schema.receivedBundles.senderCode, h.sender.unit_code), eq(schema.receivedBundles.groupCode, h.group.code), eq(schema.receivedBundles.year, h.year)))
+    .orderBy(desc(schema.receivedBundles.seq))
+    .get();
+  if (last && last.seq >= h.seq) {
+    return { status: 'stale', reason: `Gói cũ: số thứ tự ${h.seq} không mới hơn gói số ${last.seq} đã nhận từ ${sender}.`, sender };
+  }
+  return 'accept';
+}
+
+/** Lands an accepted bundle: its original kept in the archive, its records in one transaction. */
+async function accept(ws: Workspace, staged: string, v: VerifiedBundle, fileName: string): Promise<Decision> {
+  const h = v.header;
+  const archive = path.join(ws.dir.received, h.sender.unit_code, `${h.bundle_id}.tdkt`);
+  await fsp.mkdir(path.dirname(archive), { recursive: true });
+  await fsp.rename(staged, archive);
+  try {
+    const own = requireOwnUnit(ws.db);
+    let added = 0;
+    const decision = ws.db.transaction((tx) => {
+      // Re-judged inside the transaction: another import may have landed since the first look.
+      const verdict = judge(tx, v);
+      if (verdict !== 'accept') return verdict;
+      tx.insert(schema.receivedBundles)
+        .values({
+          bundleId: h.bundle_id,
+          headerSha256: v.headerSha256,
+          senderCode: h.sender.unit_code,
+          keyId: v.signer.keyId,
+          kind: h.kind,
+          groupCode: h.group.code,
+          year: h.year,
+          seq: h.seq,
+          createdAt: h.created_at,
+          receivedAt: nowIso(),
+          fileName,
+          archivePath: path.relative(ws.dataDir, archive),
+        })
+        .run();
+      for (const r of v.records) {
+        if (r.type !== 'registration') continue;
+        const record = r.content as RegistrationRecord;
+        if (record.unit.code !== h.sender.unit_code || record.group.code !== h.group.code || record.group.year !== h.year) {
+          throw new BundleError('Bản đăng ký trong gói không cùng đơn vị gửi, Khu vực/Cụm hoặc năm với gói.');
+        }
+        if (applyRegistrationRecord(tx, record, h.bundle_id, own.code) === 'added') added++;
+      }
+      return null;
+    });
+    if (decision) {
+      await fsp.rm(archive, { force: true });
+      return decision;
+    }
+    const what = added ? `${added} bản đăng ký mới` : 'không có phiên bản mới (đã có bản này)';
+    return { status: 'accepted', reason: `Đã nhận gói số ${h.seq} của ${senderLabel(v)}: ${what}.`, sender: senderLabel(v) };
+  } catch (error) {
+    await fsp.rm(archive, { force: true });
+    if (error instanceof BundleError || error instanceof UserError) return { status: 'refused', reason: error.message, sender: senderLabel(v) };
+    throw error;
+  }
+}
+
+async function quarantine(ws: Workspace, staged: string, v: VerifiedBundle, fileName: string): Promise<Decision> {
+  const h = v.header;
+  const sender = senderLabel(v);
+  const held = ws.db
+    .select()
+    .from(schema.quarantinedBundles)
+    .where(and(eq(schema.quarantinedBundles.bundleId, h.bundle_id), eq(schema.quarantinedBundles.decision, 'pending')))
+    .get();
+  const note = `Khóa ký ${formatFingerprint(v.signer.keyId)} chưa được xác nhận cho ${sender}. Hãy gọi điện cho đơn vị gửi để đối chiếu dấu vân tay rồi xác nhận hoặc từ chối.`;
+  if (held) {
+    await fsp.rm(staged, { force: true });
+    return { status: 'quarantined', reason: `Gói đã nằm trong danh sách chờ xác nhận. ${note}`, sender };
+  }
+  const stored = path.join(ws.dir.quarantine, `${h.bundle_id}.tdkt`);
+  await fsp.rename(staged, stored);
+  ws.db
+    .insert(schema.quarantinedBundles)
+    .values({
+      bundleId: h.bundle_id,
+      headerSha256: v.headerSha256,
+      senderCode: h.sender.unit_code,
+      senderName: h.sender.unit_name,
+      keyId: v.signer.keyId,
+      publicKey: v.signer.publicKey,
+      groupCode: h.group.code,
+      year: h.year,
+      fileName,
+      storedPath: path.relative(ws.dataDir, stored),
+      receivedAt: nowIso(),
+      decision: 'pending',
+    })
+    .run();
+  return { status: 'quarantined', reason: note, sender };
+}
+
+/** Imports one file: a private copy is verified completely before anything is written. */
+export async function importBundleFile(ws: Workspace, file: IncomingFile): Promise<ImportResult> {
+  requireOwnUnit(ws.db);
+  const staged = path.join(ws.dir.staging, `import-${crypto.randomBytes(8).toString('hex')}.tdkt`);
+  try {
+    try {
+      await copyFileAtomic(file.path, staged);
+    } catch {
+      return { file: file.name, status: 'refused', reason: 'Không đọc được tệp (tệp không tồn tại hoặc không có quyền đọc).' };
+    }
+    let v: VerifiedBundle;
+    try {
+      v = await verifyBundleFile(staged);
+    } catch (error) {
+      if (error instanceof BundleError) return { file: file.name, status: 'refused', reason: error.message };
+      throw error;
+    }
+    const verdict = judge(ws.db, v);
+    if (verdict === 'accept') return { file: file.name, ...(await accept(ws, staged, v, path.basename(file.name))) };
+    if (verdict.status === 'quarantined') return { file: file.name, ...(await quarantine(ws, staged, v, path.basename(file.name))) };
+    return { file: file.name, ...verdict };
+  } finally {
+    await fsp.rm(staged, { force: true });
+  }
+}
+
+export async function importBundleFiles(ws: Workspace, files: IncomingFile[]): Promise<ImportResult[]> {
+  const results: ImportResult[] = [];
+  for (const f of files) results.push(await importBundleFile(ws, f));
+  return results;
+}
+
+export function listQuarantine(ws: Workspace): QuarantineEntry[] {
+  return ws.db
+    .select()
+    .from(schema.quarantinedBundles)
+    .where(eq(schema.quarantinedBundles.decision, 'pending'))
+    .all()
+    .map((q) => ({
+      id: q.id,
+      fileName: q.fileName,
+      senderCode: q.senderCode,
+      senderName: q.senderName,
+      fingerprint: formatFingerprint(q.keyId),
+      groupCode: q.groupCode,
+      year: q.year,
+      receivedAt: q.receivedAt,
+    }));
+}
+
+/**
+ * A person has compared the fingerprint with the sender by phone. Confirming pins the key and imports
+ * the held bundle (checked again in full); rejecting discards it.
+ */
+export async function decideQuarantine(ws: Workspace, id: number, confirm: boolean): Promise<ImportResult> {
+  const q = ws.db.select().from(schema.quarantinedBundles).where(eq(schema.quarantinedBundles.id, id)).get();
+  if (!q || q.decision !== 'pending') throw new UserError('Không tìm thấy gói đang chờ xác nhận.');
+  const stored = path.join(ws.dataDir, q.storedPath);
+  const mark = (decision: 'accepted' | 'rejected') =>
+    ws.db.update(schema.quarantinedBundles).set({ decision, decidedAt: nowIso() }).where(eq(schema.quarantinedBundles.id, id)).run();
+  if (!confirm) {
+    mark('rejected');
+    await fsp.rm(stored, { force: true });
+    return { file: q.fileName, status: 'refused', reason: `Đã từ chối gói của ${q.senderName}; khóa ${formatFingerprint(q.keyId)} không được ghim.`, sender: q.senderName };
+  }
+  ws.db.transaction((tx) => pinKey(tx, q.senderCode, q.keyId, 'quarantine_confirmed', q.publicKey));
+  mark('accepted');
+  const result = await importBundleFile(ws, { path: stored, name: q.fileName });
+  await fsp.rm(stored, { force: true });
+  return result;
+}

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+
+/** A temp name in the destination's own folder, so the final rename never crosses file systems. */
+export function tempPathFor(dest: string): string {
+  return path.join(path.dirname(dest), `.${path.basename(dest)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+}
+
+async function fsyncDir(dir: string): Promise<void> {
+  // Windows cannot open a directory for fsync; its rename is already durable enough there.
+  if (process.platform === 'win32') return;
+  const handle = await fsp.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Runs `write` against a temp file beside `dest`, fsyncs it and renames it into place: readers see
+ * the old file or the complete new one, never a half-written one.
+ */
+export async function writeAtomically(
+  dest: string,
+  write: (tempPath: string) => Promise<void>,
+  mode = 0o644,
+  /** Runs on the complete, synced temp file; throwing leaves `dest` untouched. */
+  check?: (tempPath: string) => Promise<void>,
+): Promise<void> {
+  await fsp.mkdir(path.dirname(dest), { recursive: true });
+  const temp = tempPathFor(dest);
+  try {
+    await write(temp);
+    const handle = await fsp.open(temp, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fsp.chmod(temp, mode);
+    if (check) await check(temp);
+    await fsp.rename(temp, dest);
+    await fsyncDir(path.dirname(dest));
+  } catch (error) {
+    await fsp.rm(temp, { force: true });
+    throw error;
+  }
+}
+
+export function writeFileAtomic(dest: string, data: Uint8Array | string, mode = 0o644): Promise<void> {
+  return writeAtomically(dest, (temp) => fsp.writeFile(temp, data, { mode }), mode);
+}
+
+export function copyFileAtomic(src: string, dest: string, check?: (tempPath: string) => Promise<void>): Promise<void> {
+  return writeAtomically(dest, (temp) => pipeline(fs.createReadStream(src), fs.createWriteStream(temp)), 0o644, check);
+}

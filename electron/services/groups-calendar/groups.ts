@@ -1,0 +1,129 @@
+import { and, eq } from 'drizzle-orm';
+import { schema, type Db, type DbOrTx } from '../../../db/client';
+import type { Group, ParsedInput } from '../../ipc/contract';
+import { UserError } from '../errors';
+import { formatFingerprint } from '../units-keys/keys';
+import { nowIso, requireOwnUnit, upsertUnit } from '../units-keys/units';
+import { compareVi } from '../text/vietnamese';
+
+type GroupInput = ParsedInput<'groups.save'>;
+
+const roleOrder = { leader: 0, deputy: 1, member: 2 } as const;
+
+function checkMembers(input: GroupInput, ownCode: string): void {
+  const codes = new Set<string>();
+  for (const m of input.members) {
+    if (codes.has(m.code)) throw new UserError(`Mã đơn vị ${m.code} bị nhập hai lần.`);
+    codes.add(m.code);
+  }
+  const leaders = input.members.filter((m) => m.role === 'leader');
+  if (leaders.length !== 1) throw new UserError('Khu vực/Cụm thi đua phải có đúng một Trưởng.');
+  if (input.members.filter((m) => m.role === 'deputy').length > 1) throw new UserError('Khu vực/Cụm thi đua chỉ có một Phó Trưởng.');
+  if (!codes.has(ownCode)) throw new UserError('Đơn vị của mình phải có trong danh sách thành viên.');
+}
+
+/** Creates or replaces a group-year with its members; fingerprints given here are pinned in advance. */
+export function saveGroup(db: Db, input: GroupInput): Group {
+  const own = requireOwnUnit(db);
+  checkMembers(input, own.code);
+  const deadline = input.registrationDeadline || null;
+  const id = db.transaction((tx) => {
+    const clash = tx
+      .select({ id: schema.emulationGroups.id })
+      .from(schema.emulationGroups)
+      .where(and(eq(schema.emulationGroups.code, input.code), eq(schema.emulationGroups.year, input.year)))
+      .get();
+    if (clash && clash.id !== input.id) throw new UserError(`Đã có Khu vực/Cụm mã ${input.code} năm ${input.year}.`);
+    let groupId = input.id;
+    const fields = { code: input.code, name: input.name, year: input.year, kind: input.kind, registrationDeadline: deadline };
+    if (groupId) {
+      const updated = tx.update(schema.emulationGroups).set(fields).where(eq(schema.emulationGroups.id, groupId)).run();
+      if (updated.changes === 0) throw new UserError('Không tìm thấy Khu vực/Cụm thi đua cần sửa.');
+      tx.delete(schema.groupMembers).where(eq(schema.groupMembers.groupId, groupId)).run();
+    } else {
+      groupId = tx.insert(schema.emulationGroups).values({ ...fields, createdAt: nowIso() }).returning({ id: schema.emulationGroups.id }).get().id;
+    }
+    for (const { role, fingerprint, ...unit } of input.members) {
+      upsertUnit(tx, unit, own.code);
+      tx.insert(schema.groupMembers).values({ groupId, unitCode: unit.code, role }).run();
+      if (fingerprint && unit.code !== own.code) pinKey(tx, unit.code, fingerprint, 'group_setup');
+    }
+    return groupId;
+  });
+  return getGroup(db, id);
+}
+
+export function pinKey(tx: DbOrTx, unitCode: string, keyId: string, source: 'group_setup' | 'quarantine_confirmed', publicKey?: string): void {
+  const existing = tx.select().from(schema.pinnedKeys).where(eq(schema.pinnedKeys.keyId, keyId)).get();
+  if (existing && existing.unitCode !== unitCode) {
+    throw new UserError(`Khóa ${formatFingerprint(keyId)} đã được ghim cho đơn vị ${existing.unitCode}, không thể dùng cho ${unitCode}.`);
+  }
+  if (existing) {
+    if (publicKey && !existing.publicKey) tx.update(schema.pinnedKeys).set({ publicKey }).where(eq(schema.pinnedKeys.keyId, keyId)).run();
+    return;
+  }
+  tx.insert(schema.pinnedKeys).values({ keyId, unitCode, publicKey: publicKey ?? null, source, pinnedAt: nowIso() }).run();
+}
+
+export function getGroup(db: Db, id: number): Group {
+  const group = db.select().from(schema.emulationGroups).where(eq(schema.emulationGroups.id, id)).get();
+  if (!group) throw new UserError('Không tìm thấy Khu vực/Cụm thi đua.');
+  const own = requireOwnUnit(db);
+  const rows = db
+    .select({ unit: schema.units, role: schema.groupMembers.role })
+    .from(schema.groupMembers)
+    .innerJoin(schema.units, eq(schema.units.code, schema.groupMembers.unitCode))
+    .where(eq(schema.groupMembers.groupId, id))
+    .all();
+  const keys = db.select().from(schema.pinnedKeys).all();
+  const members = rows
+    .map(({ unit, role }) => {
+      const key = keys.find((k) => k.unitCode === unit.code);
+      return {
+        code: unit.code,
+        name: unit.name,
+        kind: unit.kind,
+        province: unit.province,
+        parentName: unit.parentName,
+        role,
+        fingerprint: key ? formatFingerprint(key.keyId) : '',
+      };
+    })
+    .sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || compareVi(a.name, b.name));
+  const ownRole = members.find((m) => m.code === own.code)?.role ?? 'member';
+  return {
+    id: group.id,
+    code: group.code,
+    name: group.name,
+    year: group.year,
+    kind: group.kind,
+    registrationDeadline: group.registrationDeadline,
+    ownRole,
+    members,
+  };
+}
+
+export function listGroups(db: Db): Group[] {
+  return db
+    .select({ id: schema.emulationGroups.id })
+    .from(schema.emulationGroups)
+    .all()
+    .map((g) => getGroup(db, g.id))
+    .sort((a, b) => b.year - a.year || compareVi(a.name, b.name));
+}
+
+export function findGroup(db: DbOrTx, code: string, year: number): { id: number } | undefined {
+  return db
+    .select({ id: schema.emulationGroups.id })
+    .from(schema.emulationGroups)
+    .where(and(eq(schema.emulationGroups.code, code), eq(schema.emulationGroups.year, year)))
+    .get();
+}
+
+export function isMember(db: DbOrTx, groupId: number, unitCode: string): boolean {
+  return !!db
+    .select({ u: schema.groupMembers.unitCode })
+    .from(schema.groupMembers)
+    .where(and(eq(schema.groupMembers.groupId, groupId), eq(schema.groupMembers.unitCode, unitCode)))
+    .get();
+}

@@ -1,0 +1,100 @@
+import { and, eq } from 'drizzle-orm';
+import { schema, type Db } from '../../../db/client';
+import type { ConsolidatedRow, MatrixRow, ParsedInput, Registration } from '../../ipc/contract';
+import { getGroup } from '../groups-calendar/groups';
+import { titleName } from '../catalogue/catalogue';
+import { nowIso, requireOwnUnit } from '../units-keys/units';
+import { compareVi, comparePersonNames, localDate, matchesVi } from '../text/vietnamese';
+import { findRegistration } from './registration';
+
+export interface MemberRegistration {
+  member: ReturnType<typeof getGroup>['members'][number];
+  registration: Registration | null;
+  /** When the member signed and sent it (the bundle's signed created_at): what the deadline judges. */
+  sentAt: string | null;
+  receivedAt: string | null;
+  late: boolean;
+}
+
+/** Each member of a group-year with its latest registration: received in a bundle, or our own. */
+export function memberRegistrations(db: Db, groupId: number): { group: ReturnType<typeof getGroup>; members: MemberRegistration[] } {
+  const group = getGroup(db, groupId);
+  const own = requireOwnUnit(db);
+  const members = group.members.map((member) => {
+    const registration = findRegistration(db, member.code, group.code, group.year);
+    let receivedAt: string | null = null;
+    let sentAt: string | null = null;
+    if (registration && member.code === own.code) receivedAt = sentAt = registration.exportedAt;
+    else if (registration) {
+      // The latest version's dates are those of the bundle that carried it.
+      const row = db
+        .select({ receivedAt: schema.receivedBundles.receivedAt, sentAt: schema.receivedBundles.createdAt })
+        .from(schema.registrations)
+        .innerJoin(schema.receivedBundles, eq(schema.receivedBundles.bundleId, schema.registrations.receivedBundleId))
+        .where(and(eq(schema.registrations.recordId, registration.recordId), eq(schema.registrations.version, registration.version)))
+        .get();
+      receivedAt = row?.receivedAt ?? null;
+      sentAt = row?.sentAt ?? null;
+    }
+    const deadline = group.registrationDeadline;
+    const late = !!deadline && (sentAt ? localDate(sentAt) > deadline : localDate(nowIso()) > deadline);
+    return { member, registration, sentAt, receivedAt, late };
+  });
+  return { group, members };
+}
+
+export function overview(db: Db, q: ParsedInput<'leader.overview'>): { matrix: MatrixRow[]; rows: ConsolidatedRow[] } {
+  const { members } = memberRegistrations(db, q.groupId);
+  const matrix = members.map(({ member, registration, sentAt, receivedAt, late }) => ({
+    unitCode: member.code,
+    unitName: member.name,
+    kind: member.kind,
+    role: member.role,
+    sentAt,
+    receivedAt,
+    version: registration?.version ?? null,
+    late,
+  }));
+  let rows: ConsolidatedRow[] = members.flatMap(({ member, registration, receivedAt }) => {
+    if (!registration) return [];
+    const base = { unitCode: member.code, unitName: member.name, unitKind: member.kind, receivedAt };
+    return [
+      ...registration.collective.map((c) => ({ ...base, scope: 'collective' as const, personName: '', position: '', titleCode: c.titleCode, titleName: titleName(c.titleCode) })),
+      ...registration.individuals.map((p) => ({
+        ...base,
+        scope: 'individual' as const,
+        personName: p.fullName,
+        position: p.position,
+        titleCode: p.titleCode,
+        titleName: titleName(p.titleCode),
+      })),
+    ];
+  });
+  rows = rows.filter(
+    (r) =>
+      (q.scope === 'all' || r.scope === q.scope) &&
+      (q.unitKind === 'all' || r.unitKind === q.unitKind) &&
+      (!q.titleCode || r.titleCode === q.titleCode) &&
+      matchesVi(`${r.unitName} ${r.personName} ${r.position} ${r.titleName}`, q.search),
+  );
+  const byUnit = (a: ConsolidatedRow, b: ConsolidatedRow) => compareVi(a.unitName, b.unitName);
+  const byPerson = (a: ConsolidatedRow, b: ConsolidatedRow) => comparePersonNames(a.personName, b.personName);
+  const byTitle = (a: ConsolidatedRow, b: ConsolidatedRow) => compareVi(a.titleName, b.titleName);
+  const byReceived = (a: ConsolidatedRow, b: ConsolidatedRow) => (a.receivedAt ?? '').localeCompare(b.receivedAt ?? '');
+  const scopeFirst = (a: ConsolidatedRow, b: ConsolidatedRow) => (a.scope === b.scope ? 0 : a.scope === 'collective' ? -1 : 1);
+  const orders = {
+    unit: [byUnit, scopeFirst, byPerson, byTitle],
+    person: [byPerson, byUnit, byTitle],
+    title: [byTitle, byUnit, byPerson],
+    received: [byReceived, byUnit, scopeFirst, byPerson],
+  }[q.sort];
+  const sign = q.descending ? -1 : 1;
+  rows.sort((a, b) => {
+    for (const cmp of orders) {
+      const c = cmp(a, b);
+      if (c) return sign * c;
+    }
+    return 0;
+  });
+  return { matrix, rows };
+}

@@ -1,0 +1,238 @@
+import crypto from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import { schema, type Db, type DbOrTx } from '../../../db/client';
+import type { OwnUnit, ParsedInput, Registration } from '../../ipc/contract';
+import { UserError } from '../errors';
+import { getGroup } from '../groups-calendar/groups';
+import { requireTitle } from '../catalogue/catalogue';
+import { nowIso, requireOwnUnit, upsertUnit } from '../units-keys/units';
+import { comparePersonNames } from '../text/vietnamese';
+import type { RegistrationRecord } from './record';
+
+type Row = typeof schema.registrations.$inferSelect;
+
+function latestVersion(db: DbOrTx, unitCode: string, groupCode: string, year: number): Row | undefined {
+  return db
+    .select()
+    .from(schema.registrations)
+    .where(and(eq(schema.registrations.unitCode, unitCode), eq(schema.registrations.groupCode, groupCode), eq(schema.registrations.year, year)))
+    .orderBy(desc(schema.registrations.version))
+    .get();
+}
+
+export function loadRegistration(db: DbOrTx, row: Row): Registration {
+  const key = and(eq(schema.registrationTargets.recordId, row.recordId), eq(schema.registrationTargets.version, row.version));
+  const targets = db.select().from(schema.registrationTargets).where(key).orderBy(schema.registrationTargets.sortOrder).all();
+  const commitments = db
+    .select()
+    .from(schema.registrationCommitments)
+    .where(and(eq(schema.registrationCommitments.recordId, row.recordId), eq(schema.registrationCommitments.version, row.version)))
+    .orderBy(schema.registrationCommitments.sortOrder)
+    .all();
+  return {
+    recordId: row.recordId,
+    version: row.version,
+    status: row.status,
+    unitCode: row.unitCode,
+    groupCode: row.groupCode,
+    year: row.year,
+    numberSymbol: row.numberSymbol,
+    place: row.place,
+    documentDate: row.documentDate,
+    signerAuthority: row.signerAuthority,
+    signerTitle: row.signerTitle,
+    signerName: row.signerName,
+    recipients: JSON.parse(row.recipients) as string[],
+    exportedAt: row.exportedAt,
+    collective: targets.filter((t) => t.scope === 'collective').map((t) => ({ titleCode: t.titleCode, note: t.note })),
+    individuals: targets
+      .filter((t) => t.scope === 'individual')
+      .map((t) => ({
+        staffId: t.staffId,
+        fullName: t.personName ?? '',
+        birthYear: t.birthYear,
+        gender: t.gender ?? 'nam',
+        position: t.position ?? '',
+        department: t.department ?? '',
+        titleCode: t.titleCode,
+      })),
+    commitments: commitments.map((c) => ({ kind: c.kind, content: c.content })),
+  };
+}
+
+/** The latest version of a unit's registration for a group-year, or null. */
+export function findRegistration(db: DbOrTx, unitCode: string, groupCode: string, year: number): Registration | null {
+  const row = latestVersion(db, unitCode, groupCode, year);
+  return row ? loadRegistration(db, row) : null;
+}
+
+export function getOwnRegistration(db: Db, groupId: number): Registration | null {
+  const group = getGroup(db, groupId);
+  return findRegistration(db, requireOwnUnit(db).code, group.code, group.year);
+}
+
+function writeVersion(tx: DbOrTx, head: typeof schema.registrations.$inferInsert, content: Pick<Registration, 'collective' | 'individuals' | 'commitments'>): void {
+  tx.insert(schema.registrations).values(head).run();
+  const { recordId, version } = head;
+  content.collective.forEach((c, i) =>
+    tx.insert(schema.registrationTargets).values({ recordId, version, scope: 'collective', titleCode: c.titleCode, note: c.note, sortOrder: i }).run(),
+  );
+  content.individuals.forEach((p, i) =>
+    tx
+      .insert(schema.registrationTargets)
+      .values({
+        recordId,
+        version,
+        scope: 'individual',
+        titleCode: p.titleCode,
+        staffId: p.staffId,
+        personName: p.fullName,
+        birthYear: p.birthYear,
+        gender: p.gender,
+        position: p.position,
+        department: p.department,
+        sortOrder: i,
+      })
+      .run(),
+  );
+  content.commitments.forEach((c, i) => tx.insert(schema.registrationCommitments).values({ recordId, version, kind: c.kind, content: c.content, sortOrder: i }).run());
+}
+
+/**
+ * Saves the unit's registration. A draft is replaced in place; once a version has been exported it
+ * is frozen, and saving makes the next version.
+ */
+export function saveRegistration(db: Db, input: ParsedInput<'registration.save'>): Registration {
+  const own = requireOwnUnit(db);
+  const group = getGroup(db, input.groupId);
+  input.collective.forEach((c) => requireTitle(c.titleCode, 'collective'));
+  input.individuals.forEach((p) => requireTitle(p.titleCode, 'individual'));
+  const staffById = new Map(db.select().from(schema.staff).all().map((s) => [s.id, s]));
+  const individuals = input.individuals.map((p) => {
+    const s = staffById.get(p.staffId);
+    if (!s) throw new UserError('Một cán bộ trong danh sách đăng ký không còn trong danh sách cán bộ.');
+    return { staffId: s.id, fullName: s.fullName, birthYear: s.birthYear, gender: s.gender, position: s.position, department: s.department, titleCode: p.titleCode };
+  });
+  individuals.sort((a, b) => comparePersonNames(a.fullName, b.fullName));
+
+  db.transaction((tx) => {
+    const latest = latestVersion(tx, own.code, group.code, group.year);
+    const recordId = latest?.recordId ?? crypto.randomUUID();
+    let version = 1;
+    if (latest?.status === 'draft') {
+      version = latest.version;
+      tx.delete(schema.registrations).where(and(eq(schema.registrations.recordId, recordId), eq(schema.registrations.version, version))).run();
+    } else if (latest) {
+      version = latest.version + 1;
+    }
+    writeVersion(
+      tx,
+      {
+        recordId,
+        version,
+        unitCode: own.code,
+        groupCode: group.code,
+        year: group.year,
+        status: 'draft',
+        numberSymbol: input.numberSymbol,
+        place: input.place,
+        documentDate: input.documentDate,
+        signerAuthority: input.signerAuthority,
+        signerTitle: input.signerTitle,
+        signerName: input.signerName,
+        recipients: JSON.stringify(input.recipients),
+        updatedAt: nowIso(),
+      },
+      { collective: input.collective, individuals, commitments: input.commitments },
+    );
+  });
+  return getOwnRegistration(db, input.groupId)!;
+}
+
+export function markExported(tx: DbOrTx, reg: Registration): void {
+  tx.update(schema.registrations)
+    .set({ status: 'exported', exportedAt: nowIso() })
+    .where(and(eq(schema.registrations.recordId, reg.recordId), eq(schema.registrations.version, reg.version), eq(schema.registrations.status, 'draft')))
+    .run();
+}
+
+export function toRecord(reg: Registration, unit: OwnUnit): RegistrationRecord {
+  return {
+    record_id: reg.recordId,
+    type: 'registration',
+    version: reg.version,
+    unit: { code: unit.code, name: unit.name, kind: unit.kind, province: unit.province, parent_name: unit.parentName },
+    group: { code: reg.groupCode, year: reg.year },
+    document: {
+      number_symbol: reg.numberSymbol,
+      place: reg.place,
+      date: reg.documentDate,
+      signer_authority: reg.signerAuthority,
+      signer_title: reg.signerTitle,
+      signer_name: reg.signerName,
+      recipients: reg.recipients,
+    },
+    collective: reg.collective.map((c) => ({ title_code: c.titleCode, note: c.note })),
+    individuals: reg.individuals.map((p) => ({
+      full_name: p.fullName,
+      birth_year: p.birthYear,
+      gender: p.gender,
+      position: p.position,
+      department: p.department,
+      title_code: p.titleCode,
+    })),
+    commitments: reg.commitments,
+  };
+}
+
+/**
+ * Stores a registration received in a bundle. A version we already hold is left alone; a higher
+ * one is added beside the older ones, which stay as history.
+ */
+export function applyRegistrationRecord(tx: DbOrTx, record: RegistrationRecord, bundleId: string, ownCode: string): 'added' | 'known' {
+  if (record.unit.code === ownCode) throw new UserError('Gói hồ sơ chứa bản đăng ký mang mã của chính đơn vị này.');
+  const existing = tx
+    .select({ version: schema.registrations.version, unitCode: schema.registrations.unitCode })
+    .from(schema.registrations)
+    .where(eq(schema.registrations.recordId, record.record_id))
+    .orderBy(desc(schema.registrations.version))
+    .get();
+  if (existing && existing.unitCode !== record.unit.code) throw new UserError('Mã bản ghi đăng ký đã thuộc về một đơn vị khác.');
+  if (existing && existing.version >= record.version) return 'known';
+  upsertUnit(tx, { code: record.unit.code, name: record.unit.name, kind: record.unit.kind, province: record.unit.province, parentName: record.unit.parent_name }, ownCode);
+  const d = record.document;
+  writeVersion(
+    tx,
+    {
+      recordId: record.record_id,
+      version: record.version,
+      unitCode: record.unit.code,
+      groupCode: record.group.code,
+      year: record.group.year,
+      status: 'received',
+      numberSymbol: d.number_symbol,
+      place: d.place,
+      documentDate: d.date,
+      signerAuthority: d.signer_authority,
+      signerTitle: d.signer_title,
+      signerName: d.signer_name,
+      recipients: JSON.stringify(d.recipients),
+      updatedAt: nowIso(),
+      receivedBundleId: bundleId,
+    },
+    {
+      collective: record.collective.map((c) => ({ titleCode: c.title_code, note: c.note })),
+      individuals: record.individuals.map((p) => ({
+        staffId: null,
+        fullName: p.full_name,
+        birthYear: p.birth_year,
+        gender: p.gender,
+        position: p.position,
+        department: p.department,
+        titleCode: p.title_code,
+      })),
+      commitments: record.commitments,
+    },
+  );
+  return 'added';
+}

@@ -1,0 +1,91 @@
+import crypto from 'node:crypto';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from '../files/atomic';
+
+/** Ed25519 keys: the key id is the first 128 bits of SHA-256 over the raw public key, in hex. */
+
+const SPKI_ED25519_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+export function rawPublicKey(key: crypto.KeyObject): Buffer {
+  const der = key.export({ format: 'der', type: 'spki' });
+  return der.subarray(der.length - 32);
+}
+
+export function publicKeyFromRaw(raw: Buffer): crypto.KeyObject {
+  if (raw.length !== 32) throw new Error('Khóa công khai Ed25519 phải dài 32 byte.');
+  return crypto.createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, raw]), format: 'der', type: 'spki' });
+}
+
+export function keyIdOf(rawPublic: Buffer): string {
+  return crypto.createHash('sha256').update(rawPublic).digest('hex').slice(0, 32);
+}
+
+/** "3F2A 9C01 …": eight groups of four, easy to read aloud over the phone. */
+export function formatFingerprint(keyId: string): string {
+  return keyId.toUpperCase().match(/.{4}/g)!.join(' ');
+}
+
+// Vietnamese digit words let a fingerprint be read over a bad line without confusing "B" and "D".
+const HEX_WORDS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'A', 'Bê', 'Xê', 'Đê', 'E', 'Ép'];
+export function fingerprintWords(keyId: string): string {
+  return keyId
+    .slice(0, 8)
+    .split('')
+    .map((c) => HEX_WORDS[parseInt(c, 16)])
+    .join(' – ');
+}
+
+export function sign(data: Buffer, privateKey: crypto.KeyObject): Buffer {
+  return crypto.sign(null, data, privateKey);
+}
+
+export function verifySignature(data: Buffer, signature: Buffer, rawPublic: Buffer): boolean {
+  try {
+    return crypto.verify(null, data, publicKeyFromRaw(rawPublic), signature);
+  } catch {
+    return false;
+  }
+}
+
+/** Seals key bytes at rest; in Electron this is safeStorage (the OS key store). */
+export interface Sealer {
+  seal(plain: Buffer): Buffer;
+  open(sealed: Buffer): Buffer;
+}
+
+/**
+ * Private keys live in files readable only by their owner, never in the database and never in the
+ * renderer. With a Sealer they are also encrypted by the operating system's key store.
+ */
+export class KeyStore {
+  constructor(
+    private readonly dir: string,
+    private readonly sealer?: Sealer,
+  ) {}
+
+  private file(keyId: string): string {
+    return path.join(this.dir, `${keyId}.${this.sealer ? 'sealed' : 'pem'}`);
+  }
+
+  async create(): Promise<{ keyId: string; rawPublic: Buffer }> {
+    const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
+    const rawPublic = rawPublicKey(publicKey);
+    const keyId = keyIdOf(rawPublic);
+    const pem = Buffer.from(privateKey.export({ format: 'pem', type: 'pkcs8' }));
+    await fsp.mkdir(this.dir, { recursive: true, mode: 0o700 });
+    await writeFileAtomic(this.file(keyId), this.sealer ? this.sealer.seal(pem) : pem, 0o600);
+    return { keyId, rawPublic };
+  }
+
+  async load(keyId: string): Promise<{ privateKey: crypto.KeyObject; rawPublic: Buffer }> {
+    let stored: Buffer;
+    try {
+      stored = await fsp.readFile(this.file(keyId));
+    } catch {
+      throw new Error(`Không tìm thấy khóa ký của đơn vị (${formatFingerprint(keyId)}) trên máy này.`);
+    }
+    const privateKey = crypto.createPrivateKey(this.sealer ? this.sealer.open(stored) : stored);
+    return { privateKey, rawPublic: rawPublicKey(crypto.createPublicKey(privateKey)) };
+  }
+}

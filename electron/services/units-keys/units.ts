@@ -1,0 +1,59 @@
+import { eq } from 'drizzle-orm';
+import { schema, type Db, type DbOrTx } from '../../../db/client';
+import type { OwnUnit, Unit } from '../../ipc/contract';
+import type { Workspace } from '../workspace/workspace';
+import { UserError } from '../errors';
+import { fingerprintWords, formatFingerprint } from './keys';
+
+/** The clock every service reads; the demonstration replays a past year by setting it. */
+export const clock = { now: (): Date => new Date() };
+
+export function nowIso(): string {
+  return clock.now().toISOString();
+}
+
+export function getOwnUnit(db: Db): OwnUnit | null {
+  const row = db
+    .select()
+    .from(schema.ownUnit)
+    .innerJoin(schema.units, eq(schema.units.code, schema.ownUnit.unitCode))
+    .get();
+  if (!row) return null;
+  const { code, name, kind, province, parentName } = row.units;
+  const keyId = row.own_unit.keyId;
+  return { code, name, kind, province, parentName, keyId, fingerprint: formatFingerprint(keyId), fingerprintWords: fingerprintWords(keyId) };
+}
+
+export function requireOwnUnit(db: Db): OwnUnit {
+  const unit = getOwnUnit(db);
+  if (!unit) throw new UserError('Chưa thiết lập đơn vị sử dụng phần mềm.');
+  return unit;
+}
+
+/** Records what we know of another unit; our own unit's details are only changed by its own setup. */
+export function upsertUnit(tx: DbOrTx, unit: Unit, ownCode: string | null): void {
+  if (unit.code === ownCode) return;
+  const values = { ...unit, updatedAt: nowIso() };
+  tx.insert(schema.units).values(values).onConflictDoUpdate({ target: schema.units.code, set: values }).run();
+}
+
+/** First start: records the unit and makes its signing key. */
+export async function setupUnit(ws: Workspace, unit: Unit): Promise<OwnUnit> {
+  if (getOwnUnit(ws.db)) throw new UserError('Đơn vị đã được thiết lập trên máy này.');
+  const { keyId, rawPublic } = await ws.keys.create();
+  const at = nowIso();
+  ws.db.transaction((tx) => {
+    tx.insert(schema.units).values({ ...unit, updatedAt: at }).onConflictDoUpdate({ target: schema.units.code, set: { ...unit, updatedAt: at } }).run();
+    tx.insert(schema.ownUnit).values({ id: 1, unitCode: unit.code, keyId, createdAt: at }).run();
+    tx.insert(schema.pinnedKeys).values({ keyId, unitCode: unit.code, publicKey: rawPublic.toString('base64'), source: 'own', pinnedAt: at }).run();
+  });
+  return requireOwnUnit(ws.db);
+}
+
+export function pinnedKeysOf(db: DbOrTx, unitCode: string): { keyId: string }[] {
+  return db.select({ keyId: schema.pinnedKeys.keyId }).from(schema.pinnedKeys).where(eq(schema.pinnedKeys.unitCode, unitCode)).all();
+}
+
+export function unitKindLabel(kind: Unit['kind']): string {
+  return { so_tu_phap: 'Sở Tư pháp', thads: 'Cục THADS / THADS tỉnh', don_vi_thuoc_bo: 'Đơn vị thuộc Bộ', khac: 'Khác' }[kind];
+}
