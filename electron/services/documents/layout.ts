@@ -93,16 +93,17 @@ function contentWidth(landscape: boolean): number {
 
 function headingTable(h: DocumentHeading, landscape: boolean): Table {
   const total = contentWidth(landscape);
-  const left = Math.round(total * 0.4);
+  const left = Math.round(total * (landscape ? 0.4 : 0.38));
   const right = total - left;
+  // 12 pt capitals (the Decree allows 12–13) keep the national title on one line in portrait.
   const leftCol = [
-    ...(h.parentName ? [centred(h.parentName.toUpperCase(), 26)] : []),
-    centred(h.unitName.toUpperCase(), 26, { bold: true }),
+    ...(h.parentName ? [centred(h.parentName.toUpperCase(), 24)] : []),
+    centred(h.unitName.toUpperCase(), 24, { bold: true }),
     rule(landscape ? 30 : 20),
     centred(`Số: ${h.numberSymbol}`, 26),
   ];
   const rightCol = [
-    centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 26, { bold: true }),
+    centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 24, { bold: true }),
     centred('Độc lập - Tự do - Hạnh phúc', 28, { bold: true }),
     rule(landscape ? 34 : 16),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 60, after: 0 }, children: [run(placeAndDate(h.place, h.date), { size: 28, italics: true })] }),
@@ -174,6 +175,21 @@ export function dataTable(columns: Column[], rows: string[][], landscape = false
       ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, i) => mk(t, i, false)) })),
     ],
   });
+}
+
+/** "Kính gửi:" with one addressee on its line, or several as a list of "- …;" lines. */
+export function addressees(names: string[]): Paragraph[] {
+  if (names.length <= 1) return [line(`Kính gửi: ${names[0] ?? ''}.`, { align: AlignmentType.CENTER, after: 200 })];
+  const indent = convertMillimetersToTwip(25);
+  return names.map(
+    (n, i) =>
+      new Paragraph({
+        indent: { left: indent + convertMillimetersToTwip(22), hanging: i === 0 ? convertMillimetersToTwip(22) : 0 },
+        spacing: { after: i === names.length - 1 ? 200 : 0, line: 288 },
+        children: [run(`${i === 0 ? 'Kính gửi:\t' : ''}- ${n}${i === names.length - 1 ? '.' : ';'}`, { size: 28 })],
+        tabStops: [{ type: 'left', position: indent + convertMillimetersToTwip(22) }],
+      }),
+  );
 }
 
 /** Assembles an official document; page numbers in the top margin from page 2 on. */

@@ -1,7 +1,7 @@
-import { AlignmentType, type Document } from 'docx';
+import type { Document } from 'docx';
 import type { Group, OwnUnit, Registration } from '../../ipc/contract';
 import { catalogue, titleName } from '../catalogue/catalogue';
-import { bodyText, dataTable, heading, line, officialDocument } from './layout';
+import { addressees, bodyText, dataTable, heading, officialDocument } from './layout';
 
 const commitmentLabel = { key_task: 'Nhiệm vụ trọng tâm', project: 'Công trình, đề án, sáng kiến', other: 'Cam kết khác' } as const;
 
@@ -19,17 +19,14 @@ export function registrationDocument(reg: Registration, unit: OwnUnit, group: Gr
   const leader = group.members.find((m) => m.role === 'leader');
   const deputy = group.members.find((m) => m.role === 'deputy');
   const groupKind = group.kind === 'khu_vuc' ? 'Khu vực thi đua' : 'Cụm thi đua';
-  const addressees = [leader && `${leader.name} - Trưởng ${groupKind}`, deputy && `${deputy.name} - Phó Trưởng ${groupKind}`].filter(Boolean) as string[];
+  const recipientsOfGroup = [leader && `${leader.name} - Trưởng ${groupKind}`, deputy && `${deputy.name} - Phó Trưởng ${groupKind}`].filter(Boolean) as string[];
   const collectiveRows = reg.collective.map((c, i) => {
     const item = catalogue.find((x) => x.code === c.titleCode);
     return [String(i + 1), titleName(c.titleCode), item?.kind === 'award' ? 'Hình thức khen thưởng' : 'Danh hiệu thi đua', item?.grantedBy ?? '', c.note];
   });
   const individualRows = reg.individuals.map((p, i) => [String(i + 1), p.fullName, p.birthYear ? String(p.birthYear) : '', p.gender === 'nu' ? 'Nữ' : 'Nam', p.position, p.department, titleName(p.titleCode)]);
   const body = [
-    line(['Kính gửi:', ...addressees.map((a, i) => `${i === 0 ? ' ' : ''}${a}${i < addressees.length - 1 ? ';' : '.'}`)].join(addressees.length > 1 ? '\n' : ''), {
-      align: AlignmentType.CENTER,
-      after: 200,
-    }),
+    ...addressees(recipientsOfGroup),
     bodyText(
       `Thực hiện Kế hoạch hoạt động của ${group.name} năm ${group.year}, ${unit.name} đăng ký thi đua năm ${group.year} với các nội dung cụ thể như sau:`,
     ),
@@ -38,7 +35,7 @@ export function registrationDocument(reg: Registration, unit: OwnUnit, group: Gr
       ? [
           dataTable(
             [
-              { title: 'STT', weight: 6, align: 'center' },
+              { title: 'STT', weight: 7, align: 'center' },
               { title: 'Danh hiệu, hình thức khen thưởng', weight: 34 },
               { title: 'Loại', weight: 18 },
               { title: 'Cấp quyết định', weight: 24 },
@@ -54,7 +51,7 @@ export function registrationDocument(reg: Registration, unit: OwnUnit, group: Gr
           bodyText(`Tổng số cá nhân đăng ký: ${String(individualRows.length).padStart(2, '0')} (${countByTitle(reg.individuals.map((p) => p.titleCode))}).`),
           dataTable(
             [
-              { title: 'STT', weight: 6, align: 'center' },
+              { title: 'STT', weight: 7, align: 'center' },
               { title: 'Họ và tên', weight: 22 },
               { title: 'Năm sinh', weight: 9, align: 'center' },
               { title: 'Giới tính', weight: 9, align: 'center' },

@@ -53,7 +53,3 @@ export async function setupUnit(ws: Workspace, unit: Unit): Promise<OwnUnit> {
 export function pinnedKeysOf(db: DbOrTx, unitCode: string): { keyId: string }[] {
   return db.select({ keyId: schema.pinnedKeys.keyId }).from(schema.pinnedKeys).where(eq(schema.pinnedKeys.unitCode, unitCode)).all();
 }
-
-export function unitKindLabel(kind: Unit['kind']): string {
-  return { so_tu_phap: 'Sở Tư pháp', thads: 'Cục THADS / THADS tỉnh', don_vi_thuoc_bo: 'Đơn vị thuộc Bộ', khac: 'Khác' }[kind];
-}

@@ -1,0 +1,37 @@
+import { dialog, type BrowserWindow } from 'electron';
+import path from 'node:path';
+import type { Host } from './ipc/context';
+import { copyFileAtomic } from '../services/files/atomic';
+import { verifyBundleFile } from '../services/bundles/reader';
+import { BUNDLE_EXTENSION } from '../services/bundles/format';
+
+/** Files are picked and saved with the main process's own dialogs; the renderer sees only handles. */
+export function electronHost(window: BrowserWindow): Host {
+  return {
+    shell: 'electron',
+    async pickBundles(folder) {
+      const result = await dialog.showOpenDialog(window, {
+        title: folder ? 'Chọn thư mục chứa gói hồ sơ (ổ USB)' : 'Chọn gói hồ sơ',
+        properties: folder ? ['openDirectory'] : ['openFile', 'multiSelections'],
+        filters: folder ? [] : [{ name: 'Gói hồ sơ thi đua', extensions: ['tdkt'] }],
+      });
+      return result.canceled ? [] : result.filePaths;
+    },
+    async pickXlsx() {
+      const result = await dialog.showOpenDialog(window, {
+        title: 'Chọn danh sách cán bộ (.xlsx)',
+        properties: ['openFile'],
+        filters: [{ name: 'Excel', extensions: ['xlsx'] }],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async saveAs(source, suggestedName) {
+      const result = await dialog.showSaveDialog(window, { title: 'Lưu tệp', defaultPath: suggestedName });
+      if (result.canceled || !result.filePath) return { saved: false, where: '' };
+      // A bundle copied to a USB stick is checked again on the stick before it replaces anything.
+      const check = source.endsWith(BUNDLE_EXTENSION) ? async (temp: string) => void (await verifyBundleFile(temp)) : undefined;
+      await copyFileAtomic(source, result.filePath, check);
+      return { saved: true, where: path.basename(result.filePath) };
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import type { Channel } from '../../electron/ipc/channels';
+import type { Envelope, FileHandle, Input, Output } from '../../electron/ipc/contract';
+
+/** Everything the UI may ask of the main process; the only module that knows how requests travel. */
+export interface Api {
+  shell: 'electron' | 'browser';
+  call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>;
+  pickBundles(folder: boolean): Promise<FileHandle[]>;
+  pickXlsx(): Promise<FileHandle | null>;
+  /** Saves a generated file where the person chooses; returns a sentence saying where. */
+  save(file: FileHandle): Promise<string>;
+}
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+}
+
+function unwrap<T>(envelope: Envelope<T>): T {
+  if (!envelope.ok) throw new ApiError(envelope.error);
+  return envelope.value;
+}
+
+interface Preloaded {
+  invoke(channel: string, input: unknown): Promise<Envelope<unknown>>;
+}
+
+function electronApi(bridge: Preloaded): Api {
+  const call = async <C extends Channel>(channel: C, input: Input<C>) => unwrap(await bridge.invoke(channel, input)) as Output<C>;
+  return {
+    shell: 'electron',
+    call,
+    pickBundles: (folder) => call('files.pickBundles', { folder }),
+    pickXlsx: () => call('files.pickXlsx', {}),
+    save: async (file) => {
+      const r = await call('files.save', { file });
+      return r.saved ? `Đã lưu tệp ${r.where}.` : 'Đã hủy, chưa lưu tệp.';
+    },
+  };
+}
+
+/** Lets the person choose files with the browser's own dialog (a folder too), then uploads them. */
+function chooseFiles(accept: string, options: { multiple: boolean; folder: boolean }): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.multiple = options.multiple;
+    input.hidden = true;
+    if (options.folder) input.webkitdirectory = true;
+    const done = (files: File[]) => {
+      input.remove();
+      resolve(files);
+    };
+    input.addEventListener('change', () => done([...(input.files ?? [])]));
+    input.addEventListener('cancel', () => done([]));
+    document.body.append(input);
+    input.click();
+  });
+}
+
+function browserApi(token: string): Api {
+  const headers = { authorization: `Bearer ${token}` };
+  const call = async <C extends Channel>(channel: C, input: Input<C>) => {
+    const res = await fetch(`/api/${channel}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+    return unwrap((await res.json()) as Envelope<Output<C>>);
+  };
+  const upload = async (file: File) => {
+    const res = await fetch(`/files/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', headers, body: file });
+    return unwrap((await res.json()) as Envelope<FileHandle>);
+  };
+  return {
+    shell: 'browser',
+    call,
+    pickBundles: async (folder) => {
+      const files = (await chooseFiles('.tdkt', { multiple: true, folder })).filter((f) => !folder || f.name.toLowerCase().endsWith('.tdkt'));
+      return Promise.all(files.map(upload));
+    },
+    pickXlsx: async () => {
+      const [file] = await chooseFiles('.xlsx', { multiple: false, folder: false });
+      return file ? upload(file) : null;
+    },
+    save: async (file) => {
+      const res = await fetch(`/files/${file.id}`, { headers });
+      if (!res.ok) throw new ApiError('Không tải được tệp.');
+      const url = URL.createObjectURL(await res.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = file.name;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return `Đã tải tệp ${file.name} về thư mục Tải xuống của trình duyệt.`;
+    },
+  };
+}
+
+/** Electron's preload exposes window.api; the browser shell hands its token in the URL fragment. */
+export function createApi(): Api {
+  const preloaded = (window as unknown as { api?: Preloaded }).api;
+  if (preloaded) return electronApi(preloaded);
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (fromHash) {
+    sessionStorage.setItem('thidua-token', fromHash);
+    history.replaceState(null, '', location.pathname);
+  }
+  return browserApi(sessionStorage.getItem('thidua-token') ?? '');
+}

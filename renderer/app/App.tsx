@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Group, OwnUnit } from '../../electron/ipc/contract';
+import { useApi } from '../api/context';
+import { KeyCard, SetupUnit } from '../features/units-keys/SetupUnit';
+import { GroupsPage } from '../features/groups-calendar/GroupsPage';
+import { StaffPage } from '../features/registration/StaffPage';
+import { RegistrationPage } from '../features/registration/RegistrationPage';
+import { LeaderPage } from '../features/bundles/LeaderPage';
+import { roleLabels } from './labels';
+
+type Page = 'unit' | 'groups' | 'staff' | 'registration' | 'leader';
+
+export function App() {
+  const api = useApi();
+  const [state, setState] = useState<{ unit: OwnUnit | null; groups: Group[]; shell: string } | null>(null);
+  const [page, setPage] = useState<Page>('registration');
+  const [groupId, setGroupId] = useState<number | null>(null);
+  const [error, setError] = useState('');
+
+  const load = useCallback(async () => {
+    try {
+      const s = await api.call('app.state', {});
+      setState(s);
+      setGroupId((id) => (s.groups.some((g) => g.id === id) ? id : (s.groups[0]?.id ?? null)));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [api]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (error) return <div className="notice notice-error" role="alert">{error}</div>;
+  if (!state) return <div className="loading">Đang tải…</div>;
+  if (!state.unit) return <SetupUnit onDone={() => { setPage('groups'); void load(); }} />;
+
+  const group = state.groups.find((g) => g.id === groupId) ?? null;
+  const leads = group && group.ownRole !== 'member';
+  const nav: [Page, string][] = [
+    ['registration', 'Đăng ký thi đua'],
+    ['staff', 'Cán bộ'],
+    ['groups', 'Khu vực / Cụm'],
+    ...(leads ? [['leader', 'Tiếp nhận và tổng hợp'] as [Page, string]] : []),
+    ['unit', 'Đơn vị và khóa ký'],
+  ];
+  const current = page === 'leader' && !leads ? 'registration' : page;
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <strong>Thi đua Tư pháp</strong>
+          <span>{state.unit.name}</span>
+        </div>
+        {state.groups.length > 0 && (
+          <select aria-label="Khu vực/Cụm đang làm việc" value={groupId ?? ''} onChange={(e) => setGroupId(Number(e.target.value))}>
+            {state.groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.code} năm {g.year} — {roleLabels[g.ownRole]}
+              </option>
+            ))}
+          </select>
+        )}
+      </header>
+      <nav className="nav">
+        {nav.map(([id, label]) => (
+          <button key={id} type="button" className={current === id ? 'active' : ''} aria-current={current === id ? 'page' : undefined} onClick={() => setPage(id)}>
+            {label}
+          </button>
+        ))}
+      </nav>
+      <main className="content">
+        {current === 'unit' && (
+          <section className="card">
+            <h2>{state.unit.name}</h2>
+            <p className="muted">
+              Mã {state.unit.code} · {state.unit.province}
+              {state.shell === 'browser' ? ' · Đang chạy trong trình duyệt trên máy này' : ''}
+            </p>
+            <KeyCard unit={state.unit} />
+          </section>
+        )}
+        {current === 'groups' && <GroupsPage unit={state.unit} groups={state.groups} onSaved={load} />}
+        {current === 'staff' && <StaffPage />}
+        {current === 'registration' &&
+          (group ? (
+            <RegistrationPage key={group.id} unit={state.unit} group={group} />
+          ) : (
+            <section className="card">
+              <h2>Đăng ký thi đua</h2>
+              <p>Chưa có Khu vực/Cụm thi đua nào. Hãy khai báo ở mục “Khu vực / Cụm”.</p>
+            </section>
+          ))}
+        {current === 'leader' && group && <LeaderPage key={group.id} group={group} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useCallback, useState, type ReactNode } from 'react';
+
+export type Message = { kind: 'ok' | 'error' | 'info'; text: string } | null;
+
+export function Notice({ message }: { message: Message }) {
+  if (!message) return null;
+  return (
+    <div className={`notice notice-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+      {message.text.split('\n').map((line, i) => (
+        <div key={i}>{line}</div>
+      ))}
+    </div>
+  );
+}
+
+/** Runs an action, keeps the button busy meanwhile, and turns the outcome into a message. */
+export function useAction(): [boolean, Message, <T>(action: () => Promise<T>, success?: (result: T) => string) => Promise<T | undefined>, (m: Message) => void] {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message>(null);
+  const run = useCallback(async <T,>(action: () => Promise<T>, success?: (result: T) => string) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const result = await action();
+      if (success) setMessage({ kind: 'ok', text: success(result) });
+      return result;
+    } catch (error) {
+      setMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return [busy, message, run, setMessage];
+}
+
+export function Field({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
+  return (
+    <div className="field">
+      <label>
+        <span className="field-label">{label}</span>
+        {children}
+      </label>
+      {hint && <span className="field-hint">{hint}</span>}
+    </div>
+  );
+}
+
+export function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
+  return (
+    <section className="card">
+      <header className="card-header">
+        <h2>{title}</h2>
+        {actions && <div className="card-actions">{actions}</div>}
+      </header>
+      {children}
+    </section>
+  );
+}

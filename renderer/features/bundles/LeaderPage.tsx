@@ -1,0 +1,225 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { CatalogueItem, ConsolidatedRow, Group, ImportResult, MatrixRow, OverviewQuery, QuarantineEntry } from '../../../electron/ipc/contract';
+import { useApi } from '../../api/context';
+import { Field, Notice, Section, useAction } from '../../components/ui';
+import { formatDate, importStatusLabels, roleLabels, unitKindLabels } from '../../app/labels';
+
+type Sort = NonNullable<OverviewQuery['sort']>;
+
+/** The leader's desk: import bundles, confirm unknown keys, see who sent what, consolidate and print. */
+export function LeaderPage({ group }: { group: Group }) {
+  const api = useApi();
+  const [busy, message, run] = useAction();
+  const [results, setResults] = useState<ImportResult[]>([]);
+  const [quarantine, setQuarantine] = useState<QuarantineEntry[]>([]);
+  const [matrix, setMatrix] = useState<MatrixRow[]>([]);
+  const [rows, setRows] = useState<ConsolidatedRow[]>([]);
+  const [catalogue, setCatalogue] = useState<CatalogueItem[]>([]);
+  const [query, setQuery] = useState<Required<Omit<OverviewQuery, 'groupId'>>>({ search: '', scope: 'all', unitKind: 'all', titleCode: '', sort: 'unit', descending: false });
+
+  const refresh = useCallback(async () => {
+    const [view, held] = await Promise.all([api.call('leader.overview', { groupId: group.id, ...query }), api.call('bundles.quarantine', {})]);
+    setMatrix(view.matrix);
+    setRows(view.rows);
+    setQuarantine(held);
+  }, [api, group.id, query]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  useEffect(() => {
+    void api.call('catalogue.list', {}).then(setCatalogue);
+  }, [api]);
+
+  const importFrom = (folder: boolean) =>
+    run(async () => {
+      const files = await api.pickBundles(folder);
+      if (!files.length) return null;
+      const r = await api.call('bundles.import', { files });
+      setResults(r);
+      await refresh();
+      return r;
+    });
+  const decide = (entry: QuarantineEntry, accept: boolean) =>
+    run(async () => {
+      const r = await api.call('bundles.decide', { id: entry.id, accept });
+      setResults([r]);
+      await refresh();
+    });
+  const sortBy = (sort: Sort) => setQuery((q) => ({ ...q, sort, descending: q.sort === sort ? !q.descending : false }));
+  const arrow = (sort: Sort) => (query.sort === sort ? (query.descending ? ' ▼' : ' ▲') : '');
+  const received = matrix.filter((m) => m.receivedAt).length;
+
+  return (
+    <>
+      <Section
+        title="Tiếp nhận gói hồ sơ"
+        actions={
+          <>
+            <button type="button" className="primary" disabled={busy} onClick={() => importFrom(false)}>
+              Chọn gói hồ sơ…
+            </button>
+            <button type="button" disabled={busy} onClick={() => importFrom(true)}>
+              Chọn cả thư mục (ổ USB)…
+            </button>
+          </>
+        }
+      >
+        <Notice message={message} />
+        {results.length > 0 && (
+          <ul className="results" aria-label="Kết quả nhập">
+            {results.map((r, i) => (
+              <li key={i} className={`result result-${r.status}`}>
+                <span className={`badge badge-${r.status}`}>{importStatusLabels[r.status]}</span>
+                <span className="result-file">{r.file}</span>
+                <span className="result-reason">{r.reason}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {quarantine.length > 0 && (
+          <div className="quarantine">
+            <h3>Chờ xác nhận khóa ký</h3>
+            <p className="muted">Gọi điện cho đơn vị gửi, đọc dấu vân tay dưới đây và chỉ xác nhận khi trùng khớp.</p>
+            {quarantine.map((q) => (
+              <div key={q.id} className="quarantine-item">
+                <div>
+                  <strong>{q.senderName}</strong> ({q.senderCode}) — {q.fileName}
+                  <div className="fingerprint">{q.fingerprint}</div>
+                </div>
+                <div className="row">
+                  <button type="button" className="primary" disabled={busy} onClick={() => decide(q, true)}>
+                    Xác nhận khóa và nhận gói
+                  </button>
+                  <button type="button" disabled={busy} onClick={() => decide(q, false)}>
+                    Từ chối
+                  </button>
+                </div>
+              </div>
+            ))}
+          </div>
+        )}
+      </Section>
+
+      <Section title={`Tình hình gửi đăng ký: ${received}/${matrix.length} đơn vị`}>
+        <table className="table" aria-label="Ma trận tiếp nhận">
+          <thead>
+            <tr>
+              <th>Đơn vị</th>
+              <th>Vai trò</th>
+              <th>Đăng ký thi đua</th>
+              <th>Ngày gửi</th>
+              <th>Ngày nhận</th>
+              <th>Phiên bản</th>
+            </tr>
+          </thead>
+          <tbody>
+            {matrix.map((m) => (
+              <tr key={m.unitCode}>
+                <td>{m.unitName}</td>
+                <td>{m.role === 'member' ? '' : roleLabels[m.role]}</td>
+                <td>
+                  {m.receivedAt ? <span className="badge badge-accepted">Đã nhận</span> : <span className="badge badge-missing">Chưa nhận</span>}
+                  {m.late && <span className="badge badge-late">{m.receivedAt ? 'Gửi chậm' : 'Quá hạn'}</span>}
+                </td>
+                <td>{formatDate(m.sentAt)}</td>
+                <td>{formatDate(m.receivedAt)}</td>
+                <td>{m.version ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+
+      <Section
+        title={`Tổng hợp đăng ký thi đua năm ${group.year}`}
+        actions={
+          <button type="button" disabled={busy} onClick={() => run(async () => api.save(await api.call('leader.printConsolidated', { groupId: group.id })), (w) => w)}>
+            In bảng tổng hợp (DOCX)
+          </button>
+        }
+      >
+        <div className="grid4">
+          <Field label="Tìm (không dấu cũng được)">
+            <input type="search" value={query.search} onChange={(e) => setQuery({ ...query, search: e.target.value })} />
+          </Field>
+          <Field label="Đối tượng">
+            <select value={query.scope} onChange={(e) => setQuery({ ...query, scope: e.target.value as typeof query.scope })}>
+              <option value="all">Tất cả</option>
+              <option value="collective">Tập thể</option>
+              <option value="individual">Cá nhân</option>
+            </select>
+          </Field>
+          <Field label="Loại đơn vị">
+            <select value={query.unitKind} onChange={(e) => setQuery({ ...query, unitKind: e.target.value as typeof query.unitKind })}>
+              <option value="all">Tất cả</option>
+              {Object.entries(unitKindLabels).map(([k, l]) => (
+                <option key={k} value={k}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Danh hiệu, hình thức">
+            <select value={query.titleCode} onChange={(e) => setQuery({ ...query, titleCode: e.target.value })}>
+              <option value="">Tất cả</option>
+              {catalogue.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name} ({c.scope === 'collective' ? 'tập thể' : 'cá nhân'})
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <table className="table" aria-label="Bảng tổng hợp">
+          <thead>
+            <tr>
+              <th>STT</th>
+              <th>
+                <button type="button" className="sort" onClick={() => sortBy('unit')}>
+                  Đơn vị{arrow('unit')}
+                </button>
+              </th>
+              <th>Đối tượng</th>
+              <th>
+                <button type="button" className="sort" onClick={() => sortBy('person')}>
+                  Họ và tên{arrow('person')}
+                </button>
+              </th>
+              <th>Chức vụ</th>
+              <th>
+                <button type="button" className="sort" onClick={() => sortBy('title')}>
+                  Danh hiệu, hình thức{arrow('title')}
+                </button>
+              </th>
+              <th>
+                <button type="button" className="sort" onClick={() => sortBy('received')}>
+                  Ngày nhận{arrow('received')}
+                </button>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={i}>
+                <td>{i + 1}</td>
+                <td>{r.unitName}</td>
+                <td>{r.scope === 'collective' ? 'Tập thể' : 'Cá nhân'}</td>
+                <td>{r.personName}</td>
+                <td>{r.position}</td>
+                <td>{r.titleName}</td>
+                <td>{formatDate(r.receivedAt)}</td>
+              </tr>
+            ))}
+            {!rows.length && (
+              <tr>
+                <td colSpan={7} className="muted">
+                  Chưa có đăng ký nào{query.search || query.scope !== 'all' || query.unitKind !== 'all' || query.titleCode ? ' khớp với bộ lọc' : ''}.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </Section>
+    </>
+  );
+}

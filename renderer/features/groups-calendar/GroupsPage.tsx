@@ -1,0 +1,148 @@
+import { useState, type FormEvent } from 'react';
+import type { Group, GroupInput, OwnUnit, Role, UnitKind } from '../../../electron/ipc/contract';
+import { useApi } from '../../api/context';
+import { Field, Notice, Section, useAction } from '../../components/ui';
+import { roleLabels, unitKindLabels } from '../../app/labels';
+
+type MemberRow = GroupInput['members'][number];
+
+function blankGroup(unit: OwnUnit): GroupInput {
+  const { keyId: _k, fingerprint: _f, fingerprintWords: _w, ...own } = unit;
+  return { code: '', name: '', year: new Date().getFullYear(), kind: 'khu_vuc', registrationDeadline: '', members: [{ ...own, role: 'member', fingerprint: '' }] };
+}
+
+function toInput(g: Group): GroupInput {
+  return { ...g, registrationDeadline: g.registrationDeadline ?? '', members: g.members.map((m) => ({ ...m, fingerprint: m.fingerprint })) };
+}
+
+/** A Khu vực/Cụm for one year: its members, the leader and the deputy, keys pinned in advance. */
+export function GroupsPage({ unit, groups, onSaved }: { unit: OwnUnit; groups: Group[]; onSaved: () => void }) {
+  const api = useApi();
+  const [busy, message, run] = useAction();
+  const [draft, setDraft] = useState<GroupInput>(() => (groups[0] ? toInput(groups[0]) : blankGroup(unit)));
+  const set = (patch: Partial<GroupInput>) => setDraft((d) => ({ ...d, ...patch }));
+  const setMember = (i: number, patch: Partial<MemberRow>) => set({ members: draft.members.map((m, j) => (j === i ? { ...m, ...patch } : m)) });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const saved = await run(() => api.call('groups.save', draft), (g) => `Đã lưu ${g.name} năm ${g.year} (${g.members.length} đơn vị).`);
+    if (saved) {
+      setDraft(toInput(saved));
+      onSaved();
+    }
+  };
+
+  return (
+    <Section
+      title="Khu vực / Cụm thi đua"
+      actions={
+        <>
+          {groups.map((g) => (
+            <button key={g.id} type="button" onClick={() => setDraft(toInput(g))} className={draft.id === g.id ? 'chip active' : 'chip'}>
+              {g.code} {g.year}
+            </button>
+          ))}
+          <button type="button" className="chip" onClick={() => setDraft(blankGroup(unit))}>
+            + Thêm mới
+          </button>
+        </>
+      }
+    >
+      <form onSubmit={submit}>
+        <div className="grid4">
+          <Field label="Mã Khu vực/Cụm">
+            <input value={draft.code} onChange={(e) => set({ code: e.target.value })} placeholder="KVTD-MNPB" required />
+          </Field>
+          <Field label="Năm">
+            <input type="number" value={draft.year} onChange={(e) => set({ year: Number(e.target.value) })} required />
+          </Field>
+          <Field label="Loại">
+            <select value={draft.kind} onChange={(e) => set({ kind: e.target.value as GroupInput['kind'] })}>
+              <option value="khu_vuc">Khu vực thi đua</option>
+              <option value="cum">Cụm thi đua</option>
+            </select>
+          </Field>
+          <Field label="Hạn gửi đăng ký">
+            <input type="date" value={draft.registrationDeadline ?? ''} onChange={(e) => set({ registrationDeadline: e.target.value })} />
+          </Field>
+        </div>
+        <Field label="Tên Khu vực/Cụm thi đua">
+          <input value={draft.name} onChange={(e) => set({ name: e.target.value })} placeholder="Khu vực thi đua Khối cơ quan Tư pháp các tỉnh trung du và miền núi phía Bắc" required />
+        </Field>
+        <h3>Đơn vị thành viên</h3>
+        <table className="table compact members">
+          <thead>
+            <tr>
+              <th>Mã</th>
+              <th>Tên đơn vị</th>
+              <th>Loại</th>
+              <th>Tỉnh</th>
+              <th>Vai trò</th>
+              <th>Dấu vân tay khóa (nếu đã đối chiếu)</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {draft.members.map((m, i) => {
+              const own = m.code === unit.code;
+              return (
+                <tr key={i}>
+                  <td>
+                    <input aria-label={`Mã đơn vị ${i + 1}`} value={m.code} disabled={own} onChange={(e) => setMember(i, { code: e.target.value })} />
+                  </td>
+                  <td>
+                    <input aria-label={`Tên đơn vị ${i + 1}`} value={m.name} disabled={own} onChange={(e) => setMember(i, { name: e.target.value })} />
+                  </td>
+                  <td>
+                    <select aria-label={`Loại đơn vị ${i + 1}`} value={m.kind} disabled={own} onChange={(e) => setMember(i, { kind: e.target.value as UnitKind })}>
+                      {Object.entries(unitKindLabels).map(([k, l]) => (
+                        <option key={k} value={k}>
+                          {l}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <input aria-label={`Tỉnh ${i + 1}`} value={m.province} disabled={own} onChange={(e) => setMember(i, { province: e.target.value })} />
+                  </td>
+                  <td>
+                    <select aria-label={`Vai trò ${i + 1}`} value={m.role} onChange={(e) => setMember(i, { role: e.target.value as Role })}>
+                      {Object.entries(roleLabels).map(([k, l]) => (
+                        <option key={k} value={k}>
+                          {l}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    {own ? (
+                      <span className="muted">Đơn vị mình</span>
+                    ) : (
+                      <input aria-label={`Dấu vân tay ${i + 1}`} className="mono" value={m.fingerprint ?? ''} onChange={(e) => setMember(i, { fingerprint: e.target.value })} />
+                    )}
+                  </td>
+                  <td>
+                    {!own && (
+                      <button type="button" className="link" onClick={() => set({ members: draft.members.filter((_, j) => j !== i) })}>
+                        Xóa
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <div className="row">
+          <button type="button" onClick={() => set({ members: [...draft.members, { code: '', name: '', kind: 'so_tu_phap', province: '', parentName: '', role: 'member', fingerprint: '' }] })}>
+            + Thêm đơn vị thành viên
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            Lưu Khu vực/Cụm
+          </button>
+        </div>
+        <Notice message={message} />
+      </form>
+    </Section>
+  );
+}

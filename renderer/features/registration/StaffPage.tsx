@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { Staff, StaffInput } from '../../../electron/ipc/contract';
+import { useApi } from '../../api/context';
+import { Field, Notice, Section, useAction } from '../../components/ui';
+
+const blank: StaffInput = { fullName: '', birthYear: null, gender: 'nam', position: '', department: '' };
+
+/** The unit's staff, typed in or imported from an .xlsx sheet; search ignores tone marks. */
+export function StaffPage() {
+  const api = useApi();
+  const [busy, message, run] = useAction();
+  const [search, setSearch] = useState('');
+  const [staff, setStaff] = useState<Staff[]>([]);
+  const [draft, setDraft] = useState<StaffInput>(blank);
+
+  const load = useCallback(async () => setStaff(await api.call('staff.list', { search })), [api, search]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await run(() => api.call('staff.save', draft), (s) => `Đã lưu ${s.fullName}.`)) {
+      setDraft(blank);
+      await load();
+    }
+  };
+  const importXlsx = async () => {
+    await run(
+      async () => {
+        const file = await api.pickXlsx();
+        if (!file) throw new Error('Chưa chọn tệp Excel.');
+        return api.call('staff.importXlsx', { file });
+      },
+      (r) => `Đã nhập ${r.added} cán bộ${r.skipped ? `, bỏ qua ${r.skipped} người đã có trong danh sách` : ''}.`,
+    );
+    await load();
+  };
+
+  return (
+    <Section
+      title="Danh sách cán bộ"
+      actions={
+        <button type="button" onClick={importXlsx} disabled={busy}>
+          Nhập từ Excel (.xlsx)…
+        </button>
+      }
+    >
+      <p className="muted">Tệp Excel cần các cột: Họ và tên, Năm sinh, Giới tính, Chức vụ, Phòng.</p>
+      <form className="grid5" onSubmit={submit}>
+        <Field label="Họ và tên">
+          <input value={draft.fullName} onChange={(e) => setDraft({ ...draft, fullName: e.target.value })} required />
+        </Field>
+        <Field label="Năm sinh">
+          <input type="number" value={draft.birthYear ?? ''} onChange={(e) => setDraft({ ...draft, birthYear: e.target.value ? Number(e.target.value) : null })} />
+        </Field>
+        <Field label="Giới tính">
+          <select value={draft.gender} onChange={(e) => setDraft({ ...draft, gender: e.target.value as StaffInput['gender'] })}>
+            <option value="nam">Nam</option>
+            <option value="nu">Nữ</option>
+          </select>
+        </Field>
+        <Field label="Chức vụ">
+          <input value={draft.position ?? ''} onChange={(e) => setDraft({ ...draft, position: e.target.value })} />
+        </Field>
+        <Field label="Phòng, bộ phận">
+          <input value={draft.department ?? ''} onChange={(e) => setDraft({ ...draft, department: e.target.value })} />
+        </Field>
+        <div className="row">
+          <button type="submit" className="primary" disabled={busy}>
+            {draft.id ? 'Lưu thay đổi' : 'Thêm cán bộ'}
+          </button>
+          {draft.id && (
+            <button type="button" onClick={() => setDraft(blank)}>
+              Hủy sửa
+            </button>
+          )}
+        </div>
+      </form>
+      <Notice message={message} />
+      <Field label="Tìm kiếm (gõ không dấu cũng được)">
+        <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="nguyen" />
+      </Field>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>STT</th>
+            <th>Họ và tên</th>
+            <th>Năm sinh</th>
+            <th>Giới tính</th>
+            <th>Chức vụ</th>
+            <th>Phòng, bộ phận</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {staff.map((s, i) => (
+            <tr key={s.id}>
+              <td>{i + 1}</td>
+              <td>{s.fullName}</td>
+              <td>{s.birthYear ?? ''}</td>
+              <td>{s.gender === 'nu' ? 'Nữ' : 'Nam'}</td>
+              <td>{s.position}</td>
+              <td>{s.department}</td>
+              <td className="nowrap">
+                <button type="button" className="link" onClick={() => setDraft(s)}>
+                  Sửa
+                </button>{' '}
+                <button type="button" className="link" onClick={async () => (await run(() => api.call('staff.remove', { id: s.id }))) && load()}>
+                  Xóa
+                </button>
+              </td>
+            </tr>
+          ))}
+          {!staff.length && (
+            <tr>
+              <td colSpan={7} className="muted">
+                Chưa có cán bộ nào{search ? ' khớp với từ khóa' : ''}.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </Section>
+  );
+}

@@ -1,0 +1,61 @@
+import { useState, type FormEvent } from 'react';
+import type { OwnUnit, Unit, UnitKind } from '../../../electron/ipc/contract';
+import { useApi } from '../../api/context';
+import { Field, Notice, useAction } from '../../components/ui';
+import { unitKindLabels } from '../../app/labels';
+
+/** First start: who this installation belongs to. The signing key is made when this is saved. */
+export function SetupUnit({ onDone }: { onDone: (unit: OwnUnit) => void }) {
+  const api = useApi();
+  const [busy, message, run] = useAction();
+  const [unit, setUnit] = useState<Unit>({ code: '', name: '', kind: 'so_tu_phap', province: '', parentName: '' });
+  const set = (patch: Partial<Unit>) => setUnit((u) => ({ ...u, ...patch }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const saved = await run(() => api.call('unit.setup', unit));
+    if (saved) onDone(saved);
+  };
+
+  return (
+    <form className="card setup" onSubmit={submit}>
+      <h1>Thiết lập đơn vị</h1>
+      <p className="muted">Lần đầu sử dụng: nhập thông tin đơn vị. Phần mềm sẽ tạo khóa ký số riêng của đơn vị trên máy này.</p>
+      <Field label="Tên đơn vị">
+        <input value={unit.name} onChange={(e) => set({ name: e.target.value })} placeholder="Sở Tư pháp tỉnh Tuyên Quang" required />
+      </Field>
+      <Field label="Loại đơn vị">
+        <select value={unit.kind} onChange={(e) => set({ kind: e.target.value as UnitKind })}>
+          {Object.entries(unitKindLabels).map(([k, label]) => (
+            <option key={k} value={k}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Tỉnh/thành phố">
+        <input value={unit.province} onChange={(e) => set({ province: e.target.value })} placeholder="Tuyên Quang" required />
+      </Field>
+      <Field label="Cơ quan chủ quản" hint="In phía trên tên đơn vị trong văn bản, ví dụ UBND tỉnh Tuyên Quang.">
+        <input value={unit.parentName} onChange={(e) => set({ parentName: e.target.value })} />
+      </Field>
+      <Field label="Mã đơn vị" hint="Mã chính thức dùng để trao đổi hồ sơ, ví dụ STP-TQ.">
+        <input value={unit.code} onChange={(e) => set({ code: e.target.value })} required />
+      </Field>
+      <Notice message={message} />
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? 'Đang tạo khóa…' : 'Lưu và tạo khóa ký'}
+      </button>
+    </form>
+  );
+}
+
+export function KeyCard({ unit }: { unit: OwnUnit }) {
+  return (
+    <div className="keycard" aria-label="Dấu vân tay khóa ký">
+      <div className="muted">Dấu vân tay khóa ký của {unit.name}</div>
+      <div className="fingerprint">{unit.fingerprint}</div>
+      <div className="muted">Đọc qua điện thoại: {unit.fingerprintWords} …</div>
+    </div>
+  );
+}
