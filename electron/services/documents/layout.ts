@@ -1,7 +1,6 @@
 import {
   AlignmentType,
   BorderStyle,
-  convertMillimetersToTwip,
   Document,
   Header,
   PageNumber,
@@ -25,8 +24,10 @@ import { placeAndDate } from '../text/vietnamese';
  * Sizes below are in half-points (26 = 13 pt).
  */
 const FONT = 'Times New Roman';
-const A4 = { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) };
-const MARGIN = { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(15) };
+/** Millimetres to twips, rounded (docx's own helper truncates: A4 must be 11906 × 16838). */
+const mm = (x: number) => Math.round((x * 1440) / 25.4);
+const A4 = { width: mm(210), height: mm(297) };
+const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
@@ -59,7 +60,7 @@ export function line(
   const runs = Array.isArray(content) ? content : [content];
   return new Paragraph({
     alignment: options.align ?? AlignmentType.JUSTIFIED,
-    indent: options.indent ? { firstLine: convertMillimetersToTwip(12.7) } : undefined,
+    indent: options.indent ? { firstLine: mm(12.7) } : undefined,
     spacing: { before: options.before ?? 0, after: options.after ?? 120, line: 288 },
     keepNext: options.keepNext,
     children: runs.map((r) => run(r, { size: options.size ?? 28, bold: options.bold, italics: options.italics })),
@@ -73,7 +74,7 @@ export const heading = (text: string) => line(text, { bold: true, before: 120, k
 /** A short rule under a centred line: a bottom border on a paragraph narrowed by indents. */
 function rule(indentMm: number): Paragraph {
   return new Paragraph({
-    indent: { left: convertMillimetersToTwip(indentMm), right: convertMillimetersToTwip(indentMm) },
+    indent: { left: mm(indentMm), right: mm(indentMm) },
     spacing: { before: 0, after: 60, line: 240 },
     border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
     children: [],
@@ -180,14 +181,14 @@ export function dataTable(columns: Column[], rows: string[][], landscape = false
 /** "Kính gửi:" with one addressee on its line, or several as a list of "- …;" lines. */
 export function addressees(names: string[]): Paragraph[] {
   if (names.length <= 1) return [line(`Kính gửi: ${names[0] ?? ''}.`, { align: AlignmentType.CENTER, after: 200 })];
-  const indent = convertMillimetersToTwip(25);
+  const indent = mm(25);
   return names.map(
     (n, i) =>
       new Paragraph({
-        indent: { left: indent + convertMillimetersToTwip(22), hanging: i === 0 ? convertMillimetersToTwip(22) : 0 },
+        indent: { left: indent + mm(22), hanging: i === 0 ? mm(22) : 0 },
         spacing: { after: i === names.length - 1 ? 200 : 0, line: 288 },
         children: [run(`${i === 0 ? 'Kính gửi:\t' : ''}- ${n}${i === names.length - 1 ? '.' : ';'}`, { size: 28 })],
-        tabStops: [{ type: 'left', position: indent + convertMillimetersToTwip(22) }],
+        tabStops: [{ type: 'left', position: indent + mm(22) }],
       }),
   );
 }
@@ -214,7 +215,7 @@ export function officialDocument(options: {
           titlePage: true,
           page: {
             size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-            margin: { ...MARGIN, header: convertMillimetersToTwip(10) },
+            margin: { ...MARGIN, header: mm(10) },
           },
         },
         headers: {

@@ -1,0 +1,24 @@
+import { vi } from 'vitest';
+import type { Api } from '../../renderer/api/client';
+import type { Channel } from '../../electron/ipc/channels';
+import type { Input, Output } from '../../electron/ipc/contract';
+
+type Handlers = { [C in Channel]?: (input: Input<C>) => Output<C> | Promise<Output<C>> };
+
+/** The typed Api with in-memory handlers; records every call so a test can assert what the UI asked. */
+export function fakeApi(handlers: Handlers, overrides: Partial<Api> = {}) {
+  const call = vi.fn(async (channel: Channel, input: unknown) => {
+    const h = handlers[channel] as ((i: unknown) => unknown) | undefined;
+    if (!h) throw new Error(`Không có xử lý giả cho ${channel}`);
+    return h(input);
+  });
+  const api: Api = {
+    shell: 'browser',
+    call: call as Api['call'],
+    pickBundles: vi.fn(async () => []),
+    pickXlsx: vi.fn(async () => null),
+    save: vi.fn(async (f) => `Đã tải tệp ${f.name}.`),
+    ...overrides,
+  };
+  return { api, call };
+}

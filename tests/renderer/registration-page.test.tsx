@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen, fireEvent, waitFor } from '@testing-library/react';
+import { ApiProvider } from '../../renderer/api/context';
+import { RegistrationPage } from '../../renderer/features/registration/RegistrationPage';
+import type { RegistrationInput } from '../../electron/ipc/contract';
+import { fakeApi } from './fake-api';
+import { catalogue, group, registration, staff, unit } from './fixtures';
+
+function setup(status: 'draft' | 'exported') {
+  let saved = registration(status === 'exported' ? { status, exportedAt: '2022-02-05T02:00:00.000Z' } : {});
+  const fake = fakeApi({
+    'catalogue.list': () => catalogue,
+    'staff.list': () => staff,
+    'registration.get': () => saved,
+    'registration.save': (input) => (saved = registration({ version: saved.status === 'exported' ? 2 : 1, individuals: [], ...{ collective: input.collective } })),
+    'registration.export': () => ({ file: { id: 'a'.repeat(32), name: 'dang-ky.tdkt', size: 10 }, version: 1, seq: 3 }),
+  });
+  render(
+    <ApiProvider api={fake.api}>
+      <RegistrationPage unit={unit} group={group} />
+    </ApiProvider>,
+  );
+  return fake;
+}
+
+describe('RegistrationPage', () => {
+  it('saves the titles chosen for each person', async () => {
+    const { call } = setup('draft');
+    const select = await screen.findByLabelText('Đăng ký của Nguyễn Thị Hương');
+    expect((screen.getByLabelText('Đăng ký của Đặng Văn Bình') as HTMLSelectElement).value).toBe('LDTT');
+    fireEvent.change(select, { target: { value: 'CSTDCS' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
+    await waitFor(() => expect(call).toHaveBeenCalledWith('registration.save', expect.anything()));
+    const input = call.mock.calls.find(([c]) => c === 'registration.save')![1] as RegistrationInput;
+    expect(input.individuals).toEqual([
+      { staffId: 1, titleCode: 'LDTT' },
+      { staffId: 2, titleCode: 'CSTDCS' },
+    ]);
+    expect(input.collective).toEqual([{ titleCode: 'TTLDXS', note: '' }]);
+    expect((await screen.findByRole('status')).textContent).toContain('Đã lưu bản đăng ký');
+  });
+
+  it('tells the person an exported version is frozen and the next save makes a new version', async () => {
+    setup('exported');
+    expect((await screen.findByText(/đã xuất gói ngày 05\/02\/2022/)).textContent).toContain('lưu thay đổi sẽ tạo phiên bản 2');
+  });
+
+  it('exports a signed bundle and saves it where the person chooses', async () => {
+    const { call, api } = setup('draft');
+    fireEvent.click(await screen.findByRole('button', { name: 'Ký và xuất gói hồ sơ…' }));
+    expect((await screen.findByRole('status')).textContent).toContain('Đã ký và xuất gói đăng ký số 3 (phiên bản 1). Đã tải tệp dang-ky.tdkt.');
+    expect(api.save).toHaveBeenCalledWith({ id: 'a'.repeat(32), name: 'dang-ky.tdkt', size: 10 });
+    expect(call.mock.calls.map(([c]) => c)).toContain('registration.export');
+  });
+});

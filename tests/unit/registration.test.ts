@@ -1,0 +1,142 @@
+import path from 'node:path';
+import fs from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { contract } from '../../electron/ipc/contract';
+import { getOwnRegistration, saveRegistration } from '../../electron/services/registration/registration';
+import { exportRegistration, printRegistration } from '../../electron/services/registration/export';
+import { importStaffXlsx } from '../../electron/services/registration/xlsx';
+import { listStaff } from '../../electron/services/registration/staff';
+import { saveGroup } from '../../electron/services/groups-calendar/groups';
+import { groupInputSchema } from '../../electron/ipc/contract';
+import { readZip } from '../helpers/zip';
+import { groupInput, makeUnit, MEMBER, registeredMember, tempDir } from '../helpers/units';
+
+describe('registration versions', () => {
+  it('edits a draft in place, freezes it on export, and makes version + 1 on the next edit', async () => {
+    const m = await registeredMember();
+    saveRegistration(m.ws.db, { ...m.input, numberSymbol: '06/ĐK-STP' });
+    expect(getOwnRegistration(m.ws.db, m.group.id)).toMatchObject({ version: 1, status: 'draft', numberSymbol: '06/ĐK-STP' });
+    await exportRegistration(m.ws, m.group.id);
+    expect(getOwnRegistration(m.ws.db, m.group.id)).toMatchObject({ version: 1, status: 'exported' });
+    saveRegistration(m.ws.db, { ...m.input, numberSymbol: '07/ĐK-STP' });
+    const v2 = getOwnRegistration(m.ws.db, m.group.id)!;
+    expect(v2).toMatchObject({ version: 2, status: 'draft', numberSymbol: '07/ĐK-STP' });
+    // The frozen version is still there, unchanged.
+    const rows = m.ws.db.$client.prepare('select version, status, number_symbol as n from registrations order by version').all();
+    expect(rows).toEqual([
+      { version: 1, status: 'exported', n: '06/ĐK-STP' },
+      { version: 2, status: 'draft', n: '07/ĐK-STP' },
+    ]);
+  });
+
+  it('lists individuals by given name, in Vietnamese order', async () => {
+    const m = await registeredMember();
+    expect(getOwnRegistration(m.ws.db, m.group.id)!.individuals.map((p) => p.fullName)).toEqual(['Đặng Văn Bình', 'Nguyễn Thị Hương']);
+  });
+
+  it('asks for at least one key task or project, in Vietnamese', () => {
+    const parsed = contract['registration.save'].input.safeParse({
+      groupId: 1,
+      numberSymbol: '',
+      place: 'Hà Giang',
+      documentDate: '2022-02-05',
+      signerAuthority: '',
+      signerTitle: 'Giám đốc',
+      signerName: 'A',
+      recipients: [],
+      collective: [],
+      individuals: [],
+      commitments: [{ kind: 'other', content: 'Văn hóa công sở' }],
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues[0]!.message).toBe('Bản đăng ký phải có ít nhất một nhiệm vụ trọng tâm hoặc công trình, đề án.');
+  });
+
+  it('refuses a title that is not in the catalogue for that scope', async () => {
+    const m = await registeredMember();
+    expect(() => saveRegistration(m.ws.db, { ...m.input, collective: [{ titleCode: 'LDTT', note: '' }] })).toThrow(
+      'Mã danh hiệu/hình thức khen thưởng "LDTT" không có trong danh mục dành cho tập thể.',
+    );
+  });
+
+  it('refuses a group without exactly one leader', async () => {
+    const u = await makeUnit(MEMBER);
+    const input = groupInput();
+    input.members = input.members.map((x) => ({ ...x, role: 'member' as const }));
+    expect(() => saveGroup(u.ws.db, groupInputSchema.parse(input))).toThrow('phải có đúng một Trưởng');
+  });
+});
+
+describe('staff from an Excel sheet', () => {
+  async function sheet(rows: (string | number | null)[][]): Promise<string> {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('Cán bộ');
+    ws.addRow(['DANH SÁCH CÁN BỘ, CÔNG CHỨC']);
+    ws.addRow(['STT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Chức vụ', 'Phòng']);
+    rows.forEach((r, i) => ws.addRow([i + 1, ...r]));
+    const file = path.join(tempDir(), 'can-bo.xlsx');
+    await book.xlsx.writeFile(file);
+    return file;
+  }
+
+  it('imports valid rows, skips people already listed, and finds them without tone marks', async () => {
+    const m = await registeredMember();
+    const file = await sheet([
+      ['Nguyễn Thị Hương', 1980, 'Nữ', 'Phó Giám đốc', 'Ban Giám đốc'],
+      ['Hoàng Văn Nguyên', 1990, 'Nam', 'Chuyên viên', 'Văn phòng'],
+      ['Lò Thị Ngân', 1995, 'nữ', 'Chuyên viên', 'Phòng Hành chính tư pháp'],
+    ]);
+    expect(await importStaffXlsx(m.ws.db, file)).toEqual({ added: 2, skipped: 1 });
+    expect(listStaff(m.ws.db, 'nguyen').map((s) => s.fullName)).toEqual(['Nguyễn Thị Hương', 'Hoàng Văn Nguyên']);
+    expect(listStaff(m.ws.db, 'hanh chinh').map((s) => s.fullName)).toEqual(['Lò Thị Ngân']);
+    expect(listStaff(m.ws.db).map((s) => s.fullName)).toEqual(['Đặng Văn Bình', 'Nguyễn Thị Hương', 'Lò Thị Ngân', 'Hoàng Văn Nguyên']);
+  });
+
+  it('refuses the whole sheet, listing every bad row, and writes nothing', async () => {
+    const m = await registeredMember();
+    const file = await sheet([
+      ['Hoàng Văn Nguyên', 1990, 'Nam', 'Chuyên viên', 'Văn phòng'],
+      ['Lò Thị Ngân', 1995, 'Không rõ', 'Chuyên viên', ''],
+      ['', 1988, 'Nam', '', ''],
+    ]);
+    await expect(importStaffXlsx(m.ws.db, file)).rejects.toThrow(/Dòng 4: giới tính "Không rõ" không hợp lệ[\s\S]*Dòng 5: Họ và tên không được để trống/);
+    expect(listStaff(m.ws.db)).toHaveLength(2);
+  });
+
+  it('says so when the file is not an Excel workbook', async () => {
+    const m = await registeredMember();
+    const file = path.join(tempDir(), 'x.xlsx');
+    await fs.writeFile(file, 'not a workbook');
+    await expect(importStaffXlsx(m.ws.db, file)).rejects.toThrow('Không đọc được tệp Excel');
+  });
+});
+
+describe('the printed registration', () => {
+  it('is a DOCX in the Decree 30 layout with the registration in it', async () => {
+    const m = await registeredMember();
+    const docx = await printRegistration(m.ws, m.group.id);
+    const xml = (await readZip(docx)).find((e) => e.name === 'word/document.xml')!.data.toString('utf8');
+    for (const text of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'UBND TỈNH HÀ GIANG',
+      'SỞ TƯ PHÁP TỈNH HÀ GIANG',
+      'Số: 05/ĐK-STP',
+      'Hà Giang, ngày 05 tháng 02 năm 2022',
+      'BẢN ĐĂNG KÝ THI ĐUA NĂM 2022',
+      'Tập thể lao động xuất sắc',
+      'Nguyễn Thị Hương',
+      'Chiến sĩ thi đua cơ sở',
+      'Nơi nhận:',
+      'Sở Tư pháp tỉnh Tuyên Quang - Trưởng Khu vực thi đua',
+    ]) {
+      expect(xml).toContain(text);
+    }
+    expect(xml).toContain('w:rFonts w:ascii="Times New Roman"');
+    const sect = xml.slice(xml.lastIndexOf('<w:sectPr'));
+    expect(sect).toMatch(/w:w="11906"/); // A4 width in twips
+    expect(sect).toMatch(/w:left="1701"/); // 30 mm left margin
+    expect(sect).toContain('<w:titlePg/>'); // no page number on page 1
+  });
+});
