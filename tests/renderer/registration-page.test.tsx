@@ -12,7 +12,7 @@ function setup(status: 'draft' | 'exported') {
     'catalogue.list': () => catalogue,
     'staff.list': () => staff,
     'registration.get': () => saved,
-    'registration.save': (input) => (saved = registration({ version: saved.status === 'exported' ? 2 : 1, individuals: [], ...{ collective: input.collective } })),
+    'registration.save': (input) => (saved = registration({ version: saved.status === 'exported' ? 2 : 1, individuals: [], collective: input.collective.map((c) => ({ titleCode: c.titleCode, note: c.note ?? '' })) })),
     'registration.export': () => ({ file: { id: 'a'.repeat(32), name: 'dang-ky.tdkt', size: 10 }, version: 1, seq: 3 }),
   });
   render(

@@ -77,7 +77,7 @@ describe('bad bundles are refused with a reason', () => {
     const doc = documentOf(entries).data;
     const at = bytes.indexOf(doc.subarray(0, 64)) + 40; // the DOCX is stored, so its bytes sit in the file as they are
     expect(at).toBeGreaterThan(40);
-    bytes[at] ^= 0x01;
+    bytes[at] = bytes[at]! ^ 0x01;
     const tampered = path.join(tempDir(), 't.tdkt');
     await fs.writeFile(tampered, bytes);
     await expect(verifyBundleFile(tampered)).rejects.toThrow(/data\/documents\/.*không khớp mã băm/);

@@ -130,7 +130,9 @@ export function RegistrationPage({ unit, group }: { unit: OwnUnit; group: Group 
                 set({ collective: e.target.checked ? [...input.collective, { titleCode: c.code, note: '' }] : input.collective.filter((x) => x.titleCode !== c.code) })
               }
             />
-            {c.name} <span className="muted">({c.kind === 'title' ? 'danh hiệu' : 'khen thưởng'})</span>
+            <span>
+              {c.name} <span className="muted">({c.kind === 'title' ? 'danh hiệu' : 'khen thưởng'})</span>
+            </span>
           </label>
         ))}
       </div>

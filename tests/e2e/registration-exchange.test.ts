@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { openWorkspace, type Workspace } from '../../electron/services/workspace/workspace';
+import { setupUnit } from '../../electron/services/units-keys/units';
+import { saveGroup } from '../../electron/services/groups-calendar/groups';
+import { groupInputSchema } from '../../electron/ipc/contract';
+import { startBridge, type Bridge } from '../../electron/shell/bridge';
+import { readZip, writeRawZip } from '../helpers/zip';
+import { launchChromium, RENDERER_DIR, SCREENS_DIR } from '../helpers/browser';
+import { DEPUTY, groupInput, LEADER, MEMBER } from '../helpers/units';
+
+const work = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'thidua-e2e-'));
+let browser: Browser;
+const opened: { ws: Workspace; bridge: Bridge }[] = [];
+
+async function serve(dir: string) {
+  const ws = openWorkspace({ dataDir: path.join(work, dir) });
+  const bridge = await startBridge(ws, RENDERER_DIR);
+  opened.push({ ws, bridge });
+  return { ws, bridge };
+}
+
+async function openApp(url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  await page.goto(url);
+  return page;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage: true });
+
+beforeAll(async () => {
+  expect(fs.existsSync(path.join(RENDERER_DIR, 'index.html')), 'chạy "npm run build" trước').toBe(true);
+  fs.mkdirSync(SCREENS_DIR, { recursive: true });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  for (const { ws, bridge } of opened) {
+    await bridge.close();
+    ws.close();
+  }
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe('the registration round trip in Chromium', () => {
+  let bundleFile = '';
+
+  it('a member sets up, registers and exports a signed bundle', async () => {
+    const { bridge } = await serve('member');
+    const page = await openApp(bridge.url);
+
+    await page.getByLabel('Tên đơn vị', { exact: true }).fill(MEMBER.name);
+    await page.getByLabel('Tỉnh/thành phố').fill(MEMBER.province);
+    await page.getByLabel('Cơ quan chủ quản').fill(MEMBER.parentName);
+    await page.getByLabel('Mã đơn vị').fill(MEMBER.code);
+    await page.getByRole('button', { name: 'Lưu và tạo khóa ký' }).click();
+
+    await page.getByLabel('Mã Khu vực/Cụm').fill('KVTD-MNPB');
+    await page.getByLabel('Năm').fill('2022');
+    await page.getByLabel('Hạn gửi đăng ký').fill('2030-02-10');
+    await page.getByLabel('Tên Khu vực/Cụm thi đua').fill('Khu vực thi đua Khối cơ quan Tư pháp các tỉnh trung du và miền núi phía Bắc');
+    await page.getByRole('button', { name: '+ Thêm đơn vị thành viên' }).click();
+    await page.getByLabel('Mã đơn vị 2').fill(LEADER.code);
+    await page.getByLabel('Tên đơn vị 2').fill(LEADER.name);
+    await page.getByLabel('Tỉnh 2').fill(LEADER.province);
+    await page.getByLabel('Vai trò 2').selectOption('leader');
+    await page.getByRole('button', { name: 'Lưu Khu vực/Cụm' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Đã lưu');
+    await shot(page, '02-khu-vuc');
+
+    await page.getByRole('button', { name: 'Cán bộ' }).click();
+    for (const [name, year, gender, position] of [
+      ['Nguyễn Thị Hương', '1980', 'nu', 'Phó Giám đốc'],
+      ['Đặng Văn Bình', '1975', 'nam', 'Giám đốc'],
+    ] as const) {
+      await page.getByLabel('Họ và tên').fill(name);
+      await page.getByLabel('Năm sinh').fill(year);
+      await page.getByLabel('Giới tính').selectOption(gender);
+      await page.getByLabel('Chức vụ').fill(position);
+      await page.getByRole('button', { name: 'Thêm cán bộ' }).click();
+      await expect.poll(() => page.getByRole('status').textContent()).toContain(`Đã lưu ${name}`);
+    }
+    await page.getByLabel('Tìm kiếm (gõ không dấu cũng được)').fill('huong');
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Đăng ký thi đua' }).click();
+    await page.getByLabel('Tập thể lao động xuất sắc').check();
+    await page.getByLabel('Đăng ký của Nguyễn Thị Hương').selectOption('CSTDCS');
+    await page.getByLabel('Đăng ký của Đặng Văn Bình').selectOption('LDTT');
+    await page.getByLabel('Số, ký hiệu').fill('05/ĐK-STP');
+    await page.getByLabel('Họ tên người ký').fill('Đặng Văn Bình');
+    await page.getByLabel('Nội dung cam kết 1').fill('Hoàn thành 100% nhiệm vụ thẩm định dự thảo văn bản quy phạm pháp luật đúng thời hạn.');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('phiên bản 1, bản nháp');
+    await shot(page, '03-dang-ky');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Ký và xuất gói hồ sơ…' }).click();
+    bundleFile = path.join(work, 'usb', (await download).suggestedFilename());
+    await (await download).saveAs(bundleFile);
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Đã ký và xuất gói đăng ký số 1 (phiên bản 1)');
+    await expect.poll(() => page.getByText(/đã xuất gói ngày/).textContent()).toContain('lưu thay đổi sẽ tạo phiên bản 2');
+    expect(path.basename(bundleFile)).toBe('dang-ky-thi-dua-2022-STP-HG-so1.tdkt');
+    await page.close();
+  });
+
+  it('the leader imports it, confirms the key, and finds the registration; a tampered copy is refused', async () => {
+    const { ws, bridge } = await serve('leader');
+    await setupUnit(ws, LEADER);
+    saveGroup(ws.db, groupInputSchema.parse(groupInput({}, { registrationDeadline: '2030-02-10' })));
+    const page = await openApp(bridge.url);
+    await page.getByRole('button', { name: 'Tiếp nhận và tổng hợp' }).click();
+
+    const importFile = async (file: string) => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Chọn gói hồ sơ…' }).click();
+      await (await chooser).setFiles(file);
+      return page.getByRole('list', { name: 'Kết quả nhập' });
+    };
+
+    const first = await importFile(bundleFile);
+    await expect.poll(() => first.textContent()).toContain('Chờ xác nhận khóa');
+    const fingerprint = await page.locator('.quarantine .fingerprint').textContent();
+    expect(fingerprint).toMatch(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
+    await shot(page, '04-cho-xac-nhan');
+    await page.getByRole('button', { name: 'Xác nhận khóa và nhận gói' }).click();
+    await expect.poll(() => page.getByRole('list', { name: 'Kết quả nhập' }).textContent()).toContain('Đã nhận gói số 1 của Sở Tư pháp tỉnh Hà Giang');
+
+    const table = page.getByRole('table', { name: 'Bảng tổng hợp' });
+    await expect.poll(() => table.textContent()).toContain('Nguyễn Thị Hương');
+    expect(await table.textContent()).toContain('Chiến sĩ thi đua cơ sở');
+    expect(await table.textContent()).toContain('Tập thể lao động xuất sắc');
+    const matrix = page.getByRole('table', { name: 'Ma trận tiếp nhận' });
+    expect(await matrix.locator('tr', { hasText: MEMBER.name }).textContent()).toContain('Đã nhận');
+    expect(await matrix.locator('tr', { hasText: DEPUTY.name }).textContent()).toContain('Chưa nhận');
+    await shot(page, '05-tong-hop');
+    const before = await table.innerHTML();
+
+    const entries = await readZip(bundleFile);
+    const record = entries.find((e) => e.name.startsWith('data/records/'))!;
+    record.data = Buffer.from(record.data.toString('utf8').replace('"CSTDCS"', '"CSTD_TQ"'));
+    const tampered = path.join(work, 'usb', 'dang-ky-thi-dua-2022-STP-HG-da-sua.tdkt');
+    await writeRawZip(tampered, entries);
+    const refused = await importFile(tampered);
+    await expect.poll(() => refused.textContent()).toContain('Từ chối');
+    expect(await refused.textContent()).toContain('không khớp mã băm SHA-256 đã ký (tệp đã bị sửa đổi)');
+    await shot(page, '06-tu-choi');
+    expect(await table.innerHTML()).toBe(before);
+
+    const again = await importFile(bundleFile);
+    await expect.poll(() => again.textContent()).toContain('Đã có');
+
+    await page.getByLabel('Tìm (không dấu cũng được)').fill('binh');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    expect(await table.textContent()).toContain('Đặng Văn Bình');
+    await page.close();
+  });
+});
