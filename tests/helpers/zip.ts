@@ -8,6 +8,10 @@ export interface RawEntry {
   data: Buffer;
   compress?: boolean;
   symlink?: boolean;
+  /** Size to declare in the headers instead of the real one (a lying header). */
+  declaredSize?: number;
+  /** CRC-32 as recorded in the central directory (set by readZip). */
+  crc32?: number;
 }
 
 /**
@@ -30,7 +34,7 @@ export async function writeRawZip(file: string, entries: RawEntry[]): Promise<vo
     local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt32LE(e.declaredSize ?? e.data.length, 22);
     local.writeUInt16LE(name.length, 26);
     locals.push(local, name, body);
     const central = Buffer.alloc(46);
@@ -40,7 +44,7 @@ export async function writeRawZip(file: string, entries: RawEntry[]): Promise<vo
     central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
+    central.writeUInt32LE(e.declaredSize ?? e.data.length, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(((e.symlink ? 0o120777 : 0o100644) << 16) >>> 0, 38);
     central.writeUInt32LE(offset, 42);
@@ -69,7 +73,7 @@ export function readZip(file: string): Promise<RawEntry[]> {
           const chunks: Buffer[] = [];
           stream.on('data', (c: Buffer) => chunks.push(c));
           stream.on('end', () => {
-            out.push({ name: entry.fileName, data: Buffer.concat(chunks), compress: entry.compressionMethod === 8 });
+            out.push({ name: entry.fileName, data: Buffer.concat(chunks), compress: entry.compressionMethod === 8, crc32: entry.crc32 });
             zip.readEntry();
           });
         });

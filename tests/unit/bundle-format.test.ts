@@ -43,6 +43,11 @@ describe('a bundle as written', () => {
     expect(entries.find((e) => e.name === 'bag-info.txt')!.data.toString()).toMatch(/Payload-Oxum: \d+\.2/);
   });
 
+  it('records a correct CRC-32 for every entry, so any ZIP tool can open it', async () => {
+    const { entries } = await exported();
+    for (const e of entries) expect(e.crc32, e.name).toBe(zlib.crc32(e.data));
+  });
+
   it('re-verifies unchanged when its entries are copied into a new ZIP', async () => {
     const { entries } = await exported();
     expect(await refusal(entries)).toBe('accepted');
@@ -150,6 +155,15 @@ describe('bad bundles are refused with a reason', () => {
     entries.push({ name: `data/evidence/${'a'.repeat(64)}.pdf`, data: Buffer.alloc(20 * 1024 * 1024), compress: true });
     expect(zlib.deflateRawSync(Buffer.alloc(1024)).length).toBeLessThan(50);
     expect(await refusal(entries)).toContain('tỉ lệ nén bất thường');
+  });
+
+  it('an entry that inflates to more than its header declares', async () => {
+    const { entries, signer } = await exported();
+    const doc = documentOf(entries);
+    doc.data = Buffer.concat([doc.data, Buffer.alloc(3 * 1024 * 1024)]);
+    resign(entries, signer);
+    Object.assign(doc, { compress: true, declaredSize: 1000 });
+    expect(await refusal(entries)).toContain('giải nén ra nhiều hơn kích thước khai báo');
   });
 
   it('malformed JSON in a record, even correctly signed', async () => {

@@ -40,6 +40,6 @@ describe('thidua command line', () => {
     expect(second.status).toBe(1);
     expect(JSON.parse(second.stdout).map((r: { status: string }) => r.status)).toEqual(['duplicate', 'refused']);
     const text = run('import', '--db', dbFile, bundle);
-    expect(text.stdout).toMatch(/^TRÙNG  .*: Gói này đã được nhận/);
+    expect(text.stdout).toMatch(/^TRÙNG {2}.*: Gói này đã được nhận/);
   });
 });

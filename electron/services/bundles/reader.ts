@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import fsp from 'node:fs/promises';
 import crypto from 'node:crypto';
 import yauzl from 'yauzl';
@@ -91,21 +92,38 @@ function listEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
   });
 }
 
-/** Streams one entry through SHA-256, keeping the bytes only when asked (small JSON files). */
-function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string, keep: boolean): Promise<{ sha256: string; size: number; bytes?: Buffer }> {
+/**
+ * Streams one entry through SHA-256, keeping the bytes only when asked (small JSON files). Data is
+ * read from the offset yauzl validated in the local header, in 1 MiB reads, and inflated here; the
+ * declared size is enforced byte by byte, so a lying header cannot make it inflate more.
+ */
+function readEntry(zip: yauzl.ZipFile, file: string, entry: yauzl.Entry, name: string, keep: boolean): Promise<{ sha256: string; size: number; bytes?: Buffer }> {
   return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (err, stream) => {
-      if (err) return reject(new BundleError(`Không đọc được tệp "${name}": dữ liệu nén bị hỏng.`));
+    const broken = () => reject(new BundleError(`Tệp "${name}" bị hỏng hoặc bị cắt cụt trong gói.`));
+    zip.readLocalFileHeader(entry, { minimal: true }, (err, header) => {
+      if (err) return broken();
+      const start = header.fileDataStart;
+      const raw = fs.createReadStream(file, { start, end: start + entry.compressedSize - 1, highWaterMark: 1024 * 1024 });
+      const stream = entry.compressionMethod === 8 ? raw.pipe(zlib.createInflateRaw()) : raw;
+      raw.on('error', broken);
       const hash = crypto.createHash('sha256');
       const chunks: Buffer[] = [];
       let size = 0;
       stream.on('data', (chunk: Buffer) => {
-        hash.update(chunk);
         size += chunk.length;
+        if (size > entry.uncompressedSize) {
+          raw.destroy();
+          stream.destroy();
+          return reject(new BundleError(`Tệp "${name}" giải nén ra nhiều hơn kích thước khai báo.`));
+        }
+        hash.update(chunk);
         if (keep) chunks.push(chunk);
       });
-      stream.on('error', () => reject(new BundleError(`Tệp "${name}" bị hỏng hoặc bị cắt cụt trong gói.`)));
-      stream.on('end', () => resolve({ sha256: hash.digest('hex'), size, bytes: keep ? Buffer.concat(chunks) : undefined }));
+      stream.on('error', broken);
+      stream.on('end', () => {
+        if (size !== entry.uncompressedSize) return broken();
+        resolve({ sha256: hash.digest('hex'), size, bytes: keep ? Buffer.concat(chunks) : undefined });
+      });
     });
   });
 }
@@ -152,7 +170,7 @@ export async function verifyBundleFile(file: string): Promise<VerifiedBundle> {
   try {
     const entries = await listEntries(zip);
     for (const name of TAG_FILES) if (!entries.has(name)) throw new BundleError(`Gói thiếu tệp "${name}".`);
-    const readTag = async (name: string) => (await readEntry(zip, entries.get(name)!, name, true)).bytes!;
+    const readTag = async (name: string) => (await readEntry(zip, file, entries.get(name)!, name, true)).bytes!;
 
     const headerBytes = await readTag('bundle.json');
     const parsedHeader = bundleHeaderSchema.safeParse(parseJson(headerBytes, 'bundle.json'));
@@ -195,7 +213,7 @@ export async function verifyBundleFile(file: string): Promise<VerifiedBundle> {
     const records: VerifiedBundle['records'] = [];
     for (const f of header.files) {
       const meta = recordsByPath.get(f.path);
-      const got = await readEntry(zip, entries.get(f.path)!, f.path, !!meta);
+      const got = await readEntry(zip, file, entries.get(f.path)!, f.path, !!meta);
       if (got.size !== f.size || got.sha256 !== f.sha256) throw new BundleError(`Nội dung tệp "${f.path}" không khớp mã băm SHA-256 đã ký (tệp đã bị sửa đổi).`);
       if (!meta) continue;
       const parsed = recordSchemas[meta.type]!.safeParse(parseJson(got.bytes!, f.path));

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { once } from 'node:events';
 import yazl from 'yazl';
+import './fast-crc';
 import { writeAtomically } from '../files/atomic';
 import { sign } from '../units-keys/keys';
 import { bagInfoText, BAGIT_TXT, manifestText, recordPath, type BundleHeader, type SignatureFile } from './format';

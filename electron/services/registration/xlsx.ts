@@ -49,17 +49,21 @@ export async function importStaffXlsx(db: Db, file: string): Promise<{ added: nu
   const sheet = book.worksheets[0];
   if (!sheet) throw new UserError('Tệp Excel không có trang tính nào.');
 
+  // The header is the first of the top ten rows naming at least "Họ và tên" and "Giới tính".
   let headerRow = 0;
-  const columns: Partial<Record<keyof typeof HEADERS, number>> = {};
+  let columns: Partial<Record<keyof typeof HEADERS, number>> = {};
   for (let r = 1; r <= Math.min(sheet.rowCount, 10) && !headerRow; r++) {
+    const found: typeof columns = {};
     sheet.getRow(r).eachCell((cell, col) => {
       const h = norm(cellText(cell.value));
       for (const [field, names] of Object.entries(HEADERS) as [keyof typeof HEADERS, string[]][]) {
-        if (columns[field] === undefined && names.includes(h)) columns[field] = col;
+        if (found[field] === undefined && names.includes(h)) found[field] = col;
       }
     });
-    if (columns.fullName !== undefined && columns.gender !== undefined) headerRow = r;
-    else for (const k of Object.keys(columns)) delete columns[k as keyof typeof HEADERS];
+    if (found.fullName !== undefined && found.gender !== undefined) {
+      headerRow = r;
+      columns = found;
+    }
   }
   if (!headerRow) throw new UserError('Không tìm thấy dòng tiêu đề có cột "Họ và tên" và "Giới tính" trong 10 dòng đầu.');
 

@@ -1,0 +1,64 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/** DESIGN.md §5, "what may import what", as lint rules: a wrong import fails `npm test`. */
+const ELECTRON_PACKAGE = [{ name: 'electron', message: 'Chỉ electron/main (và preload) được dùng API của Electron.' }];
+const only = (patterns, paths = ELECTRON_PACKAGE) => ['error', { patterns, paths }];
+const NODE = { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'], message: 'Chỉ tiến trình chính được dùng Node và cơ sở dữ liệu.' };
+
+export default tseslint.config(
+  { ignores: ['dist/', 'release/', '.native/', 'node_modules/', 'db/migrations/', 'tests/.tmp/', 'demo-out/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'tests/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-hooks/set-state-in-effect': 'off',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ELECTRON_PACKAGE,
+          patterns: [
+            NODE,
+            { group: ['**/db/**', '**/electron/main/**', '**/electron/services/**', '**/electron/preload/**', '**/electron/shell/**', '**/electron/cli/**'], message: 'Giao diện chỉ nói chuyện qua hợp đồng (renderer/api).' },
+            { group: ['**/electron/ipc/**'], allowTypeImports: true, message: 'Giao diện chỉ được "import type" từ electron/ipc.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: { 'no-restricted-imports': only([NODE, { group: ['../services/**', '../main/**', '../../db/**', 'zod'], message: 'Preload chỉ dùng contextBridge, ipcRenderer và danh sách kênh.' }], []) },
+  },
+  {
+    files: ['electron/ipc/**/*.ts'],
+    rules: { 'no-restricted-imports': only([NODE, { group: ['../services/**', '../main/**', '../../db/**', '../../renderer/**'], message: 'Hợp đồng chỉ phụ thuộc zod.' }]) },
+  },
+  {
+    files: ['electron/services/**/*.ts', 'electron/cli/**/*.ts', 'electron/shell/**/*.ts', 'db/**/*.ts'],
+    rules: { 'no-restricted-imports': only([{ group: ['**/renderer/**', '**/preload/**'], message: 'Nghiệp vụ không phụ thuộc giao diện hay preload.' }]) },
+  },
+  {
+    files: ['electron/services/**/*.ts', 'db/**/*.ts'],
+    rules: { 'no-restricted-imports': only([{ group: ['**/main/**', '**/shell/**', '**/cli/**', '**/renderer/**', '**/preload/**'], message: 'Nghiệp vụ và cơ sở dữ liệu không phụ thuộc vỏ ứng dụng.' }]) },
+  },
+);
