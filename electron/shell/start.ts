@@ -27,9 +27,13 @@ function electronBinary(): { path: string } | { reason: string } {
   let binary = tryLoad();
   if (!binary) {
     console.log('Đang tải Electron (lần đầu chạy)…');
-    const result = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { stdio: 'inherit', timeout: 180_000 });
+    const result = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { encoding: 'utf8', timeout: 180_000 });
     binary = tryLoad();
-    if (!binary) return { reason: `không tải được Electron (${result.error ? result.error.message : 'máy không có kết nối Internet tới nơi phát hành Electron'})` };
+    if (!binary) {
+      // The installer's stack trace means nothing to an office user; its error line says enough.
+      const cause = result.error?.message ?? `${result.stderr}`.split('\n').find((l) => /error/i.test(l))?.trim() ?? 'không có kết nối Internet';
+      return { reason: `không tải được Electron (${cause})` };
+    }
   }
   return { path: binary };
 }
@@ -46,9 +50,14 @@ function electronNativeBinding(): { path: string } | { reason: string } {
     recursive: true,
     filter: (src) => !src.includes(`${path.sep}build${path.sep}`),
   });
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'native', private: true, dependencies: { 'better-sqlite3': '*' } }));
-  const rebuild = path.join(root, 'node_modules', '@electron', 'rebuild', 'lib', 'cli.js');
-  const result = spawnSync(process.execPath, [rebuild, '--version', version, '--module-dir', dir, '--only', 'better-sqlite3', '--force'], { stdio: 'inherit', timeout: 600_000 });
+  const moduleDir = path.join(dir, 'node_modules', 'better-sqlite3');
+  const nodeGyp = path.join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+  const result = spawnSync(
+    process.execPath,
+    [nodeGyp, 'rebuild', '--release', '--runtime=electron', `--target=${version}`, '--dist-url=https://electronjs.org/headers'],
+    // An inherited npm_config_nodedir would point node-gyp at Node's headers instead of Electron's.
+    { cwd: moduleDir, stdio: 'inherit', timeout: 600_000, env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k.toLowerCase() !== 'npm_config_nodedir')) },
+  );
   if (result.status === 0 && fs.existsSync(binding)) return { path: binding };
   return { reason: 'không biên dịch được better-sqlite3 cho Electron (cần tải bộ tiêu đề của Electron qua Internet)' };
 }

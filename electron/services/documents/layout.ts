@@ -81,8 +81,9 @@ function rule(indentMm: number): Paragraph {
   });
 }
 
+/** 1.15 line spacing: at single spacing the stacked marks of Vietnamese capitals (Ả, Ố) touch the line above. */
 const centred = (text: string, size: number, extra: IRunOptions = {}) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0, line: 240 }, children: [run(text, { size, ...extra })] });
+  new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0, line: 276 }, children: [run(text, { size, ...extra })] });
 
 function cell(children: Paragraph[], widthTwip: number): TableCell {
   return new TableCell({ children, width: { size: widthTwip, type: WidthType.DXA }, borders: NO_BORDERS });
