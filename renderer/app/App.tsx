@@ -32,7 +32,16 @@ export function App() {
 
   if (error) return <div className="notice notice-error" role="alert">{error}</div>;
   if (!state) return <div className="loading">Đang tải…</div>;
-  if (!state.unit) return <SetupUnit onDone={() => { setPage('groups'); void load(); }} />;
+  if (!state.unit) {
+    return (
+      <SetupUnit
+        onDone={() => {
+          setPage('unit');
+          void load();
+        }}
+      />
+    );
+  }
 
   const group = state.groups.find((g) => g.id === groupId) ?? null;
   const leads = group && group.ownRole !== 'member';
@@ -78,6 +87,9 @@ export function App() {
               {state.shell === 'browser' ? ' · Đang chạy trong trình duyệt trên máy này' : ''}
             </p>
             <KeyCard unit={state.unit} />
+            <p className="muted">
+              Đọc dấu vân tay này cho Trưởng Khu vực/Cụm qua điện thoại: họ ghim khóa của đơn vị để nhận các gói hồ sơ đơn vị gửi. Tiếp theo, khai báo Khu vực/Cụm thi đua của năm.
+            </p>
           </section>
         )}
         {current === 'groups' && <GroupsPage unit={state.unit} groups={state.groups} onSaved={load} />}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { compareVi, comparePersonNames, foldVi, matchesVi, placeAndDate, formatDateVi } from '../../electron/services/text/vietnamese';
-import { formatFingerprint, KeyStore, sign, verifySignature } from '../../electron/services/units-keys/keys';
+import { fingerprintWords, formatFingerprint, KeyStore, sign, verifySignature } from '../../electron/services/units-keys/keys';
 import { fingerprintSchema } from '../../electron/ipc/contract';
 import { tempDir } from '../helpers/units';
 
@@ -57,6 +57,12 @@ describe('signing keys', () => {
     expect(fs.readFileSync(path.join(dir, `${keyId}.sealed`)).toString('latin1')).not.toContain('PRIVATE KEY');
     await expect(store.load(keyId)).resolves.toBeTruthy();
   });
+  it('spells every digit of the fingerprint in Vietnamese words, group by group', () => {
+    expect(fingerprintWords('0b0d' + '0'.repeat(24) + '9aef')).toBe(
+      'không Bê không Đê / không không không không / không không không không / không không không không / không không không không / không không không không / không không không không / chín A E Ép',
+    );
+  });
+
   it('accepts a fingerprint as read over the phone', () => {
     expect(fingerprintSchema.parse('3f2a 9c01-AB12:cd34 0000 1111 2222 3333')).toBe('3f2a9c01ab12cd340000111122223333');
     expect(fingerprintSchema.safeParse('3f2a').error!.issues[0]!.message).toBe('Dấu vân tay khóa phải gồm đúng 32 chữ số hệ mười sáu.');

@@ -30,10 +30,9 @@ export function formatFingerprint(keyId: string): string {
 const HEX_WORDS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'A', 'Bê', 'Xê', 'Đê', 'E', 'Ép'];
 export function fingerprintWords(keyId: string): string {
   return keyId
-    .slice(0, 8)
-    .split('')
-    .map((c) => HEX_WORDS[parseInt(c, 16)])
-    .join(' – ');
+    .match(/.{4}/g)!
+    .map((group) => group.split('').map((c) => HEX_WORDS[parseInt(c, 16)]).join(' '))
+    .join(' / ');
 }
 
 export function sign(data: Buffer, privateKey: crypto.KeyObject): Buffer {

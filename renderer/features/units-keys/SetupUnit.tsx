@@ -55,7 +55,7 @@ export function KeyCard({ unit }: { unit: OwnUnit }) {
     <div className="keycard" aria-label="Dấu vân tay khóa ký">
       <div className="muted">Dấu vân tay khóa ký của {unit.name}</div>
       <div className="fingerprint">{unit.fingerprint}</div>
-      <div className="muted">Đọc qua điện thoại: {unit.fingerprintWords} …</div>
+      <div className="muted">Đọc qua điện thoại: {unit.fingerprintWords}</div>
     </div>
   );
 }
