@@ -57,3 +57,16 @@ export function Section({ title, children, actions }: { title: string; children:
     </section>
   );
 }
+
+/** The <option>s of a code → label map, in the map's order. */
+export function Options({ labels }: { labels: Record<string, string> }) {
+  return (
+    <>
+      {Object.entries(labels).map(([value, label]) => (
+        <option key={value} value={value}>
+          {label}
+        </option>
+      ))}
+    </>
+  );
+}

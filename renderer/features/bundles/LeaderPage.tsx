@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CatalogueItem, ConsolidatedRow, Group, ImportResult, MatrixRow, OverviewQuery, QuarantineEntry } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
-import { Field, Notice, Section, useAction } from '../../components/ui';
+import { Field, Notice, Options, Section, useAction } from '../../components/ui';
 import { formatDate, importStatusLabels, roleLabels, unitKindLabels } from '../../app/labels';
 
 type Sort = NonNullable<OverviewQuery['sort']>;
@@ -152,11 +152,7 @@ export function LeaderPage({ group }: { group: Group }) {
           <Field label="Loại đơn vị">
             <select value={query.unitKind} onChange={(e) => setQuery({ ...query, unitKind: e.target.value as typeof query.unitKind })}>
               <option value="all">Tất cả</option>
-              {Object.entries(unitKindLabels).map(([k, l]) => (
-                <option key={k} value={k}>
-                  {l}
-                </option>
-              ))}
+              <Options labels={unitKindLabels} />
             </select>
           </Field>
           <Field label="Danh hiệu, hình thức">

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Group, GroupInput, OwnUnit, Role, UnitKind } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
-import { Field, Notice, Section, useAction } from '../../components/ui';
+import { Field, Notice, Options, Section, useAction } from '../../components/ui';
 import { roleLabels, unitKindLabels } from '../../app/labels';
 
 type MemberRow = GroupInput['members'][number];
@@ -95,11 +95,7 @@ export function GroupsPage({ unit, groups, onSaved }: { unit: OwnUnit; groups: G
                   </td>
                   <td>
                     <select aria-label={`Loại đơn vị ${i + 1}`} value={m.kind} disabled={own} onChange={(e) => setMember(i, { kind: e.target.value as UnitKind })}>
-                      {Object.entries(unitKindLabels).map(([k, l]) => (
-                        <option key={k} value={k}>
-                          {l}
-                        </option>
-                      ))}
+                      <Options labels={unitKindLabels} />
                     </select>
                   </td>
                   <td>
@@ -107,11 +103,7 @@ export function GroupsPage({ unit, groups, onSaved }: { unit: OwnUnit; groups: G
                   </td>
                   <td>
                     <select aria-label={`Vai trò ${i + 1}`} value={m.role} onChange={(e) => setMember(i, { role: e.target.value as Role })}>
-                      {Object.entries(roleLabels).map(([k, l]) => (
-                        <option key={k} value={k}>
-                          {l}
-                        </option>
-                      ))}
+                      <Options labels={roleLabels} />
                     </select>
                   </td>
                   <td>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CatalogueItem, Group, OwnUnit, Registration, RegistrationInput, Staff } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
-import { Field, Notice, Section, useAction } from '../../components/ui';
+import { Field, Notice, Options, Section, useAction } from '../../components/ui';
 import { commitmentKindLabels, formatDate } from '../../app/labels';
 
 type Commitment = RegistrationInput['commitments'][number];
@@ -173,11 +173,7 @@ export function RegistrationPage({ unit, group }: { unit: OwnUnit; group: Group 
       {input.commitments.map((c, i) => (
         <div key={i} className="commitment">
           <select aria-label={`Loại cam kết ${i + 1}`} value={c.kind} onChange={(e) => setCommitment(i, { kind: e.target.value as Commitment['kind'] })}>
-            {Object.entries(commitmentKindLabels).map(([k, l]) => (
-              <option key={k} value={k}>
-                {l}
-              </option>
-            ))}
+            <Options labels={commitmentKindLabels} />
           </select>
           <textarea aria-label={`Nội dung cam kết ${i + 1}`} rows={2} value={c.content} onChange={(e) => setCommitment(i, { content: e.target.value })} />
           <button type="button" className="link" onClick={() => set({ commitments: input.commitments.filter((_, j) => j !== i) })}>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { OwnUnit, Unit, UnitKind } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
-import { Field, Notice, useAction } from '../../components/ui';
+import { Field, Notice, Options, useAction } from '../../components/ui';
 import { unitKindLabels } from '../../app/labels';
 
 /** First start: who this installation belongs to. The signing key is made when this is saved. */
@@ -26,11 +26,7 @@ export function SetupUnit({ onDone }: { onDone: (unit: OwnUnit) => void }) {
       </Field>
       <Field label="Loại đơn vị">
         <select value={unit.kind} onChange={(e) => set({ kind: e.target.value as UnitKind })}>
-          {Object.entries(unitKindLabels).map(([k, label]) => (
-            <option key={k} value={k}>
-              {label}
-            </option>
-          ))}
+          <Options labels={unitKindLabels} />
         </select>
       </Field>
       <Field label="Tỉnh/thành phố">
