@@ -195,6 +195,8 @@ export const matrixRowSchema = z.object({
   unitName: z.string(),
   kind: unitKindSchema,
   role: roleSchema,
+  /** This installation's own unit: its registration is made here, not received. */
+  own: z.boolean(),
   sentAt: z.string().nullable(),
   receivedAt: z.string().nullable(),
   version: z.number().nullable(),

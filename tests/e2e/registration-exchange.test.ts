@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { openWorkspace, type Workspace } from '../../electron/services/workspace/workspace';
 import { setupUnit } from '../../electron/services/units-keys/units';
 import { saveGroup } from '../../electron/services/groups-calendar/groups';
@@ -29,6 +30,16 @@ async function openApp(url: string): Promise<Page> {
   });
   await page.goto(url);
   return page;
+}
+
+/** Clicks a print button, takes the download, and returns the text of the DOCX's body. */
+async function downloadedDocx(page: Page, button: string): Promise<string> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  const file = path.join(work, 'downloads', (await download).suggestedFilename());
+  await (await download).saveAs(file);
+  expect(file.endsWith('.docx')).toBe(true);
+  return (await readZip(file)).find((e) => e.name === 'word/document.xml')!.data.toString('utf8');
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage: true });
@@ -92,8 +103,22 @@ describe('the registration round trip in Chromium', () => {
       await page.getByRole('button', { name: 'Thêm cán bộ' }).click();
       await expect.poll(() => page.getByRole('status').textContent()).toContain(`Đã lưu ${name}`);
     }
-    await page.getByLabel('Tìm kiếm (gõ không dấu cũng được)').fill('huong');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Cán bộ').addRows([
+      ['Họ và tên', 'Năm sinh', 'Giới tính', 'Chức vụ', 'Phòng'],
+      ['Lò Thị Ngân', 1995, 'Nữ', 'Chuyên viên', 'Phòng Hành chính tư pháp'],
+      ['Nguyễn Thị Hương', 1980, 'Nữ', 'Phó Giám đốc', 'Ban Giám đốc'],
+    ]);
+    const sheet = path.join(work, 'can-bo.xlsx');
+    await book.xlsx.writeFile(sheet);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Nhập từ Excel (.xlsx)…' }).click();
+    await (await chooser).setFiles(sheet);
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Đã nhập 1 cán bộ, bỏ qua 1 người đã có trong danh sách.');
+    await page.getByLabel('Tìm kiếm (gõ không dấu cũng được)').fill('nguyen');
     await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    await page.getByLabel('Tìm kiếm (gõ không dấu cũng được)').fill('');
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(3);
 
     await page.getByRole('button', { name: 'Đăng ký thi đua' }).click();
     await page.getByLabel('Tập thể lao động xuất sắc').check();
@@ -105,6 +130,7 @@ describe('the registration round trip in Chromium', () => {
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('phiên bản 1, bản nháp');
     await shot(page, '03-dang-ky');
+    expect(await downloadedDocx(page, 'In bản đăng ký (DOCX)')).toContain('BẢN ĐĂNG KÝ THI ĐUA NĂM 2022');
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Ký và xuất gói hồ sơ…' }).click();
@@ -158,6 +184,10 @@ describe('the registration round trip in Chromium', () => {
     expect(await refused.textContent()).toContain('không khớp mã băm SHA-256 đã ký (tệp đã bị sửa đổi)');
     await shot(page, '06-tu-choi');
     expect(await table.innerHTML()).toBe(before);
+
+    const printed = await downloadedDocx(page, 'In bảng tổng hợp (DOCX)');
+    expect(printed).toContain('TỔNG HỢP ĐĂNG KÝ THI ĐUA NĂM 2022');
+    expect(printed).toContain('Nguyễn Thị Hương');
 
     const again = await importFile(bundleFile);
     await expect.poll(() => again.textContent()).toContain('Đã có');

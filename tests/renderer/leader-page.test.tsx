@@ -18,8 +18,8 @@ function setup() {
       'bundles.quarantine': () => [{ id: 4, fileName: 'lc.tdkt', senderCode: 'THADS-LCH', senderName: 'Cục THADS tỉnh Lai Châu', fingerprint: '6C29 B8C8 9DE3 2A4A 1073 8F7A D607 8BFD', groupCode: 'KVTD-MNPB', year: 2022, receivedAt: '' }],
       'leader.overview': () => ({
         matrix: [
-          { unitCode: 'STP-TQ', unitName: 'Sở Tư pháp tỉnh Tuyên Quang', kind: 'so_tu_phap', role: 'leader', sentAt: '2022-02-03T01:00:00.000Z', receivedAt: '2022-02-03T01:00:00.000Z', version: 1, late: false },
-          { unitCode: 'STP-HG', unitName: 'Sở Tư pháp tỉnh Hà Giang', kind: 'so_tu_phap', role: 'member', sentAt: null, receivedAt: null, version: null, late: true },
+          { unitCode: 'STP-TQ', unitName: 'Sở Tư pháp tỉnh Tuyên Quang', kind: 'so_tu_phap', role: 'leader', own: true, sentAt: '2022-02-03T01:00:00.000Z', receivedAt: '2022-02-03T01:00:00.000Z', version: 1, late: false },
+          { unitCode: 'STP-HG', unitName: 'Sở Tư pháp tỉnh Hà Giang', kind: 'so_tu_phap', role: 'member', own: false, sentAt: null, receivedAt: null, version: null, late: true },
         ],
         rows,
       }),
@@ -42,7 +42,7 @@ describe('LeaderPage', () => {
     const matrix = await screen.findByRole('table', { name: 'Ma trận tiếp nhận' });
     await waitFor(() => expect(within(matrix).getAllByRole('row')).toHaveLength(3));
     const [, leaderRow, memberRow] = within(matrix).getAllByRole('row');
-    expect(leaderRow!.textContent).toContain('Đã nhận');
+    expect(leaderRow!.textContent).toContain('Đã xuất gói');
     expect(leaderRow!.textContent).toContain('03/02/2022');
     expect(memberRow!.textContent).toContain('Chưa nhận');
     expect(memberRow!.textContent).toContain('Quá hạn');

@@ -45,11 +45,13 @@ export function memberRegistrations(db: Db, groupId: number): { group: ReturnTyp
 
 export function overview(db: Db, q: ParsedInput<'leader.overview'>): { matrix: MatrixRow[]; rows: ConsolidatedRow[] } {
   const { members } = memberRegistrations(db, q.groupId);
+  const ownCode = requireOwnUnit(db).code;
   const matrix = members.map(({ member, registration, sentAt, receivedAt, late }) => ({
     unitCode: member.code,
     unitName: member.name,
     kind: member.kind,
     role: member.role,
+    own: member.code === ownCode,
     sentAt,
     receivedAt,
     version: registration?.version ?? null,

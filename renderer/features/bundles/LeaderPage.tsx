@@ -118,7 +118,11 @@ export function LeaderPage({ group }: { group: Group }) {
                 <td>{m.unitName}</td>
                 <td>{m.role === 'member' ? '' : roleLabels[m.role]}</td>
                 <td>
-                  {m.receivedAt ? <span className="badge badge-accepted">Đã nhận</span> : <span className="badge badge-missing">Chưa nhận</span>}
+                  {m.receivedAt ? (
+                    <span className="badge badge-accepted">{m.own ? 'Đã xuất gói' : 'Đã nhận'}</span>
+                  ) : (
+                    <span className="badge badge-missing">{m.own ? 'Chưa xuất gói' : 'Chưa nhận'}</span>
+                  )}
                   {m.late && <span className="badge badge-late">{m.receivedAt ? 'Gửi chậm' : 'Quá hạn'}</span>}
                 </td>
                 <td>{formatDate(m.sentAt)}</td>

@@ -65,19 +65,21 @@ export function RegistrationPage({ unit, group }: { unit: OwnUnit; group: Group 
     set({ individuals: [...input.individuals.filter((p) => p.staffId !== staffId), ...(titleCode ? [{ staffId, titleCode }] : [])] });
   const setCommitment = (i: number, patch: Partial<Commitment>) => set({ commitments: input.commitments.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
 
+  // Blank lines stay editable in the text box; they are dropped only when the registration is sent.
+  const cleaned = (): RegistrationInput => ({ ...input, recipients: input.recipients.map((r) => r.trim()).filter(Boolean) });
   const save = async () => {
-    const reg = await run(() => api.call('registration.save', input), (r) => `Đã lưu bản đăng ký (phiên bản ${r.version}, bản nháp).`);
+    const reg = await run(() => api.call('registration.save', cleaned()), (r) => `Đã lưu bản đăng ký (phiên bản ${r.version}, bản nháp).`);
     if (reg) setSaved(reg);
     return reg;
   };
   const print = () =>
     run(async () => {
-      await api.call('registration.save', input);
+      await api.call('registration.save', cleaned());
       return api.save(await api.call('registration.printDocx', { groupId: group.id }));
     }, (where) => where);
   const exportBundle = () =>
     run(async () => {
-      setSaved(await api.call('registration.save', input));
+      setSaved(await api.call('registration.save', cleaned()));
       const done = await api.call('registration.export', { groupId: group.id });
       setSaved(await api.call('registration.get', { groupId: group.id }));
       const where = await api.save(done.file);
@@ -115,7 +117,7 @@ export function RegistrationPage({ unit, group }: { unit: OwnUnit; group: Group 
           <input value={input.signerName} onChange={(e) => set({ signerName: e.target.value })} />
         </Field>
         <Field label="Nơi nhận (mỗi dòng một nơi)">
-          <textarea rows={3} value={input.recipients.join('\n')} onChange={(e) => set({ recipients: e.target.value.split('\n').filter((l) => l.trim()) })} />
+          <textarea rows={3} value={input.recipients.join('\n')} onChange={(e) => set({ recipients: e.target.value.split('\n') })} />
         </Field>
       </div>
 
