@@ -130,6 +130,7 @@ describe('the printed registration', () => {
       'Chiến sĩ thi đua cơ sở',
       'Nơi nhận:',
       'Sở Tư pháp tỉnh Tuyên Quang - Trưởng Khu vực thi đua',
+      `ký bằng khóa có dấu vân tay: ${m.unit.fingerprint}`,
     ]) {
       expect(xml).toContain(text);
     }

@@ -1,7 +1,7 @@
 import type { Document } from 'docx';
 import type { Group, OwnUnit, Registration } from '../../ipc/contract';
 import { catalogue, titleName } from '../catalogue/catalogue';
-import { addressees, bodyText, dataTable, heading, officialDocument } from './layout';
+import { addressees, bodyText, dataTable, heading, line, officialDocument } from './layout';
 
 const commitmentLabel = { key_task: 'Nhiệm vụ trọng tâm', project: 'Công trình, đề án, sáng kiến', other: 'Cam kết khác' } as const;
 
@@ -68,6 +68,8 @@ export function registrationDocument(reg: Registration, unit: OwnUnit, group: Gr
     bodyText(
       `${unit.name} cam kết tổ chức thực hiện nghiêm túc các nội dung đã đăng ký, phấn đấu hoàn thành xuất sắc nhiệm vụ được giao năm ${group.year}./.`,
     ),
+    // Lets the leader pin the key from paper as well as by phone (DESIGN.md §4).
+    line(`Gói hồ sơ điện tử của văn bản này được ký bằng khóa có dấu vân tay: ${unit.fingerprint}.`, { size: 24, italics: true, before: 120 }),
   ];
   return officialDocument({
     heading: { parentName: unit.parentName, unitName: unit.name, numberSymbol: reg.numberSymbol || '      /ĐK', place: reg.place, date: reg.documentDate },
