@@ -3,6 +3,9 @@ import type { Channel } from './channels';
 
 /** The contract between renderer and main: every input is validated here, once, at the boundary. */
 
+// Messages zod writes itself (wrong types, unknown keys) come out in Vietnamese too.
+z.config(z.locales.vi());
+
 const text = (label: string, max = 500) =>
   z
     .string()

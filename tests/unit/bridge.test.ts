@@ -35,6 +35,8 @@ describe('the browser shell bridge', () => {
       expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { unit: { code: 'STP-HG' }, shell: 'browser' } });
       const bad = JSON.parse((await request(port, '/api/staff.save', auth, '{"fullName":"","gender":"x","birthYear":null}')).body);
       expect(bad).toEqual({ ok: false, error: 'Họ và tên không được để trống. Giới tính phải là Nam hoặc Nữ.' });
+      const wrongType = JSON.parse((await request(port, '/api/registration.get', auth, '{"groupId":"một"}')).body);
+      expect(wrongType).toEqual({ ok: false, error: 'Đầu vào không hợp lệ: mong đợi số, nhận được string' });
       expect((await request(port, '/..%2f..%2fpackage.json', { host })).status).toBe(404);
       expect((await request(port, '/files/' + 'a'.repeat(32), auth)).status).toBe(400);
       const page = await request(port, '/', { host });

@@ -51,7 +51,7 @@ const senderLabel = (v: VerifiedBundle) => `${v.header.sender.unit_name} (${v.he
 
 /** The checks that need the database; the file itself has already passed `verifyBundleFile`. */
 function judge(db: DbOrTx, v: VerifiedBundle): Decision | 'accept' {
-  const own = requireOwnUnit(db as Parameters<typeof requireOwnUnit>[0]);
+  const own = requireOwnUnit(db);
   const h = v.header;
   const sender = senderLabel(v);
   if (h.sender.unit_code === own.code) return { status: 'refused', reason: 'Gói hồ sơ do chính đơn vị này gửi đi.', sender };

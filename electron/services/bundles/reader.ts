@@ -99,12 +99,15 @@ function listEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
  */
 function readEntry(zip: yauzl.ZipFile, file: string, entry: yauzl.Entry, name: string, keep: boolean): Promise<{ sha256: string; size: number; bytes?: Buffer }> {
   return new Promise((resolve, reject) => {
-    const broken = () => reject(new BundleError(`Tệp "${name}" bị hỏng hoặc bị cắt cụt trong gói.`));
     zip.readLocalFileHeader(entry, { minimal: true }, (err, header) => {
-      if (err) return broken();
+      if (err) return reject(new BundleError(`Tệp "${name}" bị hỏng hoặc bị cắt cụt trong gói.`));
       const start = header.fileDataStart;
       const raw = fs.createReadStream(file, { start, end: start + entry.compressedSize - 1, highWaterMark: 1024 * 1024 });
       const stream = entry.compressionMethod === 8 ? raw.pipe(zlib.createInflateRaw()) : raw;
+      const broken = () => {
+        raw.destroy();
+        reject(new BundleError(`Tệp "${name}" bị hỏng hoặc bị cắt cụt trong gói.`));
+      };
       raw.on('error', broken);
       const hash = crypto.createHash('sha256');
       const chunks: Buffer[] = [];

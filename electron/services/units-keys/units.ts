@@ -12,7 +12,7 @@ export function nowIso(): string {
   return clock.now().toISOString();
 }
 
-export function getOwnUnit(db: Db): OwnUnit | null {
+export function getOwnUnit(db: DbOrTx): OwnUnit | null {
   const row = db
     .select()
     .from(schema.ownUnit)
@@ -24,7 +24,7 @@ export function getOwnUnit(db: Db): OwnUnit | null {
   return { code, name, kind, province, parentName, keyId, fingerprint: formatFingerprint(keyId), fingerprintWords: fingerprintWords(keyId) };
 }
 
-export function requireOwnUnit(db: Db): OwnUnit {
+export function requireOwnUnit(db: DbOrTx): OwnUnit {
   const unit = getOwnUnit(db);
   if (!unit) throw new UserError('Chưa thiết lập đơn vị sử dụng phần mềm.');
   return unit;

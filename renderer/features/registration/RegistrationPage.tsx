@@ -6,8 +6,10 @@ import { commitmentKindLabels, formatDate } from '../../app/labels';
 
 type Commitment = RegistrationInput['commitments'][number];
 
-function initialInput(group: Group, unit: OwnUnit, reg: Registration | null): RegistrationInput {
+function initialInput(group: Group, unit: OwnUnit, reg: Registration | null, staff: Staff[]): RegistrationInput {
   if (reg) {
+    // People removed from the staff list since the last save drop out of the registration.
+    const current = new Set(staff.map((s) => s.id));
     return {
       groupId: group.id,
       numberSymbol: reg.numberSymbol,
@@ -18,7 +20,7 @@ function initialInput(group: Group, unit: OwnUnit, reg: Registration | null): Re
       signerName: reg.signerName,
       recipients: reg.recipients,
       collective: reg.collective,
-      individuals: reg.individuals.filter((p) => p.staffId).map((p) => ({ staffId: p.staffId!, titleCode: p.titleCode })),
+      individuals: reg.individuals.filter((p) => p.staffId && current.has(p.staffId)).map((p) => ({ staffId: p.staffId!, titleCode: p.titleCode })),
       commitments: reg.commitments,
     };
   }
@@ -52,7 +54,7 @@ export function RegistrationPage({ unit, group }: { unit: OwnUnit; group: Group 
       setCatalogue(cat);
       setStaff(people);
       setSaved(reg);
-      setInput(initialInput(group, unit, reg));
+      setInput(initialInput(group, unit, reg, people));
     })();
   }, [api, group, unit]);
 
