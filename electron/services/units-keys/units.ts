@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { schema, type Db, type DbOrTx } from '../../../db/client';
+import { schema, type DbOrTx } from '../../../db/client';
 import type { OwnUnit, Unit } from '../../ipc/contract';
 import type { Workspace } from '../workspace/workspace';
 import { UserError } from '../errors';
