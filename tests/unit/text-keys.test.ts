@@ -63,6 +63,18 @@ describe('signing keys', () => {
     );
   });
 
+  it('loads a key made in the browser shell from the Electron window, sealing it on the way, and says why the reverse cannot', async () => {
+    const dir = tempDir();
+    const xor = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a));
+    const { keyId } = await new KeyStore(dir).create();
+    const sealedStore = new KeyStore(dir, { seal: xor, open: xor });
+    await expect(sealedStore.load(keyId)).resolves.toBeTruthy();
+    expect(fs.readdirSync(dir)).toEqual([`${keyId}.sealed`]);
+    await expect(sealedStore.load(keyId)).resolves.toBeTruthy();
+    await expect(new KeyStore(dir).load(keyId)).rejects.toThrow('niêm phong bằng kho khóa của hệ điều hành');
+    await expect(new KeyStore(tempDir()).load(keyId)).rejects.toThrow('Không tìm thấy khóa ký của đơn vị');
+  });
+
   it('accepts a fingerprint as read over the phone', () => {
     expect(fingerprintSchema.parse('3f2a 9c01-AB12:cd34 0000 1111 2222 3333')).toBe('3f2a9c01ab12cd340000111122223333');
     expect(fingerprintSchema.safeParse('3f2a').error!.issues[0]!.message).toBe('Dấu vân tay khóa phải gồm đúng 32 chữ số hệ mười sáu.');

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../files/atomic';
+import { UserError } from '../errors';
 
 /** Ed25519 keys: the key id is the first 128 bits of SHA-256 over the raw public key, in hex. */
 
@@ -63,8 +64,8 @@ export class KeyStore {
     private readonly sealer?: Sealer,
   ) {}
 
-  private file(keyId: string): string {
-    return path.join(this.dir, `${keyId}.${this.sealer ? 'sealed' : 'pem'}`);
+  private file(keyId: string, sealed: boolean): string {
+    return path.join(this.dir, `${keyId}.${sealed ? 'sealed' : 'pem'}`);
   }
 
   async create(): Promise<{ keyId: string; rawPublic: Buffer }> {
@@ -73,18 +74,29 @@ export class KeyStore {
     const keyId = keyIdOf(rawPublic);
     const pem = Buffer.from(privateKey.export({ format: 'pem', type: 'pkcs8' }));
     await fsp.mkdir(this.dir, { recursive: true, mode: 0o700 });
-    await writeFileAtomic(this.file(keyId), this.sealer ? this.sealer.seal(pem) : pem, 0o600);
+    await writeFileAtomic(this.file(keyId, !!this.sealer), this.sealer ? this.sealer.seal(pem) : pem, 0o600);
     return { keyId, rawPublic };
   }
 
+  /**
+   * The Electron window and the browser shell share one data folder: a key made in either loads in
+   * both where possible, and a plain key is sealed as soon as the OS key store is there.
+   */
   async load(keyId: string): Promise<{ privateKey: crypto.KeyObject; rawPublic: Buffer }> {
-    let stored: Buffer;
-    try {
-      stored = await fsp.readFile(this.file(keyId));
-    } catch {
-      throw new Error(`Không tìm thấy khóa ký của đơn vị (${formatFingerprint(keyId)}) trên máy này.`);
+    const read = (sealed: boolean) => fsp.readFile(this.file(keyId, sealed)).catch(() => null);
+    const sealed = await read(true);
+    let pem: Buffer | null = null;
+    if (sealed && this.sealer) pem = this.sealer.open(sealed);
+    else if (sealed) throw new UserError('Khóa ký của đơn vị được niêm phong bằng kho khóa của hệ điều hành: hãy ký và xuất gói trong cửa sổ ứng dụng.');
+    else {
+      pem = await read(false);
+      if (pem && this.sealer) {
+        await writeFileAtomic(this.file(keyId, true), this.sealer.seal(pem), 0o600);
+        await fsp.rm(this.file(keyId, false));
+      }
     }
-    const privateKey = crypto.createPrivateKey(this.sealer ? this.sealer.open(stored) : stored);
+    if (!pem) throw new UserError(`Không tìm thấy khóa ký của đơn vị (${formatFingerprint(keyId)}) trên máy này.`);
+    const privateKey = crypto.createPrivateKey(pem);
     return { privateKey, rawPublic: rawPublicKey(crypto.createPublicKey(privateKey)) };
   }
 }
