@@ -3,6 +3,7 @@ export const channels = [
   'app.state',
   'catalogue.list',
   'unit.setup',
+  'unit.printKeyCard',
   'groups.list',
   'groups.save',
   'staff.list',

@@ -233,6 +233,7 @@ export const contract = {
   },
   'catalogue.list': { input: empty, output: z.array(catalogueItemSchema) },
   'unit.setup': { input: unitSchema, output: ownUnitSchema },
+  'unit.printKeyCard': { input: empty, output: fileHandleSchema },
   'groups.list': { input: empty, output: z.array(groupSchema) },
   'groups.save': { input: groupInputSchema, output: groupSchema },
   'staff.list': { input: z.object({ search: z.string().max(100).default('') }), output: z.array(staffSchema) },

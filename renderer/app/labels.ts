@@ -25,3 +25,9 @@ export function formatDate(iso: string | null): string {
   const d = new Date(new Date(iso).getTime() + 7 * 3600_000);
   return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
 }
+
+/** Today on this PC's calendar (the office's own clock), as YYYY-MM-DD. */
+export function todayLocal(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

@@ -76,6 +76,7 @@ describe('the registration round trip in Chromium', () => {
     await expect.poll(() => keyCard.textContent()).toMatch(/([0-9A-F]{4} ){7}[0-9A-F]{4}/);
     memberFingerprint = (await keyCard.locator('.fingerprint').textContent())!;
     await shot(page, '01-khoa-ky');
+    expect(await downloadedDocx(page, 'In thẻ khóa ký (DOCX)')).toContain(memberFingerprint);
 
     await page.getByRole('button', { name: 'Khu vực / Cụm' }).click();
     await page.getByLabel('Mã Khu vực/Cụm').fill('KVTD-MNPB');

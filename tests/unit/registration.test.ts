@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { contract } from '../../electron/ipc/contract';
 import { getOwnRegistration, saveRegistration } from '../../electron/services/registration/registration';
 import { exportRegistration, printRegistration } from '../../electron/services/registration/export';
+import { printKeyCard } from '../../electron/services/units-keys/key-card';
 import { importStaffXlsx } from '../../electron/services/registration/xlsx';
 import { listStaff } from '../../electron/services/registration/staff';
 import { saveGroup } from '../../electron/services/groups-calendar/groups';
@@ -139,5 +140,13 @@ describe('the printed registration', () => {
     expect(sect).toMatch(/w:w="11906"/); // A4 width in twips
     expect(sect).toMatch(/w:left="1701"/); // 30 mm left margin
     expect(sect).toContain('<w:titlePg/>'); // no page number on page 1
+  });
+});
+
+describe('the printed key card', () => {
+  it('names the unit and spells its fingerprint', async () => {
+    const m = await registeredMember();
+    const xml = (await readZip(await printKeyCard(m.ws))).find((e) => e.name === 'word/document.xml')!.data.toString('utf8');
+    for (const text of ['THẺ KHÓA KÝ SỐ', 'Sở Tư pháp tỉnh Hà Giang', 'STP-HG', m.unit.fingerprint, 'THỦ TRƯỞNG ĐƠN VỊ']) expect(xml).toContain(text);
   });
 });

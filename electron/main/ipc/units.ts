@@ -1,10 +1,12 @@
 import { catalogue } from '../../services/catalogue/catalogue';
 import { listGroups } from '../../services/groups-calendar/groups';
 import { getOwnUnit, setupUnit } from '../../services/units-keys/units';
+import { printKeyCard } from '../../services/units-keys/key-card';
 import type { Handlers } from './dispatch';
 
 export const unitHandlers = {
   'app.state': (_input, { ws, host }) => ({ unit: getOwnUnit(ws.db), groups: getOwnUnit(ws.db) ? listGroups(ws.db) : [], shell: host.shell }),
   'catalogue.list': () => [...catalogue],
   'unit.setup': (input, { ws }) => setupUnit(ws, input),
-} satisfies Handlers<'app.state' | 'catalogue.list' | 'unit.setup'>;
+  'unit.printKeyCard': async (_input, { ws, files }) => files.register(await printKeyCard(ws)),
+} satisfies Handlers<'app.state' | 'catalogue.list' | 'unit.setup' | 'unit.printKeyCard'>;

@@ -4,12 +4,18 @@ import type { OwnUnit, Unit } from '../../ipc/contract';
 import type { Workspace } from '../workspace/workspace';
 import { UserError } from '../errors';
 import { fingerprintWords, formatFingerprint } from './keys';
+import { localDate } from '../text/vietnamese';
 
 /** The clock every service reads; the demonstration replays a past year by setting it. */
 export const clock = { now: (): Date => new Date() };
 
 export function nowIso(): string {
   return clock.now().toISOString();
+}
+
+/** Today's date in Vietnam, for the date line of a document. */
+export function todayVi(): string {
+  return localDate(nowIso());
 }
 
 export function getOwnUnit(db: DbOrTx): OwnUnit | null {

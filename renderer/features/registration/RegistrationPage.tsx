@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CatalogueItem, Group, OwnUnit, Registration, RegistrationInput, Staff } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
 import { Field, Notice, Options, Section, useAction } from '../../components/ui';
-import { commitmentKindLabels, formatDate } from '../../app/labels';
+import { commitmentKindLabels, formatDate, todayLocal } from '../../app/labels';
 
 type Commitment = RegistrationInput['commitments'][number];
 
@@ -28,7 +28,7 @@ function initialInput(group: Group, unit: OwnUnit, reg: Registration | null, sta
     groupId: group.id,
     numberSymbol: '',
     place: unit.province,
-    documentDate: new Date().toISOString().slice(0, 10),
+    documentDate: todayLocal(),
     signerAuthority: '',
     signerTitle: unit.kind === 'thads' ? 'Cục trưởng' : 'Giám đốc',
     signerName: '',

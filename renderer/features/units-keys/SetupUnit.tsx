@@ -47,11 +47,19 @@ export function SetupUnit({ onDone }: { onDone: (unit: OwnUnit) => void }) {
 }
 
 export function KeyCard({ unit }: { unit: OwnUnit }) {
+  const api = useApi();
+  const [busy, message, run] = useAction();
   return (
     <div className="keycard" aria-label="Dấu vân tay khóa ký">
       <div className="muted">Dấu vân tay khóa ký của {unit.name}</div>
       <div className="fingerprint">{unit.fingerprint}</div>
       <div className="muted">Đọc qua điện thoại: {unit.fingerprintWords}</div>
+      <div className="row">
+        <button type="button" disabled={busy} onClick={() => run(async () => api.save(await api.call('unit.printKeyCard', {})), (where) => where)}>
+          In thẻ khóa ký (DOCX)
+        </button>
+      </div>
+      <Notice message={message} />
     </div>
   );
 }
