@@ -12,14 +12,18 @@ export function comparePersonNames(a: string, b: string): number {
   return compareVi(given(a), given(b)) || compareVi(a, b);
 }
 
-/** Lower-case, without tone marks or đ, so "nguyen" finds "Nguyễn". */
-export function foldVi(s: string): string {
+/** Without tone marks, and đ written d: "Nguyễn Đức" → "Nguyen Duc". */
+export function stripMarks(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
+    .replace(/Đ/g, 'D');
+}
+
+/** Lower-case and without marks, so "nguyen" finds "Nguyễn". */
+export function foldVi(s: string): string {
+  return stripMarks(s).toLowerCase();
 }
 
 export function matchesVi(haystack: string, query: string): boolean {
