@@ -61,6 +61,17 @@ describe('registration versions', () => {
     );
   });
 
+  it('will not pin a second key for a member by editing its fingerprint', async () => {
+    const u = await makeUnit(MEMBER);
+    const first = 'aaaa'.repeat(8);
+    saveGroup(u.ws.db, groupInputSchema.parse(groupInput({ 'STP-TQ': first })));
+    const group = saveGroup(u.ws.db, groupInputSchema.parse({ ...groupInput({ 'STP-TQ': first.toUpperCase() }), id: 1 }));
+    expect(group.members.find((m) => m.code === 'STP-TQ')!.fingerprint).toBe('AAAA AAAA AAAA AAAA AAAA AAAA AAAA AAAA');
+    expect(() => saveGroup(u.ws.db, groupInputSchema.parse({ ...groupInput({ 'STP-TQ': 'bbbb'.repeat(8) }), id: 1 }))).toThrow(
+      'Sở Tư pháp tỉnh Tuyên Quang đã được ghim khóa AAAA AAAA AAAA AAAA AAAA AAAA AAAA AAAA; phần mềm chưa hỗ trợ thay khóa',
+    );
+  });
+
   it('refuses a group without exactly one leader', async () => {
     const u = await makeUnit(MEMBER);
     const input = groupInput();

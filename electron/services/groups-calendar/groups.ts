@@ -3,7 +3,7 @@ import { schema, type Db, type DbOrTx } from '../../../db/client';
 import type { Group, ParsedInput } from '../../ipc/contract';
 import { UserError } from '../errors';
 import { formatFingerprint } from '../units-keys/keys';
-import { nowIso, requireOwnUnit, upsertUnit } from '../units-keys/units';
+import { nowIso, pinnedKeysOf, requireOwnUnit, upsertUnit } from '../units-keys/units';
 import { compareVi } from '../text/vietnamese';
 
 type GroupInput = ParsedInput<'groups.save'>;
@@ -46,7 +46,16 @@ export function saveGroup(db: Db, input: GroupInput): Group {
     for (const { role, fingerprint, ...unit } of input.members) {
       upsertUnit(tx, unit, own.code);
       tx.insert(schema.groupMembers).values({ groupId, unitCode: unit.code, role }).run();
-      if (fingerprint && unit.code !== own.code) pinKey(tx, unit.code, fingerprint, 'group_setup');
+      if (fingerprint && unit.code !== own.code) {
+        // Typing another fingerprint must not quietly trust a second key beside the first.
+        const current = pinnedKeysOf(tx, unit.code);
+        if (current.length && !current.some((k) => k.keyId === fingerprint)) {
+          throw new UserError(
+            `${unit.name} đã được ghim khóa ${formatFingerprint(current[0]!.keyId)}; phần mềm chưa hỗ trợ thay khóa, hãy giữ nguyên dấu vân tay đã ghim.`,
+          );
+        }
+        pinKey(tx, unit.code, fingerprint, 'group_setup');
+      }
     }
     return groupId;
   });

@@ -170,6 +170,7 @@ export function LeaderPage({ group }: { group: Group }) {
             </select>
           </Field>
         </div>
+        <p className="muted" aria-live="polite">{rows.length} dòng đăng ký</p>
         <table className="table" aria-label="Bảng tổng hợp">
           <thead>
             <tr>
