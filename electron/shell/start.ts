@@ -64,8 +64,9 @@ function electronNativeBinding(): { path: string } | { reason: string } {
 
 function openInBrowser(url: string): void {
   const [cmd, args] =
-    process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
-  const child = spawn(cmd as string, args as string[], { stdio: 'ignore', detached: true });
+    process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', `"${url}"`]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+  // Verbatim on Windows: `start` takes its first quoted argument as a window title, which Node's quoting would mangle.
+  const child = spawn(cmd as string, args as string[], { stdio: 'ignore', detached: true, windowsVerbatimArguments: true });
   child.on('error', () => console.log('Không tự mở được trình duyệt: hãy mở địa chỉ trên bằng tay.'));
   child.unref();
 }
