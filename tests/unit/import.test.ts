@@ -52,6 +52,15 @@ describe('importing a member registration', () => {
     expect(tableCounts(leader.ws)).toEqual(before);
   });
 
+  it('lands the same bundle once when two imports race, keeping its archived original', async () => {
+    const { leader, bundle } = await exchange();
+    const results = await Promise.all([importBundleFile(leader.ws, file(bundle)), importBundleFile(leader.ws, file(bundle))]);
+    expect(results.map((r) => r.status).sort()).toEqual(['accepted', 'duplicate']);
+    const rows = leader.ws.db.select().from(schema.receivedBundles).all();
+    expect(rows).toHaveLength(1);
+    expect(await fs.readFile(path.join(leader.ws.dataDir, rows[0]!.archivePath))).toEqual(await fs.readFile(bundle));
+  });
+
   it('refuses an older seq from the same sender as stale, and lands a newer version as history', async () => {
     const member = await registeredMember();
     const first = await exportRegistration(member.ws, member.group.id);

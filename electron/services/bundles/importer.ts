@@ -92,7 +92,8 @@ function judge(db: DbOrTx, v: VerifiedBundle): Decision | 'accept' {
 /** Lands an accepted bundle: its original kept in the archive, its records in one transaction. */
 async function accept(ws: Workspace, staged: string, v: VerifiedBundle, fileName: string): Promise<Decision> {
   const h = v.header;
-  const archive = path.join(ws.dir.received, h.sender.unit_code, `${h.bundle_id}.tdkt`);
+  // A name of its own: a concurrent import of the same bundle must never overwrite, or clean up, this copy.
+  const archive = path.join(ws.dir.received, h.sender.unit_code, `${h.bundle_id}.${crypto.randomBytes(4).toString('hex')}.tdkt`);
   await fsp.mkdir(path.dirname(archive), { recursive: true });
   await fsp.rename(staged, archive);
   try {
@@ -154,7 +155,7 @@ async function quarantine(ws: Workspace, staged: string, v: VerifiedBundle, file
     await fsp.rm(staged, { force: true });
     return { status: 'quarantined', reason: `Gói đã nằm trong danh sách chờ xác nhận. ${note}`, sender };
   }
-  const stored = path.join(ws.dir.quarantine, `${h.bundle_id}.tdkt`);
+  const stored = path.join(ws.dir.quarantine, `${h.bundle_id}.${crypto.randomBytes(4).toString('hex')}.tdkt`);
   await fsp.rename(staged, stored);
   ws.db
     .insert(schema.quarantinedBundles)
