@@ -11,6 +11,7 @@ import { listStaff } from '../../electron/services/registration/staff';
 import { saveGroup } from '../../electron/services/groups-calendar/groups';
 import { groupInputSchema } from '../../electron/ipc/contract';
 import { readZip } from '../helpers/zip';
+import { verifyBundleFile } from '../../electron/services/bundles/reader';
 import { groupInput, makeUnit, MEMBER, registeredMember, tempDir } from '../helpers/units';
 
 describe('registration versions', () => {
@@ -29,6 +30,22 @@ describe('registration versions', () => {
       { version: 1, status: 'exported', n: '06/ĐK-STP' },
       { version: 2, status: 'draft', n: '07/ĐK-STP' },
     ]);
+  });
+
+  it('leaves the draft editable and no number used when the bundle cannot be written', async () => {
+    const m = await registeredMember();
+    await fs.rm(path.join(m.ws.dataDir, 'keys'), { recursive: true });
+    await expect(exportRegistration(m.ws, m.group.id)).rejects.toThrow('Không tìm thấy khóa ký của đơn vị');
+    expect(getOwnRegistration(m.ws.db, m.group.id)).toMatchObject({ version: 1, status: 'draft', exportedAt: null });
+    expect(m.ws.db.$client.prepare('select count(*) as n from sent_bundles').get()).toEqual({ n: 0 });
+  });
+
+  it('gives two exports made at once their own numbers and files', async () => {
+    const m = await registeredMember();
+    const [a, b] = await Promise.all([exportRegistration(m.ws, m.group.id), exportRegistration(m.ws, m.group.id)]);
+    expect([a.seq, b.seq].sort()).toEqual([1, 2]);
+    expect(a.path).not.toBe(b.path);
+    for (const f of [a.path, b.path]) await expect(verifyBundleFile(f)).resolves.toBeTruthy();
   });
 
   it('lists individuals by given name, in Vietnamese order', async () => {

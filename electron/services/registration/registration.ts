@@ -156,6 +156,14 @@ export function markExported(tx: DbOrTx, reg: Registration): void {
     .run();
 }
 
+/** Undoes markExported when the bundle could not be written. */
+export function unfreeze(tx: DbOrTx, reg: Registration): void {
+  tx.update(schema.registrations)
+    .set({ status: 'draft', exportedAt: null })
+    .where(and(eq(schema.registrations.recordId, reg.recordId), eq(schema.registrations.version, reg.version)))
+    .run();
+}
+
 export function toRecord(reg: Registration, unit: OwnUnit): RegistrationRecord {
   return {
     record_id: reg.recordId,
