@@ -67,7 +67,7 @@ export async function writeBundle(
     dest,
     async (temp) => {
       const zip = new yazl.ZipFile();
-      const out = fs.createWriteStream(temp);
+      const out = fs.createWriteStream(temp, { highWaterMark: 1024 * 1024 });
       const written = once(out, 'close');
       zip.outputStream.pipe(out);
 
