@@ -193,6 +193,17 @@ describe('the registration round trip in Chromium', () => {
     const again = await importFile(bundleFile);
     await expect.poll(() => again.textContent()).toContain('Đã có');
 
+    // The whole USB stick: bundles are picked out of the folder, other files ignored.
+    fs.writeFileSync(path.join(work, 'usb', 'ghi-chu.txt'), 'Danh sách gửi Khu vực');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Chọn cả thư mục (ổ USB)…' }).click();
+    await (await chooser).setFiles(path.join(work, 'usb'));
+    const folder = page.getByRole('list', { name: 'Kết quả nhập' });
+    await expect.poll(() => folder.locator('li').count()).toBe(2);
+    expect(await folder.locator('li', { hasText: 'da-sua' }).textContent()).toContain('Từ chối');
+    expect(await folder.locator('li', { hasText: 'so1.tdkt' }).textContent()).toContain('Đã có');
+    expect(await table.innerHTML()).toBe(before);
+
     await page.getByLabel('Tìm (không dấu cũng được)').fill('binh');
     await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
     expect(await table.textContent()).toContain('Đặng Văn Bình');
