@@ -108,7 +108,11 @@ export const registrationInputSchema = z.object({
   signerAuthority: optionalText('Thẩm quyền ký', 60),
   signerTitle: text('Chức vụ người ký', 100),
   signerName: text('Họ tên người ký', 100),
-  recipients: z.array(text('Nơi nhận', 200)).max(30),
+  /** One "Nơi nhận" per line as typed; blank lines are dropped here. */
+  recipients: z
+    .array(optionalText('Nơi nhận', 200))
+    .max(30, 'Nơi nhận tối đa 30 dòng.')
+    .transform((lines) => lines.filter(Boolean)),
   collective: z.array(z.object({ titleCode: z.string(), note: optionalText('Ghi chú', 300).default('') })).max(30),
   individuals: z
     .array(z.object({ staffId: z.number().int().positive(), titleCode: z.string() }))

@@ -40,14 +40,14 @@ describe('RegistrationPage', () => {
     expect((await screen.findByRole('status')).textContent).toContain('Đã lưu bản đăng ký');
   });
 
-  it('lets the person type a new recipient on a new line, and sends only the filled lines', async () => {
+  it('lets the person type a new recipient on a new line, and sends the lines as typed', async () => {
     const { call } = setup('draft');
     const box = (await screen.findByLabelText('Nơi nhận (mỗi dòng một nơi)')) as HTMLTextAreaElement;
     fireEvent.change(box, { target: { value: 'Như trên\n' } });
     expect(box.value).toBe('Như trên\n');
     fireEvent.change(box, { target: { value: 'Như trên\n\nLưu: VT' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
-    await waitFor(() => expect(call).toHaveBeenCalledWith('registration.save', expect.objectContaining({ recipients: ['Như trên', 'Lưu: VT'] })));
+    await waitFor(() => expect(call).toHaveBeenCalledWith('registration.save', expect.objectContaining({ recipients: ['Như trên', '', 'Lưu: VT'] })));
   });
 
   it('tells the person an exported version is frozen and the next save makes a new version', async () => {

@@ -71,6 +71,23 @@ describe('registration versions', () => {
     expect(parsed.error!.issues[0]!.message).toBe('Bản đăng ký phải có ít nhất một nhiệm vụ trọng tâm hoặc công trình, đề án.');
   });
 
+  it('keeps the recipients a person typed, without blank lines', () => {
+    const parsed = contract['registration.save'].input.parse({
+      groupId: 1,
+      numberSymbol: '',
+      place: 'Hà Giang',
+      documentDate: '2022-02-05',
+      signerAuthority: '',
+      signerTitle: 'Giám đốc',
+      signerName: 'A',
+      recipients: ['Như trên', '   ', '', ' Lưu: VT '],
+      collective: [],
+      individuals: [],
+      commitments: [{ kind: 'key_task', content: 'Nhiệm vụ' }],
+    });
+    expect(parsed.recipients).toEqual(['Như trên', 'Lưu: VT']);
+  });
+
   it('refuses a title that is not in the catalogue for that scope', async () => {
     const m = await registeredMember();
     expect(() => saveRegistration(m.ws.db, { ...m.input, collective: [{ titleCode: 'LDTT', note: '' }] })).toThrow(

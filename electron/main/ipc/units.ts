@@ -5,7 +5,10 @@ import { printKeyCard } from '../../services/units-keys/key-card';
 import type { Handlers } from './dispatch';
 
 export const unitHandlers = {
-  'app.state': (_input, { ws, host }) => ({ unit: getOwnUnit(ws.db), groups: getOwnUnit(ws.db) ? listGroups(ws.db) : [], shell: host.shell }),
+  'app.state': (_input, { ws, host }) => {
+    const unit = getOwnUnit(ws.db);
+    return { unit, groups: unit ? listGroups(ws.db) : [], shell: host.shell };
+  },
   'catalogue.list': () => [...catalogue],
   'unit.setup': (input, { ws }) => setupUnit(ws, input),
   'unit.printKeyCard': async (_input, { ws, files }) => files.register(await printKeyCard(ws)),

@@ -67,21 +67,19 @@ export function RegistrationPage({ unit, group }: { unit: OwnUnit; group: Group 
     set({ individuals: [...input.individuals.filter((p) => p.staffId !== staffId), ...(titleCode ? [{ staffId, titleCode }] : [])] });
   const setCommitment = (i: number, patch: Partial<Commitment>) => set({ commitments: input.commitments.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
 
-  // Blank lines stay editable in the text box; they are dropped only when the registration is sent.
-  const cleaned = (): RegistrationInput => ({ ...input, recipients: input.recipients.map((r) => r.trim()).filter(Boolean) });
   const save = async () => {
-    const reg = await run(() => api.call('registration.save', cleaned()), (r) => `Đã lưu bản đăng ký (phiên bản ${r.version}, bản nháp).`);
+    const reg = await run(() => api.call('registration.save', input), (r) => `Đã lưu bản đăng ký (phiên bản ${r.version}, bản nháp).`);
     if (reg) setSaved(reg);
     return reg;
   };
   const print = () =>
     run(async () => {
-      await api.call('registration.save', cleaned());
+      await api.call('registration.save', input);
       return api.save(await api.call('registration.printDocx', { groupId: group.id }));
     }, (where) => where);
   const exportBundle = () =>
     run(async () => {
-      setSaved(await api.call('registration.save', cleaned()));
+      setSaved(await api.call('registration.save', input));
       const done = await api.call('registration.export', { groupId: group.id });
       setSaved(await api.call('registration.get', { groupId: group.id }));
       const where = await api.save(done.file);
