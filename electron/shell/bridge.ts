@@ -78,7 +78,7 @@ export async function startBridge(ws: Workspace, rendererDir: string, port = 0):
         if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD) return send(res, 413, { ok: false, error: 'Tệp quá lớn.' });
         const dest = path.join(ws.dir.staging, `upload-${crypto.randomBytes(8).toString('hex')}${path.extname(name)}`);
         await pipeline(req, fs.createWriteStream(dest));
-        return send(res, 200, { ok: true, value: ctx.files.register(dest, name) });
+        return send(res, 200, { ok: true, value: ctx.files.register(dest, name, true) });
       }
       if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
         const { path: file, name } = ctx.files.resolve({ id: url.pathname.slice('/files/'.length) });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +40,13 @@ describe('the browser shell bridge', () => {
       expect(wrongType).toEqual({ ok: false, error: 'Đầu vào không hợp lệ: mong đợi số, nhận được string' });
       expect((await request(port, '/..%2f..%2fpackage.json', { host })).status).toBe(404);
       expect((await request(port, '/files/' + 'a'.repeat(32), auth)).status).toBe(400);
+      // An uploaded bundle is the app's own copy: gone from staging once imported, its handle with it.
+      const upload = JSON.parse((await request(port, '/files/upload?name=a.tdkt', auth, 'không phải gói')).body);
+      expect(fs.readdirSync(ws.dir.staging)).toHaveLength(1);
+      const imported = JSON.parse((await request(port, '/api/bundles.import', auth, JSON.stringify({ files: [upload.value] }))).body);
+      expect(imported.value).toEqual([{ file: 'a.tdkt', status: 'refused', reason: 'Tệp không phải gói hồ sơ .tdkt (không phải tệp ZIP).' }]);
+      expect(fs.readdirSync(ws.dir.staging)).toEqual([]);
+      expect(JSON.parse((await request(port, '/api/bundles.import', auth, JSON.stringify({ files: [upload.value] }))).body).error).toContain('không còn hiệu lực');
       const page = await request(port, '/', { host });
       expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     } finally {

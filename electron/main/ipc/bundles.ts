@@ -14,7 +14,11 @@ export const bundleHandlers = {
     const { path, name } = files.resolve(input.file);
     return host.saveAs(path, name);
   },
-  'bundles.import': (input, { ws, files }) => importBundleFiles(ws, input.files.map((h) => files.resolve(h))),
+  'bundles.import': async (input, { ws, files }) => {
+    const results = await importBundleFiles(ws, input.files.map((h) => files.resolve(h)));
+    await files.discard(input.files);
+    return results;
+  },
   'bundles.quarantine': (_input, { ws }) => listQuarantine(ws),
   'bundles.decide': (input, { ws }) => decideQuarantine(ws, input.id, input.accept),
 } satisfies Handlers<'files.pickBundles' | 'files.pickXlsx' | 'files.save' | 'bundles.import' | 'bundles.quarantine' | 'bundles.decide'>;

@@ -8,7 +8,13 @@ export const registrationHandlers = {
   'staff.list': (input, { ws }) => listStaff(ws.db, input.search),
   'staff.save': (input, { ws }) => saveStaff(ws.db, input),
   'staff.remove': (input, { ws }) => ({ removed: removeStaff(ws.db, input.id) }),
-  'staff.importXlsx': (input, { ws, files }) => importStaffXlsx(ws.db, files.resolve(input.file).path),
+  'staff.importXlsx': async (input, { ws, files }) => {
+    try {
+      return await importStaffXlsx(ws.db, files.resolve(input.file).path);
+    } finally {
+      await files.discard([input.file]);
+    }
+  },
   'registration.get': (input, { ws }) => getOwnRegistration(ws.db, input.groupId),
   'registration.save': (input, { ws }) => saveRegistration(ws.db, input),
   'registration.printDocx': async (input, { ws, files }) => files.register(await printRegistration(ws, input.groupId)),

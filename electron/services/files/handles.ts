@@ -9,12 +9,22 @@ import { UserError } from '../errors';
  * opaque handle, valid while the app runs.
  */
 export class FileHandles {
-  private readonly byId = new Map<string, { path: string; name: string }>();
+  private readonly byId = new Map<string, { path: string; name: string; owned: boolean }>();
 
-  register(filePath: string, name = path.basename(filePath)): FileHandle {
+  /** `owned`: a copy made for the app (an upload), removed by `discard`; never the user's own file. */
+  register(filePath: string, name = path.basename(filePath), owned = false): FileHandle {
     const id = crypto.randomBytes(16).toString('hex');
-    this.byId.set(id, { path: filePath, name });
+    this.byId.set(id, { path: filePath, name, owned });
     return { id, name, size: fs.statSync(filePath).size };
+  }
+
+  /** Forgets handles once their files have been read, deleting the copies the app owns. */
+  async discard(handles: Pick<FileHandle, 'id'>[]): Promise<void> {
+    for (const { id } of handles) {
+      const entry = this.byId.get(id);
+      this.byId.delete(id);
+      if (entry?.owned) await fs.promises.rm(entry.path, { force: true });
+    }
   }
 
   resolve(handle: Pick<FileHandle, 'id'>): { path: string; name: string } {
