@@ -2,7 +2,7 @@ import path from 'node:path';
 import fs from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { contract } from '../../electron/ipc/contract';
+import { contract, type RegistrationInput } from '../../electron/ipc/contract';
 import { getOwnRegistration, saveRegistration } from '../../electron/services/registration/registration';
 import { exportRegistration, printRegistration } from '../../electron/services/registration/export';
 import { printKeyCard } from '../../electron/services/units-keys/key-card';
@@ -13,6 +13,24 @@ import { groupInputSchema } from '../../electron/ipc/contract';
 import { readZip } from '../helpers/zip';
 import { verifyBundleFile } from '../../electron/services/bundles/reader';
 import { groupInput, makeUnit, MEMBER, registeredMember, tempDir } from '../helpers/units';
+
+/** A registration as the renderer sends it, for tests of the contract alone. */
+function contractInput(overrides: Partial<RegistrationInput> = {}): RegistrationInput {
+  return {
+    groupId: 1,
+    numberSymbol: '',
+    place: 'Hà Giang',
+    documentDate: '2022-02-05',
+    signerAuthority: '',
+    signerTitle: 'Giám đốc',
+    signerName: 'A',
+    recipients: [],
+    collective: [],
+    individuals: [],
+    commitments: [{ kind: 'key_task', content: 'Nhiệm vụ' }],
+    ...overrides,
+  };
+}
 
 describe('registration versions', () => {
   it('edits a draft in place, freezes it on export, and makes version + 1 on the next edit', async () => {
@@ -54,37 +72,13 @@ describe('registration versions', () => {
   });
 
   it('asks for at least one key task or project, in Vietnamese', () => {
-    const parsed = contract['registration.save'].input.safeParse({
-      groupId: 1,
-      numberSymbol: '',
-      place: 'Hà Giang',
-      documentDate: '2022-02-05',
-      signerAuthority: '',
-      signerTitle: 'Giám đốc',
-      signerName: 'A',
-      recipients: [],
-      collective: [],
-      individuals: [],
-      commitments: [{ kind: 'other', content: 'Văn hóa công sở' }],
-    });
+    const parsed = contract['registration.save'].input.safeParse(contractInput({ commitments: [{ kind: 'other', content: 'Văn hóa công sở' }] }));
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues[0]!.message).toBe('Bản đăng ký phải có ít nhất một nhiệm vụ trọng tâm hoặc công trình, đề án.');
   });
 
   it('keeps the recipients a person typed, without blank lines', () => {
-    const parsed = contract['registration.save'].input.parse({
-      groupId: 1,
-      numberSymbol: '',
-      place: 'Hà Giang',
-      documentDate: '2022-02-05',
-      signerAuthority: '',
-      signerTitle: 'Giám đốc',
-      signerName: 'A',
-      recipients: ['Như trên', '   ', '', ' Lưu: VT '],
-      collective: [],
-      individuals: [],
-      commitments: [{ kind: 'key_task', content: 'Nhiệm vụ' }],
-    });
+    const parsed = contract['registration.save'].input.parse(contractInput({ recipients: ['Như trên', '   ', '', ' Lưu: VT '] }));
     expect(parsed.recipients).toEqual(['Như trên', 'Lưu: VT']);
   });
 
