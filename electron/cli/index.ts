@@ -67,9 +67,10 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UserError || (error instanceof Error && error.name === 'TypeError' && error.message.includes('parseArgs'))) {
-      console.error(`Lỗi: ${error.message}`);
-    } else console.error(error);
+    const code = (error as { code?: unknown }).code;
+    if (error instanceof UserError) console.error(`Lỗi: ${error.message}`);
+    else if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) console.error(`Lỗi: tùy chọn hoặc tham số không hợp lệ.\n${USAGE}`);
+    else console.error(error);
     process.exit(2);
   },
 );

@@ -13,6 +13,14 @@ describe('thidua command line', () => {
     expect(fs.existsSync(cli), 'chạy "npm run build" trước').toBe(true);
   });
 
+  it('answers an unknown option in Vietnamese, with the usage', () => {
+    const r = run('import', '--khong-co');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Lỗi: tùy chọn hoặc tham số không hợp lệ.');
+    expect(r.stderr).toContain('Cách dùng:');
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+
   it('verify: exit 0 for a valid bundle, 1 with the reason for a tampered one', async () => {
     const { bundle } = await exchange();
     const ok = run('verify', bundle);
