@@ -51,7 +51,14 @@ export default tseslint.config(
   },
   {
     files: ['electron/ipc/**/*.ts'],
-    rules: { 'no-restricted-imports': only([NODE, { group: ['../services/**', '../main/**', '../../db/**', '../../renderer/**'], message: 'Hợp đồng chỉ phụ thuộc zod.' }]) },
+    rules: {
+      'no-restricted-imports': only([
+        NODE,
+        // The contract reuses the domain's schemas (services/<capability>/schemas.ts, pure zod) and nothing else of the services.
+        { regex: '^\\.\\./services/(?!(?:[\\w-]+/schemas|text/fields)$)', message: 'Hợp đồng chỉ phụ thuộc zod và các lược đồ nghiệp vụ (services/*/schemas).' },
+        { group: ['../main/**', '../../db/**', '../../renderer/**'], message: 'Hợp đồng chỉ phụ thuộc zod và các lược đồ nghiệp vụ.' },
+      ]),
+    },
   },
   {
     files: ['electron/services/**/*.ts', 'electron/cli/**/*.ts', 'electron/shell/**/*.ts', 'db/**/*.ts'],
@@ -59,6 +66,15 @@ export default tseslint.config(
   },
   {
     files: ['electron/services/**/*.ts', 'db/**/*.ts'],
-    rules: { 'no-restricted-imports': only([{ group: ['**/main/**', '**/shell/**', '**/cli/**', '**/renderer/**', '**/preload/**'], message: 'Nghiệp vụ và cơ sở dữ liệu không phụ thuộc vỏ ứng dụng.' }]) },
+    rules: {
+      'no-restricted-imports': only([{ group: ['**/main/**', '**/shell/**', '**/cli/**', '**/renderer/**', '**/preload/**'], message: 'Nghiệp vụ và cơ sở dữ liệu không phụ thuộc vỏ ứng dụng.' }]),
+      // The contract reuses the domain's schemas, never the other way round; its types may still be named.
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/ipc/**'], allowTypeImports: true, message: 'Nghiệp vụ không dùng hợp đồng IPC lúc chạy: lược đồ nghiệp vụ nằm trong services/<năng lực>/schemas.ts.' }] }],
+    },
+  },
+  {
+    // Schemas are reused by the contract, which the renderer reads for types: zod and other schemas only.
+    files: ['electron/services/*/schemas.ts', 'electron/services/text/fields.ts'],
+    rules: { 'no-restricted-imports': only([NODE, { regex: '(^|/)db/|^\\.\\./(?![\\w-]+/schemas$|text/fields$)|^\\./(?!schemas$|fields$)', message: 'Lược đồ nghiệp vụ chỉ phụ thuộc zod và các lược đồ khác.' }]) },
   },
 );

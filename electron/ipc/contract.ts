@@ -1,44 +1,28 @@
 import { z } from 'zod';
 import type { Channel } from './channels';
+import { catalogueItemSchema } from '../services/catalogue/schemas';
+import { groupKindSchema, isoDateSchema, roleSchema, yearSchema } from '../services/groups-calendar/schemas';
+import { commitmentKindSchema, genderSchema, registrationInputSchema, staffInputSchema } from '../services/registration/schemas';
+import { textField } from '../services/text/fields';
+import { fingerprintSchema, unitCodeSchema, unitKindSchema, unitSchema } from '../services/units-keys/schemas';
 
 /** The contract between renderer and main: every input is validated here, once, at the boundary. */
 
-// Messages zod writes itself (wrong types, unknown keys) come out in Vietnamese too.
-z.config(z.locales.vi());
-
-const text = (label: string, max = 500) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${label} không được để trống.`)
-    .max(max, `${label} quá dài (tối đa ${max} ký tự).`);
-const optionalText = (label: string, max = 500) => z.string().trim().max(max, `${label} quá dài (tối đa ${max} ký tự).`);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng năm-tháng-ngày (YYYY-MM-DD).');
-const year = z.number().int().min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.');
-export const unitCodeSchema = z
-  .string()
-  .trim()
-  .min(2, 'Mã đơn vị phải có ít nhất 2 ký tự.')
-  .max(32, 'Mã đơn vị quá dài.')
-  .regex(/^[A-Za-z0-9._-]+$/, 'Mã đơn vị chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.');
-/** Fingerprints are typed from a phone call: accept any spacing and case, keep 32 hex digits. */
-export const fingerprintSchema = z
-  .string()
-  .transform((s) => s.replace(/[\s:-]/g, '').toLowerCase())
-  .refine((s) => /^[0-9a-f]{32}$/.test(s), 'Dấu vân tay khóa phải gồm đúng 32 chữ số hệ mười sáu.');
-
-export const unitKinds = ['so_tu_phap', 'thads', 'don_vi_thuoc_bo', 'khac'] as const;
-export const unitKindSchema = z.enum(unitKinds, { message: 'Loại đơn vị không hợp lệ.' });
-export type UnitKind = z.infer<typeof unitKindSchema>;
-
-export const unitSchema = z.object({
-  code: unitCodeSchema,
-  name: text('Tên đơn vị', 200),
-  kind: unitKindSchema,
-  province: text('Tỉnh/thành phố', 100),
-  parentName: optionalText('Cơ quan chủ quản', 200).default(''),
-});
-export type Unit = z.infer<typeof unitSchema>;
+/*
+ * The domain's schemas live with their capability under electron/services (DESIGN.md §5); the contract
+ * reuses them, and re-exports them so the renderer has one place to `import type` from.
+ */
+export { catalogueItemSchema, type CatalogueItem } from '../services/catalogue/schemas';
+export { roleSchema, type Role } from '../services/groups-calendar/schemas';
+export {
+  commitmentKinds,
+  genderSchema,
+  registrationInputSchema,
+  staffInputSchema,
+  type RegistrationInput,
+  type StaffInput,
+} from '../services/registration/schemas';
+export { fingerprintSchema, unitCodeSchema, unitKinds, unitKindSchema, unitSchema, type Unit, type UnitKind } from '../services/units-keys/schemas';
 
 export const ownUnitSchema = unitSchema.extend({
   keyId: z.string(),
@@ -47,9 +31,6 @@ export const ownUnitSchema = unitSchema.extend({
 });
 export type OwnUnit = z.infer<typeof ownUnitSchema>;
 
-export const roleSchema = z.enum(['leader', 'deputy', 'member']);
-export type Role = z.infer<typeof roleSchema>;
-
 export const groupMemberInputSchema = unitSchema.extend({
   role: roleSchema,
   fingerprint: z.union([z.literal(''), fingerprintSchema]).optional(),
@@ -57,10 +38,10 @@ export const groupMemberInputSchema = unitSchema.extend({
 export const groupInputSchema = z.object({
   id: z.number().int().positive().optional(),
   code: unitCodeSchema,
-  name: text('Tên Khu vực/Cụm thi đua', 300),
-  year,
-  kind: z.enum(['khu_vuc', 'cum']),
-  registrationDeadline: z.union([z.literal(''), isoDate]).optional(),
+  name: textField('Tên Khu vực/Cụm thi đua', 300),
+  year: yearSchema,
+  kind: groupKindSchema,
+  registrationDeadline: z.union([z.literal(''), isoDateSchema]).optional(),
   members: z.array(groupMemberInputSchema).min(1, 'Khu vực/Cụm thi đua phải có ít nhất một đơn vị thành viên.').max(200),
 });
 export type GroupInput = z.input<typeof groupInputSchema>;
@@ -69,63 +50,15 @@ export const groupSchema = z.object({
   code: z.string(),
   name: z.string(),
   year: z.number(),
-  kind: z.enum(['khu_vuc', 'cum']),
+  kind: groupKindSchema,
   registrationDeadline: z.string().nullable(),
   ownRole: roleSchema,
   members: z.array(unitSchema.extend({ role: roleSchema, fingerprint: z.string() })),
 });
 export type Group = z.infer<typeof groupSchema>;
 
-export const genderSchema = z.enum(['nam', 'nu'], { message: 'Giới tính phải là Nam hoặc Nữ.' });
-export const staffInputSchema = z.object({
-  id: z.number().int().positive().optional(),
-  fullName: text('Họ và tên', 120),
-  birthYear: z.number().int().min(1940, 'Năm sinh không hợp lệ.').max(2015, 'Năm sinh không hợp lệ.').nullable(),
-  gender: genderSchema,
-  position: optionalText('Chức vụ', 200).default(''),
-  department: optionalText('Phòng/bộ phận', 200).default(''),
-});
-export type StaffInput = z.input<typeof staffInputSchema>;
 export const staffSchema = staffInputSchema.extend({ id: z.number() });
 export type Staff = z.infer<typeof staffSchema>;
-
-export const catalogueItemSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  kind: z.enum(['title', 'award']),
-  scope: z.enum(['collective', 'individual']),
-  grantedBy: z.string(),
-  legalBasis: z.string(),
-});
-export type CatalogueItem = z.infer<typeof catalogueItemSchema>;
-
-export const commitmentKinds = ['key_task', 'project', 'other'] as const;
-export const registrationInputSchema = z.object({
-  groupId: z.number().int().positive(),
-  numberSymbol: optionalText('Số, ký hiệu', 60),
-  place: text('Địa danh', 60),
-  documentDate: isoDate,
-  signerAuthority: optionalText('Thẩm quyền ký', 60),
-  signerTitle: text('Chức vụ người ký', 100),
-  signerName: text('Họ tên người ký', 100),
-  /** One "Nơi nhận" per line as typed; blank lines are dropped here. */
-  recipients: z
-    .array(optionalText('Nơi nhận', 200))
-    .max(30, 'Nơi nhận tối đa 30 dòng.')
-    .transform((lines) => lines.filter(Boolean)),
-  collective: z.array(z.object({ titleCode: z.string(), note: optionalText('Ghi chú', 300).default('') })).max(30),
-  individuals: z
-    .array(z.object({ staffId: z.number().int().positive(), titleCode: z.string() }))
-    .max(2000),
-  commitments: z
-    .array(z.object({ kind: z.enum(commitmentKinds), content: text('Nội dung cam kết', 2000) }))
-    .min(1, 'Bản đăng ký phải có ít nhất một nhiệm vụ trọng tâm hoặc công trình, đề án.')
-    .refine(
-      (items) => items.some((c) => c.kind !== 'other'),
-      'Bản đăng ký phải có ít nhất một nhiệm vụ trọng tâm hoặc công trình, đề án.',
-    ),
-});
-export type RegistrationInput = z.input<typeof registrationInputSchema>;
 
 export const registrationSchema = z.object({
   recordId: z.string(),
@@ -154,7 +87,7 @@ export const registrationSchema = z.object({
       titleCode: z.string(),
     }),
   ),
-  commitments: z.array(z.object({ kind: z.enum(commitmentKinds), content: z.string() })),
+  commitments: z.array(z.object({ kind: commitmentKindSchema, content: z.string() })),
 });
 export type Registration = z.infer<typeof registrationSchema>;
 

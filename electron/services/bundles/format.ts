@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { unitCodeSchema } from '../../ipc/contract';
+import { unitCodeSchema } from '../units-keys/schemas';
 
 /** The `.tdkt` bundle: a BagIt-style ZIP (DESIGN.md §4). Everything a reader accepts is decided here. */
 

@@ -1,5 +1,5 @@
 import data from '../../../resources/catalogue/titles.json';
-import { catalogueItemSchema, type CatalogueItem } from '../../ipc/contract';
+import { catalogueItemSchema, type CatalogueItem } from './schemas';
 import { UserError } from '../errors';
 
 /** Titles and award forms are data (resources/catalogue) with their legal basis; a new decree edits the data. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { commitmentKinds, genderSchema, unitCodeSchema, unitKindSchema } from '../../ipc/contract';
+import { unitCodeSchema, unitKindSchema } from '../units-keys/schemas';
+import { commitmentKinds, genderSchema } from './schemas';
 import { catalogue } from '../catalogue/catalogue';
 
 /** The registration as it travels in a bundle: data/records/<record_id>.v<version>.json. */

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { schema, type Db } from '../../../db/client';
-import { staffInputSchema, type StaffInput } from '../../ipc/contract';
+import { staffInputSchema, type StaffInput } from './schemas';
 import { UserError } from '../errors';
 import { nowIso } from '../units-keys/units';
 import { foldVi } from '../text/vietnamese';

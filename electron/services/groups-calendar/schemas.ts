@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/** The calendar's domain rules: years, dates, and the roles and kinds of an emulation group. */
+
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng năm-tháng-ngày (YYYY-MM-DD).');
+export const yearSchema = z.number().int().min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.');
+
+export const roleSchema = z.enum(['leader', 'deputy', 'member']);
+export type Role = z.infer<typeof roleSchema>;
+
+export const groupKindSchema = z.enum(['khu_vuc', 'cum']);

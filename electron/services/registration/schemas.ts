@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { isoDateSchema } from '../groups-calendar/schemas';
+import { optionalTextField, textField } from '../text/fields';
+
+/** Staff and registration as the domain states them; the contract and the bundle records reuse these. */
+
+export const genderSchema = z.enum(['nam', 'nu'], { message: 'Giới tính phải là Nam hoặc Nữ.' });
+export const birthYearSchema = z.number().int().min(1940, 'Năm sinh không hợp lệ.').max(2015, 'Năm sinh không hợp lệ.');
+
+export const staffInputSchema = z.object({
+  id: z.number().int().positive().optional(),
+  fullName: textField('Họ và tên', 120),
+  birthYear: birthYearSchema.nullable(),
+  gender: genderSchema,
+  position: optionalTextField('Chức vụ', 200).default(''),
+  department: optionalTextField('Phòng/bộ phận', 200).default(''),
+});
+export type StaffInput = z.input<typeof staffInputSchema>;
+
+export const commitmentKinds = ['key_task', 'project', 'other'] as const;
+export const commitmentKindSchema = z.enum(commitmentKinds);
+
+const NEEDS_KEY_TASK = 'Bản đăng ký phải có ít nhất một nhiệm vụ trọng tâm hoặc công trình, đề án.';
+
+export const registrationInputSchema = z.object({
+  groupId: z.number().int().positive(),
+  numberSymbol: optionalTextField('Số, ký hiệu', 60),
+  place: textField('Địa danh', 60),
+  documentDate: isoDateSchema,
+  signerAuthority: optionalTextField('Thẩm quyền ký', 60),
+  signerTitle: textField('Chức vụ người ký', 100),
+  signerName: textField('Họ tên người ký', 100),
+  /** One "Nơi nhận" per line as typed; blank lines are dropped here. */
+  recipients: z
+    .array(optionalTextField('Nơi nhận', 200))
+    .max(30, 'Nơi nhận tối đa 30 dòng.')
+    .transform((lines) => lines.filter(Boolean)),
+  collective: z.array(z.object({ titleCode: z.string(), note: optionalTextField('Ghi chú', 300).default('') })).max(30),
+  individuals: z
+    .array(z.object({ staffId: z.number().int().positive(), titleCode: z.string() }))
+    .max(2000),
+  commitments: z
+    .array(z.object({ kind: commitmentKindSchema, content: textField('Nội dung cam kết', 2000) }))
+    .min(1, NEEDS_KEY_TASK)
+    .refine((items) => items.some((c) => c.kind !== 'other'), NEEDS_KEY_TASK),
+});
+export type RegistrationInput = z.input<typeof registrationInputSchema>;

@@ -1,0 +1,28 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+/** DESIGN.md §5 "what may import what", checked on probe files through the project's own lint config. */
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function restrictedImports(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((m) => /no-restricted-imports/.test(m.ruleId ?? '')).map((m) => m.message);
+}
+
+describe('import boundaries', () => {
+  it('a service never imports the IPC contract at run time, but may name its types', async () => {
+    expect(await restrictedImports('electron/services/registration/probe.ts', "import { unitCodeSchema } from '../../ipc/contract';\nexport const x = unitCodeSchema;\n")).toHaveLength(1);
+    expect(await restrictedImports('electron/services/registration/probe.ts', "import type { Registration } from '../../ipc/contract';\nexport type X = Registration;\n")).toEqual([]);
+  });
+
+  it('the contract reuses the services’ schemas and nothing else of the services', async () => {
+    expect(await restrictedImports('electron/ipc/probe.ts', "import { unitSchema } from '../services/units-keys/schemas';\nexport const x = unitSchema;\n")).toEqual([]);
+    expect(await restrictedImports('electron/ipc/probe.ts', "import { catalogue } from '../services/catalogue/catalogue';\nexport const x = catalogue;\n")).toHaveLength(1);
+  });
+
+  it('a schema file depends on zod and other schemas only, so the renderer can read the contract’s types', async () => {
+    expect(await restrictedImports('electron/services/registration/schemas.ts', "import { isoDateSchema } from '../groups-calendar/schemas';\nexport const x = isoDateSchema;\n")).toEqual([]);
+    expect(await restrictedImports('electron/services/registration/schemas.ts', "import { catalogue } from '../catalogue/catalogue';\nexport const x = catalogue;\n")).toHaveLength(1);
+    expect(await restrictedImports('electron/services/registration/schemas.ts', "import fs from 'node:fs';\nexport const x = fs;\n")).toHaveLength(1);
+  });
+});
