@@ -38,7 +38,9 @@ export default tseslint.config(
           paths: ELECTRON_PACKAGE,
           patterns: [
             NODE,
-            { group: ['**/db/**', '**/electron/main/**', '**/electron/services/**', '**/electron/preload/**', '**/electron/shell/**', '**/electron/cli/**'], message: 'Giao diện chỉ nói chuyện qua hợp đồng (renderer/api).' },
+            { group: ['**/db/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/shell/**', '**/electron/cli/**'], message: 'Giao diện chỉ nói chuyện qua hợp đồng (renderer/api).' },
+            // The pure text rules (collation, search, dates) are shared so a date reads the same on screen and on paper.
+            { regex: 'electron/services/(?!text/)', message: 'Giao diện chỉ nói chuyện qua hợp đồng (renderer/api); chỉ quy tắc chữ và ngày (electron/services/text) là dùng chung.' },
             { group: ['**/electron/ipc/**'], allowTypeImports: true, message: 'Giao diện chỉ được "import type" từ electron/ipc.' },
           ],
         },
@@ -76,5 +78,10 @@ export default tseslint.config(
     // Schemas are reused by the contract, which the renderer reads for types: zod and other schemas only.
     files: ['electron/services/*/schemas.ts', 'electron/services/text/fields.ts'],
     rules: { 'no-restricted-imports': only([NODE, { regex: '(^|/)db/|^\\.\\./(?![\\w-]+/schemas$|text/fields$)|^\\./(?!schemas$|fields$)', message: 'Lược đồ nghiệp vụ chỉ phụ thuộc zod và các lược đồ khác.' }]) },
+  },
+  {
+    // Shared with the renderer, so nothing but itself: no Node, no database, no other capability.
+    files: ['electron/services/text/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)', message: 'electron/services/text dùng chung với giao diện nên không phụ thuộc gì khác.' }] }] },
   },
 );

@@ -10,6 +10,7 @@ import { exportRegistration, printRegistration } from '../services/registration/
 import { printConsolidated } from '../services/registration/consolidated-export';
 import { decideQuarantine, importBundleFiles, listQuarantine } from '../services/bundles/importer';
 import { overview } from '../services/registration/overview';
+import { formatDateVi } from '../services/text/vietnamese';
 import type { GroupInput, OwnUnit } from '../ipc/contract';
 import { groupInputSchema } from '../ipc/contract';
 
@@ -69,7 +70,7 @@ async function registerMember(ws: Workspace, unit: OwnUnit, member: Member, inde
     ],
   });
   const exported = await exportRegistration(ws, savedGroup.id);
-  log(`  ${unit.name}: đăng ký ngày ${date.split('-').reverse().join('/')}, ${staff.length} cá nhân, gói số ${exported.seq}${late ? ' (gửi chậm)' : ''}`);
+  log(`  ${unit.name}: đăng ký ngày ${formatDateVi(date)}, ${staff.length} cá nhân, gói số ${exported.seq}${late ? ' (gửi chậm)' : ''}`);
   return exported.path;
 }
 

@@ -1,4 +1,5 @@
 import type { ImportStatus, Role, UnitKind } from '../../electron/ipc/contract';
+import { localDate } from '../../electron/services/text/vietnamese';
 
 export const unitKindLabels: Record<UnitKind, string> = {
   so_tu_phap: 'Sở Tư pháp',
@@ -19,15 +20,7 @@ export const importStatusLabels: Record<ImportStatus, string> = {
 
 export const commitmentKindLabels = { key_task: 'Nhiệm vụ trọng tâm', project: 'Công trình, đề án, sáng kiến', other: 'Cam kết khác' } as const;
 
-export function formatDate(iso: string | null): string {
-  if (!iso) return '';
-  // Dates are shown as the calendar date in Vietnam (UTC+7).
-  const d = new Date(new Date(iso).getTime() + 7 * 3600_000);
-  return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
-}
-
-/** Today on this PC's calendar (the office's own clock), as YYYY-MM-DD. */
+/** Today in Vietnam (whatever time zone this PC is set to), as YYYY-MM-DD. */
 export function todayLocal(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return localDate(new Date().toISOString());
 }

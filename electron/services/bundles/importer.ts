@@ -9,6 +9,7 @@ import { UserError } from '../errors';
 import { copyFileAtomic } from '../files/atomic';
 import { findGroup, isMember, pinKey } from '../groups-calendar/groups';
 import { formatFingerprint } from '../units-keys/keys';
+import { formatDateVi } from '../text/vietnamese';
 import { nowIso, pinnedKeysOf, requireOwnUnit } from '../units-keys/units';
 import { applyRegistrationRecord } from '../registration/registration';
 import type { RegistrationRecord } from '../registration/record';
@@ -65,7 +66,7 @@ function judge(db: DbOrTx, v: VerifiedBundle): Decision | 'accept' {
   }
   const previous = db.select().from(schema.receivedBundles).where(eq(schema.receivedBundles.bundleId, h.bundle_id)).get();
   if (previous) {
-    if (previous.headerSha256 === v.headerSha256) return { status: 'duplicate', reason: `Gói này đã được nhận ngày ${previous.receivedAt.slice(0, 10)}; không có gì thay đổi.`, sender };
+    if (previous.headerSha256 === v.headerSha256) return { status: 'duplicate', reason: `Gói này đã được nhận ngày ${formatDateVi(previous.receivedAt)}; không có gì thay đổi.`, sender };
     return { status: 'refused', reason: 'Gói mang mã của một gói đã nhận nhưng nội dung khác.', sender };
   }
   const pinned = pinnedKeysOf(db, h.sender.unit_code);

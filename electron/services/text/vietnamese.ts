@@ -1,4 +1,7 @@
-/** Vietnamese text rules shared by every capability: collation, diacritic-free search, dates. */
+/**
+ * Vietnamese text rules shared by every capability: collation, diacritic-free search, dates.
+ * Pure (no imports): the renderer imports this folder too, so a date reads the same on screen and on paper.
+ */
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
@@ -46,8 +49,30 @@ export function localDate(iso: string): string {
   return new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
-/** dd/mm/yyyy, the way dates are written in Vietnamese tables. */
-export function formatDateVi(iso: string): string {
+/** dd/mm/yyyy in Vietnam time: the one way every date a person reads is written; nothing reads as ''. */
+export function formatDateVi(iso: string | null | undefined): string {
+  if (!iso) return '';
   const [y, m, d] = localDate(iso).split('-');
   return `${d}/${m}/${y}`;
+}
+
+export type ParsedDate = { ok: true; iso: string } | { ok: false; message: string };
+
+/**
+ * A date as a person types it, day first whatever the browser's locale: "5/2/2022", "05.02.2022",
+ * "05-02-2022" or "05022022". Says in Vietnamese what is wrong when the date does not exist.
+ */
+export function parseDateVi(typed: string): ParsedDate {
+  const text = typed.trim();
+  const parts = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d+)$/.exec(text) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(text);
+  if (!parts) return { ok: false, message: 'Ngày phải viết theo dạng ngày/tháng/năm, ví dụ 05/02/2022.' };
+  const [d, m] = [Number(parts[1]), Number(parts[2])];
+  if (parts[3]!.length !== 4) return { ok: false, message: `Năm phải viết đủ 4 chữ số, ví dụ ${pad2(d)}/${pad2(m)}/2022.` };
+  const y = Number(parts[3]);
+  if (y < 1900 || y > 2100) return { ok: false, message: `Năm ${y} không hợp lý: năm phải từ 1900 đến 2100.` };
+  if (m < 1 || m > 12) return { ok: false, message: `Không có tháng ${m}: tháng phải từ 1 đến 12.` };
+  if (d < 1) return { ok: false, message: `Không có ngày ${d}: ngày phải từ 1 trở đi.` };
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > days) return { ok: false, message: `Tháng ${m} năm ${y} chỉ có ${days} ngày: không có ngày ${pad2(d)}/${pad2(m)}/${y}.` };
+  return { ok: true, iso: `${y}-${pad2(m)}-${pad2(d)}` };
 }

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CatalogueItem, ConsolidatedRow, Group, ImportResult, MatrixRow, OverviewQuery, QuarantineEntry } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
 import { Field, Notice, Options, Section, useAction } from '../../components/ui';
-import { formatDate, importStatusLabels, roleLabels, unitKindLabels } from '../../app/labels';
+import { importStatusLabels, roleLabels, unitKindLabels } from '../../app/labels';
+import { formatDateVi } from '../../../electron/services/text/vietnamese';
 
 type Sort = NonNullable<OverviewQuery['sort']>;
 
@@ -125,8 +126,8 @@ export function LeaderPage({ group }: { group: Group }) {
                   )}
                   {m.late && <span className="badge badge-late">{m.receivedAt ? 'Gửi chậm' : 'Quá hạn'}</span>}
                 </td>
-                <td>{formatDate(m.sentAt)}</td>
-                <td>{formatDate(m.receivedAt)}</td>
+                <td>{formatDateVi(m.sentAt)}</td>
+                <td>{formatDateVi(m.receivedAt)}</td>
                 <td>{m.version ?? ''}</td>
               </tr>
             ))}
@@ -208,7 +209,7 @@ export function LeaderPage({ group }: { group: Group }) {
                 <td>{r.personName}</td>
                 <td>{r.position}</td>
                 <td>{r.titleName}</td>
-                <td>{formatDate(r.receivedAt)}</td>
+                <td>{formatDateVi(r.receivedAt)}</td>
               </tr>
             ))}
             {!rows.length && (

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Group, GroupInput, OwnUnit, Role, UnitKind } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
 import { Field, Notice, Options, Section, useAction } from '../../components/ui';
+import { DateInput } from '../../components/DateInput';
 import { roleLabels, unitKindLabels } from '../../app/labels';
 
 type MemberRow = GroupInput['members'][number];
@@ -63,7 +64,7 @@ export function GroupsPage({ unit, groups, onSaved }: { unit: OwnUnit; groups: G
             </select>
           </Field>
           <Field label="Hạn gửi đăng ký">
-            <input type="date" value={draft.registrationDeadline ?? ''} onChange={(e) => set({ registrationDeadline: e.target.value })} />
+            <DateInput value={draft.registrationDeadline ?? ''} onChange={(registrationDeadline) => set({ registrationDeadline })} />
           </Field>
         </div>
         <Field label="Tên Khu vực/Cụm thi đua">

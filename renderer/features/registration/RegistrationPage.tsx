@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import type { CatalogueItem, Group, OwnUnit, Registration, RegistrationInput, Staff } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
 import { Field, Notice, Options, Section, useAction } from '../../components/ui';
-import { commitmentKindLabels, formatDate, todayLocal } from '../../app/labels';
+import { DateInput } from '../../components/DateInput';
+import { commitmentKindLabels, todayLocal } from '../../app/labels';
+import { formatDateVi } from '../../../electron/services/text/vietnamese';
 
 type Commitment = RegistrationInput['commitments'][number];
 
@@ -92,7 +94,7 @@ export function RegistrationPage({ unit, group }: { unit: OwnUnit; group: Group 
       {saved && (
         <div className={`banner ${saved.status === 'exported' ? 'banner-frozen' : ''}`}>
           {saved.status === 'exported'
-            ? `Phiên bản ${saved.version} đã xuất gói ngày ${formatDate(saved.exportedAt)} và được giữ nguyên; lưu thay đổi sẽ tạo phiên bản ${saved.version + 1}.`
+            ? `Phiên bản ${saved.version} đã xuất gói ngày ${formatDateVi(saved.exportedAt)} và được giữ nguyên; lưu thay đổi sẽ tạo phiên bản ${saved.version + 1}.`
             : `Bản nháp, phiên bản ${saved.version}: còn sửa được cho đến khi xuất gói.`}
         </div>
       )}
@@ -105,7 +107,7 @@ export function RegistrationPage({ unit, group }: { unit: OwnUnit; group: Group 
           <input value={input.place} onChange={(e) => set({ place: e.target.value })} />
         </Field>
         <Field label="Ngày ký">
-          <input type="date" value={input.documentDate} onChange={(e) => set({ documentDate: e.target.value })} />
+          <DateInput value={input.documentDate} onChange={(documentDate) => set({ documentDate })} />
         </Field>
         <Field label="Thẩm quyền ký" hint="Ví dụ: KT. GIÁM ĐỐC (để trống nếu người đứng đầu ký)">
           <input value={input.signerAuthority ?? ''} onChange={(e) => set({ signerAuthority: e.target.value })} />
