@@ -34,7 +34,8 @@ export function useAction(): [boolean, Message, <T>(action: () => Promise<T>, su
   return [busy, message, run, setMessage];
 }
 
-export function Field({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
+/** A labelled box; `error` is the app's own message under it (forms are noValidate: no English browser bubble). */
+export function Field({ label, children, hint, error }: { label: string; children: ReactNode; hint?: string; error?: string }) {
   return (
     <div className="field">
       <label>
@@ -42,8 +43,20 @@ export function Field({ label, children, hint }: { label: string; children: Reac
         {children}
       </label>
       {hint && <span className="field-hint">{hint}</span>}
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
     </div>
   );
+}
+
+export type FieldErrors<K extends string> = Partial<Record<K, string>>;
+
+/** The messages of the boxes left empty, keyed like the form; empty when everything needed is there. */
+export function missing<K extends string>(required: Record<K, [value: string, message: string]>): FieldErrors<K> {
+  return Object.fromEntries(Object.entries<[string, string]>(required).filter(([, [value]]) => !value.trim()).map(([k, [, message]]) => [k, message])) as FieldErrors<K>;
 }
 
 export function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {

@@ -81,7 +81,7 @@ describe('the registration round trip in Chromium', () => {
     await page.getByRole('button', { name: 'Khu vực / Cụm' }).click();
     await page.getByLabel('Mã Khu vực/Cụm').fill('KVTD-MNPB');
     await page.getByLabel('Năm').fill('2022');
-    await page.getByLabel('Hạn gửi đăng ký').fill('2030-02-10');
+    await page.getByLabel('Hạn gửi đăng ký').fill('10/2/2030');
     await page.getByLabel('Tên Khu vực/Cụm thi đua').fill('Khu vực thi đua Khối cơ quan Tư pháp các tỉnh trung du và miền núi phía Bắc');
     await page.getByRole('button', { name: '+ Thêm đơn vị thành viên' }).click();
     await page.getByLabel('Mã đơn vị 2').fill(LEADER.code);

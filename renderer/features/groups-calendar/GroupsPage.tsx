@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Group, GroupInput, OwnUnit, Role, UnitKind } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
-import { Field, Notice, Options, Section, useAction } from '../../components/ui';
+import { Field, missing, Notice, Options, Section, useAction, type FieldErrors } from '../../components/ui';
 import { DateInput } from '../../components/DateInput';
 import { roleLabels, unitKindLabels } from '../../app/labels';
 
@@ -24,8 +24,13 @@ export function GroupsPage({ unit, groups, onSaved }: { unit: OwnUnit; groups: G
   const set = (patch: Partial<GroupInput>) => setDraft((d) => ({ ...d, ...patch }));
   const setMember = (i: number, patch: Partial<MemberRow>) => set({ members: draft.members.map((m, j) => (j === i ? { ...m, ...patch } : m)) });
 
+  const [errors, setErrors] = useState<FieldErrors<'code' | 'name'>>({});
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const empty = missing({ code: [draft.code, 'Hãy nhập mã Khu vực/Cụm.'], name: [draft.name, 'Hãy nhập tên Khu vực/Cụm thi đua.'] });
+    setErrors(empty);
+    if (Object.keys(empty).length) return;
     const saved = await run(() => api.call('groups.save', draft), (g) => `Đã lưu ${g.name} năm ${g.year} (${g.members.length} đơn vị).`);
     if (saved) {
       setDraft(toInput(saved));
@@ -49,9 +54,9 @@ export function GroupsPage({ unit, groups, onSaved }: { unit: OwnUnit; groups: G
         </>
       }
     >
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <div className="grid4">
-          <Field label="Mã Khu vực/Cụm">
+          <Field label="Mã Khu vực/Cụm" error={errors.code}>
             <input value={draft.code} onChange={(e) => set({ code: e.target.value })} placeholder="KVTD-MNPB" required />
           </Field>
           <Field label="Năm">
@@ -67,7 +72,7 @@ export function GroupsPage({ unit, groups, onSaved }: { unit: OwnUnit; groups: G
             <DateInput value={draft.registrationDeadline ?? ''} onChange={(registrationDeadline) => set({ registrationDeadline })} />
           </Field>
         </div>
-        <Field label="Tên Khu vực/Cụm thi đua">
+        <Field label="Tên Khu vực/Cụm thi đua" error={errors.name}>
           <input value={draft.name} onChange={(e) => set({ name: e.target.value })} placeholder="Khu vực thi đua Khối cơ quan Tư pháp các tỉnh trung du và miền núi phía Bắc" required />
         </Field>
         <h3>Đơn vị thành viên</h3>

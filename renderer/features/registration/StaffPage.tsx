@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Staff, StaffInput } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
-import { Field, Notice, Section, useAction } from '../../components/ui';
+import { Field, missing, Notice, Section, useAction, type FieldErrors } from '../../components/ui';
 
 const blank: StaffInput = { fullName: '', birthYear: null, gender: 'nam', position: '', department: '' };
 
@@ -18,8 +18,13 @@ export function StaffPage() {
     void load();
   }, [load]);
 
+  const [errors, setErrors] = useState<FieldErrors<'fullName'>>({});
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const empty = missing({ fullName: [draft.fullName, 'Hãy nhập họ và tên.'] });
+    setErrors(empty);
+    if (Object.keys(empty).length) return;
     if (await run(() => api.call('staff.save', draft), (s) => `Đã lưu ${s.fullName}.`)) {
       setDraft(blank);
       await load();
@@ -47,8 +52,8 @@ export function StaffPage() {
       }
     >
       <p className="muted">Tệp Excel cần các cột: Họ và tên, Năm sinh, Giới tính, Chức vụ, Phòng.</p>
-      <form className="grid5" onSubmit={submit}>
-        <Field label="Họ và tên">
+      <form className="grid5" onSubmit={submit} noValidate>
+        <Field label="Họ và tên" error={errors.fullName}>
           <input value={draft.fullName} onChange={(e) => setDraft({ ...draft, fullName: e.target.value })} required />
         </Field>
         <Field label="Năm sinh">

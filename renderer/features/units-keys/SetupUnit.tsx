@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { OwnUnit, Unit, UnitKind } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
-import { Field, Notice, Options, useAction } from '../../components/ui';
+import { Field, missing, Notice, Options, useAction, type FieldErrors } from '../../components/ui';
 import { unitKindLabels } from '../../app/labels';
 
 /** First start: who this installation belongs to. The signing key is made when this is saved. */
@@ -10,18 +10,22 @@ export function SetupUnit({ onDone }: { onDone: (unit: OwnUnit) => void }) {
   const [busy, message, run] = useAction();
   const [unit, setUnit] = useState<Unit>({ code: '', name: '', kind: 'so_tu_phap', province: '', parentName: '' });
   const set = (patch: Partial<Unit>) => setUnit((u) => ({ ...u, ...patch }));
+  const [errors, setErrors] = useState<FieldErrors<'name' | 'province' | 'code'>>({});
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const empty = missing({ name: [unit.name, 'Hãy nhập tên đơn vị.'], province: [unit.province, 'Hãy nhập tỉnh/thành phố.'], code: [unit.code, 'Hãy nhập mã đơn vị.'] });
+    setErrors(empty);
+    if (Object.keys(empty).length) return;
     const saved = await run(() => api.call('unit.setup', unit));
     if (saved) onDone(saved);
   };
 
   return (
-    <form className="card setup" onSubmit={submit}>
+    <form className="card setup" onSubmit={submit} noValidate>
       <h1>Thiết lập đơn vị</h1>
       <p className="muted">Lần đầu sử dụng: nhập thông tin đơn vị. Phần mềm sẽ tạo khóa ký số riêng của đơn vị trên máy này.</p>
-      <Field label="Tên đơn vị">
+      <Field label="Tên đơn vị" error={errors.name}>
         <input value={unit.name} onChange={(e) => set({ name: e.target.value })} placeholder="Sở Tư pháp tỉnh Tuyên Quang" required />
       </Field>
       <Field label="Loại đơn vị">
@@ -29,13 +33,13 @@ export function SetupUnit({ onDone }: { onDone: (unit: OwnUnit) => void }) {
           <Options labels={unitKindLabels} />
         </select>
       </Field>
-      <Field label="Tỉnh/thành phố">
+      <Field label="Tỉnh/thành phố" error={errors.province}>
         <input value={unit.province} onChange={(e) => set({ province: e.target.value })} placeholder="Tuyên Quang" required />
       </Field>
       <Field label="Cơ quan chủ quản" hint="In phía trên tên đơn vị trong văn bản, ví dụ UBND tỉnh Tuyên Quang.">
         <input value={unit.parentName} onChange={(e) => set({ parentName: e.target.value })} />
       </Field>
-      <Field label="Mã đơn vị" hint="Mã chính thức dùng để trao đổi hồ sơ, ví dụ STP-TQ.">
+      <Field label="Mã đơn vị" error={errors.code} hint="Mã chính thức dùng để trao đổi hồ sơ, ví dụ STP-TQ.">
         <input value={unit.code} onChange={(e) => set({ code: e.target.value })} required />
       </Field>
       <Notice message={message} />
