@@ -40,7 +40,7 @@ export default tseslint.config(
             NODE,
             { group: ['**/db/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/shell/**', '**/electron/cli/**'], message: 'Giao diện chỉ nói chuyện qua hợp đồng (renderer/api).' },
             // The pure text rules (collation, search, dates) are shared so a date reads the same on screen and on paper.
-            { regex: 'electron/services/(?!text/)', message: 'Giao diện chỉ nói chuyện qua hợp đồng (renderer/api); chỉ quy tắc chữ và ngày (electron/services/text) là dùng chung.' },
+            { regex: 'electron/services/(?!text/vietnamese$)', message: 'Giao diện chỉ nói chuyện qua hợp đồng (renderer/api); chỉ quy tắc chữ và ngày (electron/services/text/vietnamese) là dùng chung.' },
             { group: ['**/electron/ipc/**'], allowTypeImports: true, message: 'Giao diện chỉ được "import type" từ electron/ipc.' },
           ],
         },
@@ -81,7 +81,7 @@ export default tseslint.config(
   },
   {
     // Shared with the renderer, so nothing but itself: no Node, no database, no other capability.
-    files: ['electron/services/text/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)', message: 'electron/services/text dùng chung với giao diện nên không phụ thuộc gì khác.' }] }] },
+    files: ['electron/services/text/vietnamese.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '.', message: 'electron/services/text/vietnamese dùng chung với giao diện nên không phụ thuộc gì khác.' }] }] },
   },
 );

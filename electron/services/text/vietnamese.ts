@@ -1,6 +1,6 @@
 /**
  * Vietnamese text rules shared by every capability: collation, diacritic-free search, dates.
- * Pure (no imports): the renderer imports this folder too, so a date reads the same on screen and on paper.
+ * Pure (no imports): the renderer imports this file too, so a date reads the same on screen and on paper.
  */
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
