@@ -7,12 +7,48 @@ import { formatDateVi } from '../../../electron/services/text/vietnamese';
 
 type Sort = NonNullable<OverviewQuery['sort']>;
 
+/** What needs the leader first: refusals (ask the unit to send again), then keys to confirm, then the rest. */
+const urgency: Record<ImportResult['status'], number> = { refused: 0, quarantined: 1, accepted: 2, duplicate: 2, stale: 2 };
+const byUrgency = (results: ImportResult[]) => [...results].sort((a, b) => urgency[a.status] - urgency[b.status]);
+
+/** "Đã nhận 12 · Chờ xác nhận 1 · Từ chối 2"; duplicates and stale bundles only when there are some. */
+function summary(results: ImportResult[]): string {
+  const n = (status: ImportResult['status']) => results.filter((r) => r.status === status).length;
+  const parts: [ImportResult['status'], boolean][] = [
+    ['accepted', true],
+    ['duplicate', false],
+    ['stale', false],
+    ['quarantined', true],
+    ['refused', true],
+  ];
+  const labels = { ...importStatusLabels, quarantined: 'Chờ xác nhận' };
+  return parts
+    .filter(([status, always]) => always || n(status) > 0)
+    .map(([status]) => `${labels[status]} ${n(status)}`)
+    .join(' · ');
+}
+
+const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+
+/** The reason and, on a line of its own, the technical detail a service put after "Chi tiết kỹ thuật:". */
+function Reason({ text }: { text: string }) {
+  const at = text.indexOf('Chi tiết kỹ thuật:');
+  if (at <= 0) return <span className="result-reason">{text}</span>;
+  return (
+    <span className="result-reason-block">
+      <span className="result-reason">{text.slice(0, at).trim()}</span>
+      <span className="result-detail">{text.slice(at)}</span>
+    </span>
+  );
+}
+
 /** The leader's desk: import bundles, confirm unknown keys, see who sent what, consolidate and print. */
 export function LeaderPage({ group }: { group: Group }) {
   const api = useApi();
   const [busy, message, run] = useAction();
   const [results, setResults] = useState<ImportResult[]>([]);
   const [quarantine, setQuarantine] = useState<QuarantineEntry[]>([]);
+  const [rejecting, setRejecting] = useState<number | null>(null);
   const [matrix, setMatrix] = useState<MatrixRow[]>([]);
   const [rows, setRows] = useState<ConsolidatedRow[]>([]);
   const [catalogue, setCatalogue] = useState<CatalogueItem[]>([]);
@@ -36,14 +72,19 @@ export function LeaderPage({ group }: { group: Group }) {
       const files = await api.pickBundles(folder);
       if (!files.length) return null;
       const r = await api.call('bundles.import', { files });
-      setResults(r);
+      setResults(byUrgency(r));
       await refresh();
       return r;
     });
+  // The decision replaces that bundle's own row; the rest of the batch stays on screen.
   const decide = (entry: QuarantineEntry, accept: boolean) =>
     run(async () => {
+      setRejecting(null);
       const r = await api.call('bundles.decide', { id: entry.id, accept });
-      setResults([r]);
+      setResults((shown) => {
+        const at = shown.findIndex((s) => s.status === 'quarantined' && baseName(s.file) === entry.fileName);
+        return byUrgency(at < 0 ? [...shown, r] : shown.map((s, i) => (i === at ? { ...r, file: s.file } : s)));
+      });
       await refresh();
     });
   const sortBy = (sort: Sort) => setQuery((q) => ({ ...q, sort, descending: q.sort === sort ? !q.descending : false }));
@@ -66,20 +107,9 @@ export function LeaderPage({ group }: { group: Group }) {
         }
       >
         <Notice message={message} />
-        {results.length > 0 && (
-          <ul className="results" aria-label="Kết quả nhập">
-            {results.map((r, i) => (
-              <li key={i} className={`result result-${r.status}`}>
-                <span className={`badge badge-${r.status}`}>{importStatusLabels[r.status]}</span>
-                <span className="result-file">{r.file}</span>
-                <span className="result-reason">{r.reason}</span>
-              </li>
-            ))}
-          </ul>
-        )}
         {quarantine.length > 0 && (
-          <div className="quarantine">
-            <h3>Chờ xác nhận khóa ký</h3>
+          <section className="quarantine" aria-labelledby="quarantine-title">
+            <h3 id="quarantine-title">Chờ xác nhận khóa ký</h3>
             <p className="muted">Gọi điện cho đơn vị gửi, đọc dấu vân tay dưới đây và chỉ xác nhận khi trùng khớp.</p>
             {quarantine.map((q) => (
               <div key={q.id} className="quarantine-item">
@@ -87,17 +117,48 @@ export function LeaderPage({ group }: { group: Group }) {
                   <strong>{q.senderName}</strong> ({q.senderCode}) — {q.fileName}
                   <div className="fingerprint">{q.fingerprint}</div>
                 </div>
-                <div className="row">
-                  <button type="button" className="primary" disabled={busy} onClick={() => decide(q, true)}>
-                    Xác nhận khóa và nhận gói
-                  </button>
-                  <button type="button" disabled={busy} onClick={() => decide(q, false)}>
-                    Từ chối
-                  </button>
-                </div>
+                {rejecting === q.id ? (
+                  <div className="confirm" role="alertdialog" aria-labelledby={`reject-${q.id}`} aria-describedby={`reject-${q.id}-what`}>
+                    <strong id={`reject-${q.id}`}>Từ chối gói của {q.senderName}?</strong>
+                    <span id={`reject-${q.id}-what`}>Gói bị xóa và khóa không được ghim; đơn vị sẽ phải gửi lại.</span>
+                    <div className="row">
+                      <button type="button" className="danger" disabled={busy} onClick={() => decide(q, false)}>
+                        Từ chối gói
+                      </button>
+                      <button type="button" onClick={() => setRejecting(null)} autoFocus>
+                        Quay lại
+                      </button>
+                    </div>
+                  </div>
+                ) : (
+                  <div className="row">
+                    <button type="button" className="primary" disabled={busy} onClick={() => decide(q, true)}>
+                      Xác nhận khóa và nhận gói
+                    </button>
+                    <button type="button" disabled={busy} onClick={() => setRejecting(q.id)}>
+                      Từ chối
+                    </button>
+                  </div>
+                )}
               </div>
             ))}
-          </div>
+          </section>
+        )}
+        {results.length > 0 && (
+          <p className="summary" role="status" aria-label="Tóm tắt kết quả nhập">
+            {summary(results)}
+          </p>
+        )}
+        {results.length > 0 && (
+          <ul className="results" aria-label="Kết quả nhập">
+            {results.map((r, i) => (
+              <li key={i} className={`result result-${r.status}`}>
+                <span className={`badge badge-${r.status}`}>{importStatusLabels[r.status]}</span>
+                <span className="result-file">{r.file}</span>
+                <Reason text={r.reason} />
+              </li>
+            ))}
+          </ul>
         )}
       </Section>
 
