@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** The calendar's domain rules: years, dates, and the roles and kinds of an emulation group. */
 
-export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng năm-tháng-ngày (YYYY-MM-DD).');
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày không hợp lệ: hãy nhập một ngày có thật theo dạng ngày/tháng/năm, ví dụ 05/02/2022.');
 export const yearSchema = z.number().int().min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.');
 
 export const roleSchema = z.enum(['leader', 'deputy', 'member']);
