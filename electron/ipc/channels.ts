@@ -12,6 +12,7 @@ export const channels = [
   'staff.importXlsx',
   'registration.get',
   'registration.save',
+  'registration.deadline',
   'registration.printDocx',
   'registration.export',
   'files.pickBundles',

@@ -88,8 +88,13 @@ export const registrationSchema = z.object({
     }),
   ),
   commitments: z.array(z.object({ kind: commitmentKindSchema, content: z.string() })),
+  /** The latest version exported from here and when: what "sent" means, even while a newer draft is edited. */
+  sent: z.object({ version: z.number(), at: z.string() }).nullable(),
 });
 export type Registration = z.infer<typeof registrationSchema>;
+
+export const deadlineStatusSchema = z.object({ deadline: z.string().nullable(), daysLeft: z.number().nullable(), text: z.string() });
+export type DeadlineStatus = z.infer<typeof deadlineStatusSchema>;
 
 export const fileHandleSchema = z.object({
   id: z.string().regex(/^[0-9a-f]{32}$/, 'Tệp không hợp lệ.'),
@@ -182,6 +187,7 @@ export const contract = {
   },
   'registration.get': { input: groupRef, output: registrationSchema.nullable() },
   'registration.save': { input: registrationInputSchema, output: registrationSchema },
+  'registration.deadline': { input: groupRef, output: deadlineStatusSchema },
   'registration.printDocx': { input: groupRef, output: fileHandleSchema },
   'registration.export': {
     input: groupRef,

@@ -34,6 +34,42 @@ export function useAction(): [boolean, Message, <T>(action: () => Promise<T>, su
   return [busy, message, run, setMessage];
 }
 
+interface Question {
+  text: string;
+  confirmLabel: string;
+  onConfirm: () => unknown;
+}
+
+/**
+ * Asks before doing something that cannot be taken back or that the person should think twice
+ * about, in the app's own words (the browser's confirm() would show an English dialog).
+ */
+export function useConfirm(): [ReactNode, (text: string, confirmLabel: string, onConfirm: () => unknown) => void] {
+  const [question, setQuestion] = useState<Question | null>(null);
+  const ask = useCallback((text: string, confirmLabel: string, onConfirm: () => unknown) => setQuestion({ text, confirmLabel, onConfirm }), []);
+  const element = question && (
+    <div className="confirm" role="alertdialog" aria-label="Xác nhận">
+      <span>{question.text}</span>
+      <div className="row">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            setQuestion(null);
+            void question.onConfirm();
+          }}
+        >
+          {question.confirmLabel}
+        </button>
+        <button type="button" onClick={() => setQuestion(null)}>
+          Hủy
+        </button>
+      </div>
+    </div>
+  );
+  return [element, ask];
+}
+
 /** A labelled box; `error` is the app's own message under it (forms are noValidate: no English browser bubble). */
 export function Field({ label, children, hint, error }: { label: string; children: ReactNode; hint?: string; error?: string }) {
   return (

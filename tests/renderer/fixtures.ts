@@ -55,6 +55,7 @@ export function registration(over: Partial<Registration> = {}): Registration {
     collective: [{ titleCode: 'TTLDXS', note: '' }],
     individuals: [{ staffId: 1, fullName: 'Đặng Văn Bình', birthYear: 1975, gender: 'nam', position: 'Giám đốc', department: 'Ban Giám đốc', titleCode: 'LDTT' }],
     commitments: [{ kind: 'key_task', content: 'Hoàn thành 100% nhiệm vụ.' }],
+    sent: null,
     ...over,
   };
 }

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { render, screen, fireEvent, waitFor } from '@testing-library/react';
 import { ApiProvider } from '../../renderer/api/context';
 import { RegistrationPage } from '../../renderer/features/registration/RegistrationPage';
-import type { RegistrationInput } from '../../electron/ipc/contract';
+import type { DeadlineStatus, RegistrationInput } from '../../electron/ipc/contract';
 import { fakeApi } from './fake-api';
 import { catalogue, group, registration, staff, unit } from './fixtures';
 
-function setup(status: 'draft' | 'exported') {
-  let saved = registration(status === 'exported' ? { status, exportedAt: '2022-02-05T02:00:00.000Z' } : {});
+function setup(status: 'draft' | 'exported', deadline: DeadlineStatus = { deadline: '2022-02-10', daysLeft: 5, text: 'Hạn gửi đăng ký: 10/02/2022. Còn 5 ngày.' }) {
+  let saved = registration(status === 'exported' ? { status, exportedAt: '2022-02-05T02:00:00.000Z', sent: { version: 1, at: '2022-02-05T02:00:00.000Z' } } : {});
   const fake = fakeApi({
+    'registration.deadline': () => deadline,
     'catalogue.list': () => catalogue,
     'staff.list': () => staff,
     'registration.get': () => saved,
@@ -61,5 +62,39 @@ describe('RegistrationPage', () => {
     expect((await screen.findByRole('status')).textContent).toContain('Đã ký và xuất gói đăng ký số 3 (phiên bản 1). Đã tải tệp dang-ky.tdkt.');
     expect(api.save).toHaveBeenCalledWith({ id: 'a'.repeat(32), name: 'dang-ky.tdkt', size: 10 });
     expect(call.mock.calls.map(([c]) => c)).toContain('registration.export');
+  });
+
+  it('shows the deadline with the days left', async () => {
+    setup('draft');
+    expect((await screen.findByLabelText('Hạn gửi đăng ký')).textContent).toBe('Hạn gửi đăng ký: 10/02/2022. Còn 5 ngày.');
+  });
+
+  it('asks before exporting late, and exports only when the person confirms', async () => {
+    const { call } = setup('draft', { deadline: '2022-02-10', daysLeft: -3, text: 'Hạn gửi đăng ký: 10/02/2022. Quá hạn 3 ngày.' });
+    expect((await screen.findByLabelText('Hạn gửi đăng ký')).textContent).toContain('Quá hạn 3 ngày');
+    fireEvent.click(screen.getByRole('button', { name: 'Ký và xuất gói hồ sơ…' }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog.textContent).toContain('Đã quá hạn gửi đăng ký 3 ngày');
+    fireEvent.click(screen.getByRole('button', { name: 'Hủy' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(call.mock.calls.map(([c]) => c)).not.toContain('registration.export');
+    fireEvent.click(screen.getByRole('button', { name: 'Ký và xuất gói hồ sơ…' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Vẫn ký và xuất gói' }));
+    await waitFor(() => expect(call.mock.calls.map(([c]) => c)).toContain('registration.export'));
+  });
+
+  it('tells the person which version was sent while a newer draft is edited', async () => {
+    const fake = fakeApi({
+      'registration.deadline': () => ({ deadline: '2022-02-10', daysLeft: 5, text: '' }),
+      'catalogue.list': () => catalogue,
+      'staff.list': () => staff,
+      'registration.get': () => registration({ version: 2, sent: { version: 1, at: '2022-02-05T02:00:00.000Z' } }),
+    });
+    render(
+      <ApiProvider api={fake.api}>
+        <RegistrationPage unit={unit} group={group} />
+      </ApiProvider>,
+    );
+    expect((await screen.findByText(/Bản nháp, phiên bản 2/)).textContent).toContain('Đã gửi phiên bản 1 ngày 05/02/2022');
   });
 });

@@ -1,6 +1,6 @@
 import { listStaff, removeStaff, saveStaff } from '../../services/registration/staff';
 import { importStaffXlsx } from '../../services/registration/xlsx';
-import { getOwnRegistration, saveRegistration } from '../../services/registration/registration';
+import { getOwnRegistration, ownDeadline, saveRegistration } from '../../services/registration/registration';
 import { exportRegistration, printRegistration } from '../../services/registration/export';
 import type { Handlers } from './dispatch';
 
@@ -17,11 +17,12 @@ export const registrationHandlers = {
   },
   'registration.get': (input, { ws }) => getOwnRegistration(ws.db, input.groupId),
   'registration.save': (input, { ws }) => saveRegistration(ws.db, input),
+  'registration.deadline': (input, { ws }) => ownDeadline(ws.db, input.groupId),
   'registration.printDocx': async (input, { ws, files }) => files.register(await printRegistration(ws, input.groupId)),
   'registration.export': async (input, { ws, files }) => {
     const done = await exportRegistration(ws, input.groupId);
     return { file: files.register(done.path), version: done.version, seq: done.seq };
   },
 } satisfies Handlers<
-  'staff.list' | 'staff.save' | 'staff.remove' | 'staff.importXlsx' | 'registration.get' | 'registration.save' | 'registration.printDocx' | 'registration.export'
+  'staff.list' | 'staff.save' | 'staff.remove' | 'staff.importXlsx' | 'registration.get' | 'registration.save' | 'registration.deadline' | 'registration.printDocx' | 'registration.export'
 >;

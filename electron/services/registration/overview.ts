@@ -3,8 +3,9 @@ import { schema, type Db } from '../../../db/client';
 import type { ConsolidatedRow, MatrixRow, ParsedInput, Registration } from '../../ipc/contract';
 import { getGroup } from '../groups-calendar/groups';
 import { titleName } from '../catalogue/catalogue';
-import { nowIso, requireOwnUnit } from '../units-keys/units';
-import { compareVi, comparePersonNames, localDate, matchesVi } from '../text/vietnamese';
+import { requireOwnUnit } from '../units-keys/units';
+import { isLate } from '../groups-calendar/deadlines';
+import { compareVi, comparePersonNames, matchesVi } from '../text/vietnamese';
 import { findRegistration } from './registration';
 
 export interface MemberRegistration {
@@ -24,7 +25,7 @@ export function memberRegistrations(db: Db, groupId: number): { group: ReturnTyp
     const registration = findRegistration(db, member.code, group.code, group.year);
     let receivedAt: string | null = null;
     let sentAt: string | null = null;
-    if (registration && member.code === own.code) receivedAt = sentAt = registration.exportedAt;
+    if (registration && member.code === own.code) receivedAt = sentAt = registration.sent?.at ?? null;
     else if (registration) {
       // The latest version's dates are those of the bundle that carried it.
       const row = db
@@ -36,8 +37,7 @@ export function memberRegistrations(db: Db, groupId: number): { group: ReturnTyp
       receivedAt = row?.receivedAt ?? null;
       sentAt = row?.sentAt ?? null;
     }
-    const deadline = group.registrationDeadline;
-    const late = !!deadline && (sentAt ? localDate(sentAt) > deadline : localDate(nowIso()) > deadline);
+    const late = isLate(group.registrationDeadline, sentAt);
     return { member, registration, sentAt, receivedAt, late };
   });
   return { group, members };

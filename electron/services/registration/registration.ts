@@ -6,7 +6,8 @@ import { UserError } from '../errors';
 import { getGroup } from '../groups-calendar/groups';
 import { requireTitle } from '../catalogue/catalogue';
 import { nowIso, requireOwnUnit, upsertUnit } from '../units-keys/units';
-import { comparePersonNames } from '../text/vietnamese';
+import { comparePersonNames, formatDateVi } from '../text/vietnamese';
+import { daysBefore, deadlineStatus, type DeadlineStatus } from '../groups-calendar/deadlines';
 import type { RegistrationRecord } from './record';
 
 type Row = typeof schema.registrations.$inferSelect;
@@ -57,18 +58,72 @@ export function loadRegistration(db: DbOrTx, row: Row): Registration {
         titleCode: t.titleCode,
       })),
     commitments: commitments.map((c) => ({ kind: c.kind, content: c.content })),
+    sent: null,
   };
+}
+
+/** What a version says, without its bookkeeping (status, dates): two saves of the same text compare equal. */
+function contentOf(r: Omit<Registration, 'recordId' | 'version' | 'status' | 'unitCode' | 'groupCode' | 'year' | 'exportedAt' | 'sent'>): string {
+  return JSON.stringify([
+    r.numberSymbol,
+    r.place,
+    r.documentDate,
+    r.signerAuthority,
+    r.signerTitle,
+    r.signerName,
+    r.recipients,
+    r.collective.map((c) => [c.titleCode, c.note]),
+    r.individuals.map((p) => [p.staffId, p.fullName, p.birthYear, p.gender, p.position, p.department, p.titleCode]),
+    r.commitments.map((c) => [c.kind, c.content]),
+  ]);
+}
+
+/** The latest version this unit exported (and so sent); a later draft does not unsend it. */
+function lastSent(db: DbOrTx, recordId: string): Registration['sent'] {
+  const row = db
+    .select({ version: schema.registrations.version, at: schema.registrations.exportedAt })
+    .from(schema.registrations)
+    .where(and(eq(schema.registrations.recordId, recordId), eq(schema.registrations.status, 'exported')))
+    .orderBy(desc(schema.registrations.version))
+    .get();
+  return row?.at ? { version: row.version, at: row.at } : null;
 }
 
 /** The latest version of a unit's registration for a group-year, or null. */
 export function findRegistration(db: DbOrTx, unitCode: string, groupCode: string, year: number): Registration | null {
   const row = latestVersion(db, unitCode, groupCode, year);
-  return row ? loadRegistration(db, row) : null;
+  return row ? { ...loadRegistration(db, row), sent: lastSent(db, row.recordId) } : null;
 }
 
 export function getOwnRegistration(db: Db, groupId: number): Registration | null {
   const group = getGroup(db, groupId);
   return findRegistration(db, requireOwnUnit(db).code, group.code, group.year);
+}
+
+/** The member's deadline for this group-year, judged against when its registration was last sent. */
+export function ownDeadline(db: Db, groupId: number): DeadlineStatus {
+  const group = getGroup(db, groupId);
+  return deadlineStatus(group.registrationDeadline, getOwnRegistration(db, groupId)?.sent?.at ?? null);
+}
+
+/** Days a signing date may lie after today: a letter is dated ahead for a planned signing, not for years. */
+const MAX_DAYS_AHEAD = 90;
+
+/**
+ * A signing date a clerk could mean: in the group's year or a year next to it (a 2022 registration
+ * may be signed in late 2021 or early 2023), and at most about three months after today.
+ */
+export function checkDocumentDate(isoDate: string, groupYear: number): void {
+  const year = Number(isoDate.slice(0, 4));
+  if (year < groupYear - 1 || year > groupYear + 1) {
+    throw new UserError(
+      `Ngày ký ${formatDateVi(isoDate)} không hợp lệ: bản đăng ký năm ${groupYear} phải ký trong các năm ${groupYear - 1} đến ${groupYear + 1}.`,
+    );
+  }
+  const ahead = daysBefore(isoDate, nowIso());
+  if (ahead > MAX_DAYS_AHEAD) {
+    throw new UserError(`Ngày ký ${formatDateVi(isoDate)} muộn hơn hôm nay ${ahead} ngày: ngày ký không được sau hôm nay quá ${MAX_DAYS_AHEAD} ngày.`);
+  }
 }
 
 function writeVersion(tx: DbOrTx, head: typeof schema.registrations.$inferInsert, content: Pick<Registration, 'collective' | 'individuals' | 'commitments'>): void {
@@ -100,11 +155,13 @@ function writeVersion(tx: DbOrTx, head: typeof schema.registrations.$inferInsert
 
 /**
  * Saves the unit's registration. A draft is replaced in place; once a version has been exported it
- * is frozen, and saving makes the next version.
+ * is frozen, and saving makes the next version. A save that changes nothing writes nothing, so
+ * printing or exporting again (which save first) never makes an identical version.
  */
 export function saveRegistration(db: Db, input: ParsedInput<'registration.save'>): Registration {
   const own = requireOwnUnit(db);
   const group = getGroup(db, input.groupId);
+  checkDocumentDate(input.documentDate, group.year);
   input.collective.forEach((c) => requireTitle(c.titleCode, 'collective'));
   input.individuals.forEach((p) => requireTitle(p.titleCode, 'individual'));
   const staffById = new Map(db.select().from(schema.staff).all().map((s) => [s.id, s]));
@@ -117,6 +174,7 @@ export function saveRegistration(db: Db, input: ParsedInput<'registration.save'>
 
   db.transaction((tx) => {
     const latest = latestVersion(tx, own.code, group.code, group.year);
+    if (latest && contentOf(loadRegistration(tx, latest)) === contentOf({ ...input, individuals })) return;
     const recordId = latest?.recordId ?? crypto.randomUUID();
     let version = 1;
     if (latest?.status === 'draft') {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { CatalogueItem, Group, OwnUnit, Registration, RegistrationInput, Staff } from '../../../electron/ipc/contract';
+import type { CatalogueItem, DeadlineStatus, Group, OwnUnit, Registration, RegistrationInput, Staff } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
-import { Field, Notice, Options, Section, useAction } from '../../components/ui';
+import { Field, Notice, Options, Section, useAction, useConfirm } from '../../components/ui';
 import { DateInput } from '../../components/DateInput';
 import { commitmentKindLabels, todayLocal } from '../../app/labels';
 import { formatDateVi } from '../../../electron/services/text/vietnamese';
@@ -49,13 +49,21 @@ export function RegistrationPage({ unit, group }: { unit: OwnUnit; group: Group 
   const [staff, setStaff] = useState<Staff[]>([]);
   const [saved, setSaved] = useState<Registration | null>(null);
   const [input, setInput] = useState<RegistrationInput | null>(null);
+  const [deadline, setDeadline] = useState<DeadlineStatus | null>(null);
+  const [question, ask] = useConfirm();
 
   useEffect(() => {
     void (async () => {
-      const [cat, people, reg] = await Promise.all([api.call('catalogue.list', {}), api.call('staff.list', { search: '' }), api.call('registration.get', { groupId: group.id })]);
+      const [cat, people, reg, due] = await Promise.all([
+        api.call('catalogue.list', {}),
+        api.call('staff.list', { search: '' }),
+        api.call('registration.get', { groupId: group.id }),
+        api.call('registration.deadline', { groupId: group.id }),
+      ]);
       setCatalogue(cat);
       setStaff(people);
       setSaved(reg);
+      setDeadline(due);
       setInput(initialInput(group, unit, reg, people));
     })();
   }, [api, group, unit]);
@@ -79,23 +87,36 @@ export function RegistrationPage({ unit, group }: { unit: OwnUnit; group: Group 
       await api.call('registration.save', input);
       return api.save(await api.call('registration.printDocx', { groupId: group.id }));
     }, (where) => where);
-  const exportBundle = () =>
+  const exportNow = () =>
     run(async () => {
       setSaved(await api.call('registration.save', input));
       const done = await api.call('registration.export', { groupId: group.id });
       setSaved(await api.call('registration.get', { groupId: group.id }));
+      setDeadline(await api.call('registration.deadline', { groupId: group.id }));
       const where = await api.save(done.file);
       return `Đã ký và xuất gói đăng ký số ${done.seq} (phiên bản ${done.version}). ${where}`;
     }, (text) => text);
+  const late = deadline?.daysLeft != null && deadline.daysLeft < 0;
+  const exportBundle = () =>
+    late
+      ? ask(`Đã quá hạn gửi đăng ký ${-deadline.daysLeft!} ngày. Gói vẫn được gửi nhưng sẽ được ghi nhận là gửi muộn. Tiếp tục ký và xuất gói?`, 'Vẫn ký và xuất gói', exportNow)
+      : exportNow();
 
   return (
     <Section title={`Đăng ký thi đua năm ${group.year}`}>
       <p className="muted">{group.name}</p>
+      {deadline && (
+        <div className={`banner ${late && !saved?.sent ? 'banner-late' : ''}`} aria-label="Hạn gửi đăng ký">
+          {deadline.text}
+        </div>
+      )}
       {saved && (
         <div className={`banner ${saved.status === 'exported' ? 'banner-frozen' : ''}`}>
           {saved.status === 'exported'
             ? `Phiên bản ${saved.version} đã xuất gói ngày ${formatDateVi(saved.exportedAt)} và được giữ nguyên; lưu thay đổi sẽ tạo phiên bản ${saved.version + 1}.`
-            : `Bản nháp, phiên bản ${saved.version}: còn sửa được cho đến khi xuất gói.`}
+            : `Bản nháp, phiên bản ${saved.version}: còn sửa được cho đến khi xuất gói.${
+                saved.sent ? ` Đã gửi phiên bản ${saved.sent.version} ngày ${formatDateVi(saved.sent.at)}; những thay đổi của bản nháp chưa được gửi.` : ' Chưa gửi.'
+              }`}
         </div>
       )}
       <h3>Văn bản</h3>
@@ -200,6 +221,7 @@ export function RegistrationPage({ unit, group }: { unit: OwnUnit; group: Group 
           Ký và xuất gói hồ sơ…
         </button>
       </div>
+      {question}
       <Notice message={message} />
     </Section>
   );
