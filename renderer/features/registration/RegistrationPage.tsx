@@ -30,7 +30,7 @@ function initialInput(group: Group, unit: OwnUnit, reg: Registration | null, sta
     groupId: group.id,
     numberSymbol: '',
     place: unit.province,
-    documentDate: todayLocal(),
+    documentDate: signingDefault(group),
     signerAuthority: '',
     signerTitle: unit.kind === 'thads' ? 'Cục trưởng' : 'Giám đốc',
     signerName: '',
@@ -39,6 +39,12 @@ function initialInput(group: Group, unit: OwnUnit, reg: Registration | null, sta
     individuals: [],
     commitments: [{ kind: 'key_task', content: '' }],
   };
+}
+
+/** Today, unless the group's year is far from it (a past year typed in later): then 1 January of that year. */
+function signingDefault(group: Group): string {
+  const today = todayLocal();
+  return Math.abs(Number(today.slice(0, 4)) - group.year) <= 1 ? today : `${group.year}-01-01`;
 }
 
 /** The unit's registration for a group-year: titles, people, commitments; print, sign and export. */
