@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Channel } from './channels';
 import { catalogueItemSchema } from '../services/catalogue/schemas';
-import { groupKindSchema, isoDateSchema, roleSchema, yearSchema } from '../services/groups-calendar/schemas';
+import { deadlineStatusSchema, groupKindSchema, isoDateSchema, roleSchema, yearSchema } from '../services/groups-calendar/schemas';
 import { commitmentKindSchema, genderSchema, registrationInputSchema, staffInputSchema } from '../services/registration/schemas';
 import { textField } from '../services/text/fields';
 import { fingerprintSchema, unitCodeSchema, unitKindSchema, unitSchema } from '../services/units-keys/schemas';
@@ -13,7 +13,7 @@ import { fingerprintSchema, unitCodeSchema, unitKindSchema, unitSchema } from '.
  * reuses them, and re-exports them so the renderer has one place to `import type` from.
  */
 export { catalogueItemSchema, type CatalogueItem } from '../services/catalogue/schemas';
-export { roleSchema, type Role } from '../services/groups-calendar/schemas';
+export { roleSchema, type DeadlineStatus, type Role } from '../services/groups-calendar/schemas';
 export {
   commitmentKinds,
   genderSchema,
@@ -92,9 +92,6 @@ export const registrationSchema = z.object({
   sent: z.object({ version: z.number(), at: z.string() }).nullable(),
 });
 export type Registration = z.infer<typeof registrationSchema>;
-
-export const deadlineStatusSchema = z.object({ deadline: z.string().nullable(), daysLeft: z.number().nullable(), text: z.string() });
-export type DeadlineStatus = z.infer<typeof deadlineStatusSchema>;
 
 export const fileHandleSchema = z.object({
   id: z.string().regex(/^[0-9a-f]{32}$/, 'Tệp không hợp lệ.'),

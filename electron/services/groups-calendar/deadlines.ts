@@ -1,5 +1,6 @@
 import { formatDateVi, localDate } from '../text/vietnamese';
 import { nowIso } from '../units-keys/units';
+import type { DeadlineStatus } from './schemas';
 
 const DAY = 86_400_000;
 const dayNumber = (isoDate: string) => Date.parse(`${localDate(isoDate)}T00:00:00Z`) / DAY;
@@ -12,13 +13,6 @@ export function daysBefore(deadline: string, at: string): number {
 /** Late means sent (or, not yet sent, today) on a Vietnamese calendar day after the deadline. */
 export function isLate(deadline: string | null, sentAt: string | null): boolean {
   return !!deadline && daysBefore(deadline, sentAt ?? nowIso()) < 0;
-}
-
-export interface DeadlineStatus {
-  deadline: string | null;
-  /** Days left today, Vietnam time; negative when overdue; null without a deadline. */
-  daysLeft: number | null;
-  text: string;
 }
 
 /** The deadline as the member reads it on its page: "còn 5 ngày", "quá hạn 3 ngày", or when it was sent. */

@@ -9,3 +9,7 @@ export const roleSchema = z.enum(['leader', 'deputy', 'member']);
 export type Role = z.infer<typeof roleSchema>;
 
 export const groupKindSchema = z.enum(['khu_vuc', 'cum']);
+
+/** A deadline as the member reads it: the date, the days left (negative once overdue), and a sentence. */
+export const deadlineStatusSchema = z.object({ deadline: z.string().nullable(), daysLeft: z.number().nullable(), text: z.string() });
+export type DeadlineStatus = z.infer<typeof deadlineStatusSchema>;

@@ -7,7 +7,8 @@ import { getGroup } from '../groups-calendar/groups';
 import { requireTitle } from '../catalogue/catalogue';
 import { nowIso, requireOwnUnit, upsertUnit } from '../units-keys/units';
 import { comparePersonNames, formatDateVi } from '../text/vietnamese';
-import { daysBefore, deadlineStatus, type DeadlineStatus } from '../groups-calendar/deadlines';
+import { daysBefore, deadlineStatus } from '../groups-calendar/deadlines';
+import type { DeadlineStatus } from '../groups-calendar/schemas';
 import type { RegistrationRecord } from './record';
 
 type Row = typeof schema.registrations.$inferSelect;
