@@ -4,9 +4,11 @@ import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { verifyBundleFile } from '../../electron/services/bundles/reader';
+import { writeBundle } from '../../electron/services/bundles/writer';
+import { BundleError } from '../../electron/services/bundles/format';
 import { exportRegistration } from '../../electron/services/registration/export';
 import { keyIdOf, rawPublicKey } from '../../electron/services/units-keys/keys';
-import { readZip, writeRawZip, type RawEntry } from '../helpers/zip';
+import { localRecord, rawZip, readZip, writeRawZip, type RawEntry } from '../helpers/zip';
 import { registeredMember, resign, tempDir, type TestSigner } from '../helpers/units';
 
 async function exported() {
@@ -37,7 +39,7 @@ describe('a bundle as written', () => {
     const v = await verifyBundleFile(file);
     expect(v.header.sender).toEqual({ unit_code: 'STP-HG', unit_name: 'Sở Tư pháp tỉnh Hà Giang', key_id: member.unit.keyId });
     expect(v.header.kind).toBe('registration');
-    expect(v.records).toHaveLength(1);
+    expect(v.recordCount).toBe(1);
     const manifest = entries.find((e) => e.name === 'manifest-sha256.txt')!.data.toString();
     expect(manifest).toContain(crypto.createHash('sha256').update(documentOf(entries).data).digest('hex'));
     expect(entries.find((e) => e.name === 'bag-info.txt')!.data.toString()).toMatch(/Payload-Oxum: \d+\.2/);
@@ -161,8 +163,10 @@ describe('bad bundles are refused with a reason', () => {
     const { entries, signer } = await exported();
     const doc = documentOf(entries);
     doc.data = Buffer.concat([doc.data, Buffer.alloc(3 * 1024 * 1024)]);
-    resign(entries, signer);
-    Object.assign(doc, { compress: true, declaredSize: 1000 });
+    // Headers and the signed catalogue all declare the deflated length, so only inflating tells.
+    const declared = zlib.deflateRawSync(doc.data).length;
+    resign(entries, signer, (h) => void (h.files.find((f) => f.path === doc.name)!.size = declared));
+    Object.assign(doc, { compress: true, declaredSize: declared });
     expect(await refusal(entries)).toContain('giải nén ra nhiều hơn kích thước khai báo');
   });
 
@@ -188,5 +192,135 @@ describe('bad bundles are refused with a reason', () => {
   it('a record whose type is unknown', async () => {
     const { entries, signer } = await exported();
     expect(await refusal(resign(entries, signer, (h) => void (h.records[0]!.type = 'bí_mật')))).toContain('Loại bản ghi "bí_mật" không được hỗ trợ');
+  });
+});
+
+/** A bundle written by the app's own writer, with the given attachments. */
+async function written(signer: TestSigner, files: { path: string; source: string | Buffer; mediaType: string }[]): Promise<string> {
+  const dest = path.join(tempDir(), 'viet.tdkt');
+  await writeBundle(
+    dest,
+    {
+      format: 'thidua-tuphap-bundle',
+      format_version: 1,
+      bundle_id: crypto.randomUUID(),
+      kind: 'registration',
+      sender: { unit_code: 'STP-HG', unit_name: 'Sở Tư pháp tỉnh Hà Giang', key_id: signer.keyId },
+      recipient: { unit_codes: ['STP-TQ'] },
+      group: { code: 'KVTD-MNPB', name: 'Khu vực thi đua' },
+      year: 2022,
+      seq: 1,
+      created_at: '2022-02-05T03:00:00.000Z',
+      app_version: 'test',
+    },
+    [],
+    files,
+    signer,
+  );
+  return dest;
+}
+
+const EMPTY_SHA = crypto.createHash('sha256').update(Buffer.alloc(0)).digest('hex');
+
+describe('entries of size zero', () => {
+  it('a genuine bundle with 0-byte attachments, from memory and from a file, verifies', async () => {
+    const { signer } = await exported();
+    const emptyFile = path.join(tempDir(), 'rong.pdf');
+    await fs.writeFile(emptyFile, '');
+    const bundle = await written(signer, [
+      { path: `data/evidence/${EMPTY_SHA}.pdf`, source: Buffer.alloc(0), mediaType: 'application/pdf' },
+      { path: `data/evidence/${EMPTY_SHA}.txt`, source: emptyFile, mediaType: 'text/plain' },
+    ]);
+    const v = await verifyBundleFile(bundle);
+    expect(v.header.files.map((f) => f.size)).toEqual([0, 0]);
+  });
+
+  it('an empty bundle.json, an empty signature, and an empty record are refused, never a crash', async () => {
+    const { entries, signer } = await exported();
+    const emptied = (name: string) => entries.map((e) => (e.name === name ? { ...e, data: Buffer.alloc(0) } : e));
+    expect(await refusal(emptied('bundle.json'))).toBe('BundleError: Tệp "bundle.json" không phải JSON hợp lệ.');
+    expect(await refusal(emptied('bundle.sig.json'))).toBe('BundleError: Tệp "bundle.sig.json" không phải JSON hợp lệ.');
+    const rec = recordOf(entries);
+    rec.data = Buffer.alloc(0);
+    expect(await refusal(resign(entries, signer))).toMatch(/^BundleError: Tệp "data\/records\/.*" không phải JSON hợp lệ/);
+  });
+
+  it('an attachment stored with no bytes but declaring some is refused', async () => {
+    const { entries, signer } = await exported();
+    const doc = documentOf(entries);
+    resign(entries, signer);
+    Object.assign(doc, { data: Buffer.alloc(0), declaredSize: 5000, compress: true });
+    // The deflated stream of nothing is two bytes; the forged header says five thousand.
+    expect(await refusal(entries)).toMatch(/^BundleError: /);
+    const zeroStored = path.join(tempDir(), 'z.tdkt');
+    const raw = rawZip(entries.map((e) => (e === doc ? { ...e, compress: false } : e)));
+    await fs.writeFile(zeroStored, raw);
+    await expect(verifyBundleFile(zeroStored)).rejects.toThrow(BundleError);
+  });
+});
+
+describe('a ZIP whose structure lies', () => {
+  it('entries whose bytes overlap are refused, even when each local header is right', async () => {
+    const { entries } = await exported();
+    // The attachment's stored bytes hold a whole second entry, which the central directory also lists.
+    const inner: RawEntry = { name: `data/evidence/${'b'.repeat(64)}.pdf`, data: Buffer.from('%PDF-1.4 ẩn bên trong') };
+    const carrier: RawEntry = { name: `data/evidence/${'a'.repeat(64)}.pdf`, data: Buffer.concat([Buffer.alloc(10), localRecord(inner)]) };
+    const zip = rawZip([carrier, ...entries]);
+    const innerAt = 30 + carrier.name.length + 10;
+    const forged = rawZip([carrier, { ...inner, pointsAt: innerAt }, ...entries]);
+    expect(forged.length).toBeGreaterThan(zip.length);
+    const file = path.join(tempDir(), 'chong.tdkt');
+    await fs.writeFile(file, forged);
+    await expect(verifyBundleFile(file)).rejects.toThrow('chồng lên nhau');
+  });
+
+  it('thousands of signed entries sharing one compressed stream are refused before inflating', async () => {
+    const { entries, signer } = await exported();
+    const bomb = Buffer.alloc(1024 * 1024 - 1);
+    const sha = crypto.createHash('sha256').update(bomb).digest('hex');
+    const names = Array.from({ length: 3000 }, (_, i) => `data/evidence/${sha}.x${i}`);
+    const shared: RawEntry[] = names.map((name, i) => ({ name, data: bomb, compress: true, ...(i ? { pointsAt: 0 } : {}) }));
+    // Signed, listed and hashed correctly: only the structure gives it away (3 GB from a few MB).
+    resign(entries, signer, (h) => h.files.push(...names.map((path) => ({ path, sha256: sha, size: bomb.length, media_type: 'application/octet-stream' }))));
+    const file = path.join(tempDir(), 'bom.tdkt');
+    await fs.writeFile(file, rawZip([shared[0]!, ...entries, ...shared.slice(1)]));
+    await expect(verifyBundleFile(file)).rejects.toThrow(/chồng lên nhau|không khớp với mục lục ZIP|bom nén/);
+  });
+
+  it.each([
+    ['name', { name: 'data/documents/khac.docx' }],
+    ['compression method', { method: 8 }],
+    ['flags', { flags: 0x0008 }],
+    ['size', { uncompressedSize: 1 }],
+    ['CRC-32', { crc32: 1234 }],
+  ])('a local header whose %s differs from the central directory is refused', async (_what, local) => {
+    const { entries } = await exported();
+    documentOf(entries).local = local;
+    expect(await refusal(entries)).toMatch(/^BundleError: Phần đầu của tệp "data\/documents\/.*" không khớp với mục lục ZIP/);
+  });
+
+  it('an entry whose CRC-32 does not match its data is refused, in both headers alike', async () => {
+    const { entries } = await exported();
+    documentOf(entries).writtenCrc32 = 0xdeadbeef;
+    expect(await refusal(entries)).toMatch(/^BundleError: Tệp "data\/documents\/.*" trong gói bị hỏng hoặc bị cắt cụt. Mã kiểm tra CRC-32 không khớp/);
+    const fresh = await exported();
+    fresh.entries.find((e) => e.name === 'bag-info.txt')!.writtenCrc32 = 7;
+    expect(await refusal(fresh.entries)).toContain('Mã kiểm tra CRC-32 không khớp');
+  });
+
+  it('bytes hidden between entries are refused', async () => {
+    const { entries } = await exported();
+    const zip = rawZip(entries);
+    const file = path.join(tempDir(), 'an.tdkt');
+    // Shift everything by prepending junk, adjusting nothing: offsets no longer tile the file.
+    await fs.writeFile(file, Buffer.concat([Buffer.from('PK\x03\x04 rác'), zip]));
+    await expect(verifyBundleFile(file)).rejects.toThrow(BundleError);
+  });
+});
+
+describe('names that come from a file are looked up as own keys', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('a record type "%s" is refused cleanly', async (type) => {
+    const { entries, signer } = await exported();
+    expect(await refusal(resign(entries, signer, (h) => void (h.records[0]!.type = type)))).toBe(`BundleError: Loại bản ghi "${type}" không được hỗ trợ.`);
   });
 });

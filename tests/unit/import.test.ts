@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { schema } from '../../db/client';
@@ -10,7 +11,7 @@ import { saveGroup } from '../../electron/services/groups-calendar/groups';
 import { overview } from '../../electron/services/registration/overview';
 import { groupInputSchema } from '../../electron/ipc/contract';
 import { readZip, writeRawZip } from '../helpers/zip';
-import { exchange, groupInput, leaderPinning, MEMBER, registeredMember, tempDir } from '../helpers/units';
+import { exchange, groupInput, leaderPinning, MEMBER, registeredMember, resign, tempDir } from '../helpers/units';
 import type { Workspace } from '../../electron/services/workspace/workspace';
 
 const file = (p: string) => ({ path: p, name: path.basename(p) });
@@ -166,5 +167,94 @@ describe('importing a member registration', () => {
     const results = await importBundleFiles(leader.ws, found);
     expect(results.map((r) => r.status)).toEqual(['accepted', 'refused']);
     expect(results[1]!.reason).toContain('Không đọc được tệp');
+  });
+});
+
+describe('a batch never stops at one bad bundle', () => {
+  it('reports a bundle with a hostile record type refused and still imports the others', async () => {
+    const { member, leader, bundle } = await exchange();
+    const signer = { ...(await member.ws.keys.load(member.unit.keyId)), keyId: member.unit.keyId };
+    const bad: string[] = [];
+    for (const type of ['constructor', '__proto__']) {
+      const forged = path.join(tempDir(), `${type}.tdkt`);
+      await writeRawZip(forged, resign(await readZip(bundle), signer, (h) => void ((h.records[0]!.type = type), (h.bundle_id = crypto.randomUUID()))));
+      bad.push(forged);
+    }
+    const results = await importBundleFiles(leader.ws, [file(bad[0]!), file(bad[1]!), file(bundle)]);
+    expect(results.map((r) => r.status)).toEqual(['refused', 'refused', 'accepted']);
+    expect(results[0]!.reason).toBe('Loại bản ghi "constructor" không được hỗ trợ. Đề nghị đơn vị gửi lại gói.');
+    expect(results[1]!.reason).toContain('Loại bản ghi "__proto__" không được hỗ trợ.');
+  });
+
+  it('turns an unexpected failure into a refusal in Vietnamese with the technical detail behind it', async () => {
+    const { leader, bundle } = await exchange();
+    // The archive folder cannot be made: the system's own error, not a rule of the format.
+    await fs.rm(leader.ws.dir.received, { recursive: true, force: true });
+    await fs.writeFile(leader.ws.dir.received, 'không phải thư mục');
+    const before = tableCounts(leader.ws);
+    const [r] = await importBundleFiles(leader.ws, [file(bundle)]);
+    expect(r!.status).toBe('refused');
+    expect(r!.reason).toMatch(/^Không nhập được gói do một lỗi không lường trước; dữ liệu đã lưu không thay đổi\. .*Chi tiết kỹ thuật: E[A-Z]+/);
+    expect(tableCounts(leader.ws)).toEqual(before);
+  });
+
+  it('says when a bundle was received as dd/mm/yyyy, never as an ISO date', async () => {
+    const { leader, bundle } = await exchange();
+    await importBundleFile(leader.ws, file(bundle));
+    const again = await importBundleFile(leader.ws, file(bundle));
+    expect(again.reason).toMatch(/đã được nhận ngày \d{2}\/\d{2}\/\d{4};/);
+    expect(again.reason).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+});
+
+describe('trust is decided before the payload is read', () => {
+  /** A bundle from the member's key carrying `count` records of `size` bytes each that no schema accepts. */
+  async function heavy(count: number, size: number) {
+    const member = await registeredMember();
+    const { path: bundle } = await exportRegistration(member.ws, member.group.id);
+    const signer = { ...(await member.ws.keys.load(member.unit.keyId)), keyId: member.unit.keyId };
+    const entries = await readZip(bundle);
+    const extra = Array.from({ length: count }, () => {
+      const record_id = crypto.randomUUID();
+      const filler = crypto.randomBytes((size * 3) / 4).toString('base64');
+      const data = Buffer.from(JSON.stringify({ record_id, type: 'registration', version: 1, filler }));
+      return { record_id, data, sha256: crypto.createHash('sha256').update(data).digest('hex') };
+    });
+    entries.push(...extra.map((r) => ({ name: `data/records/${r.record_id}.v1.json`, data: r.data, compress: true })));
+    resign(entries, signer, (h) => {
+      h.files.push(...extra.map((r) => ({ path: `data/records/${r.record_id}.v1.json`, sha256: r.sha256, size: r.data.length, media_type: 'application/json' })));
+      h.records.push(...extra.map((r) => ({ record_id: r.record_id, type: 'registration', version: 1, content_sha256: r.sha256 })));
+    });
+    const forged = path.join(tempDir(), 'nang.tdkt');
+    await writeRawZip(forged, entries);
+    return { member, forged };
+  }
+
+  it('quarantines a bundle from an unknown key without parsing its records, and validates them once the key is confirmed', async () => {
+    const { member, forged } = await heavy(400, 100_000);
+    const leader = await leaderPinning({});
+    const before = process.memoryUsage();
+    let peak = before.rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 2);
+    const r = await importBundleFile(leader.ws, file(forged));
+    clearInterval(sampler);
+    expect(r).toMatchObject({ status: 'quarantined' });
+    expect(r.reason).toContain(member.unit.fingerprint);
+    // 40 MB of records: none of it is held (an old reader parsed them all, then refused the bundle for their schema).
+    expect((Math.max(peak, process.memoryUsage().rss) - before.rss) / 1024 / 1024).toBeLessThan(100);
+    const [held] = listQuarantine(leader.ws);
+    const confirmed = await decideQuarantine(leader.ws, held!.id, true);
+    expect(confirmed.status).toBe('refused');
+    expect(confirmed.reason).toMatch(/^Bản ghi "data\/records\/.*" sai cấu trúc: .*Đề nghị đơn vị gửi lại gói\.$/);
+    expect(leader.ws.db.select().from(schema.registrations).all()).toHaveLength(0);
+    expect(leader.ws.db.select().from(schema.receivedBundles).all()).toHaveLength(0);
+  });
+
+  it('refuses a bundle signed by another key than the one pinned without reading its payload', async () => {
+    const { forged } = await heavy(3, 1000);
+    const leader = await leaderPinning({ [MEMBER.code]: 'ABCD EF01 2345 6789 ABCD EF01 2345 6789' });
+    const r = await importBundleFile(leader.ws, file(forged));
+    expect(r.status).toBe('refused');
+    expect(r.reason).toContain('không phải khóa đã ghim');
   });
 });

@@ -20,9 +20,11 @@ export const LIMITS = {
   recordBytes: 4 * MiB,
   entryBytes: 4 * GiB,
   totalBytes: 8 * GiB,
-  /** Above this size an entry must not expand more than `maxRatio` times: a zip bomb does. */
+  /** Above this size an entry, and all deflated entries together, must not expand more than `maxRatio` times: a zip bomb does. */
   ratioCheckFrom: 1 * MiB,
   maxRatio: 100,
+  /** The central directory itself (10,000 entries with long names fit in a few MB). */
+  centralDirectoryBytes: 16 * MiB,
 };
 
 const SAFE_NAME = '[A-Za-z0-9][A-Za-z0-9._-]{0,119}';
@@ -118,4 +120,11 @@ export function bagInfoText(header: BundleHeader): string {
 /** A reason a bundle is refused, worded for the person importing it. */
 export class BundleError extends Error {
   override name = 'BundleError';
+}
+
+/** A refusal caused by an error from a library or the system: the Vietnamese sentence first, the English detail behind it. */
+export function bundleErrorFrom(sentence: string, cause: unknown): BundleError {
+  if (cause instanceof BundleError) return cause;
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return new BundleError(`${sentence} Chi tiết kỹ thuật: ${detail}`);
 }

@@ -14,7 +14,7 @@ import { nowIso, pinnedKeysOf, requireOwnUnit } from '../units-keys/units';
 import { applyRegistrationRecord } from '../registration/registration';
 import type { RegistrationRecord } from '../registration/record';
 import { BUNDLE_EXTENSION, BundleError } from './format';
-import { verifyBundleFile, type VerifiedBundle } from './reader';
+import { openBundle, type BundleHead, type OpenBundle } from './reader';
 
 export interface IncomingFile {
   path: string;
@@ -48,32 +48,48 @@ export async function collectBundleFiles(paths: string[]): Promise<IncomingFile[
 
 type Decision = Omit<ImportResult, 'file'>;
 
-const senderLabel = (v: VerifiedBundle) => `${v.header.sender.unit_name} (${v.header.sender.unit_code})`;
+const senderLabel = (v: BundleHead) => `${v.header.sender.unit_name} (${v.header.sender.unit_code})`;
 
-/** The checks that need the database; the file itself has already passed `verifyBundleFile`. */
-function judge(db: DbOrTx, v: VerifiedBundle): Decision | 'accept' {
+/** What the person can do about a bundle that is broken or was altered on the way. */
+const RESEND = 'Đề nghị đơn vị gửi lại gói.';
+
+/**
+ * The checks that need the database, made from bundle.json and its signature alone: trust is
+ * decided before a byte of the payload is read.
+ */
+function judge(db: DbOrTx, v: BundleHead): Decision | 'accept' {
   const own = requireOwnUnit(db);
   const h = v.header;
   const sender = senderLabel(v);
-  if (h.sender.unit_code === own.code) return { status: 'refused', reason: 'Gói hồ sơ do chính đơn vị này gửi đi.', sender };
+  if (h.sender.unit_code === own.code) return { status: 'refused', reason: 'Gói hồ sơ do chính đơn vị này gửi đi, không cần nhập.', sender };
   const group = findGroup(db, h.group.code, h.year);
   if (!group) {
-    return { status: 'refused', reason: `Gói dành cho Khu vực/Cụm "${h.group.code}" năm ${h.year}, không phải Khu vực/Cụm nào mà đơn vị này tham gia.`, sender };
+    return {
+      status: 'refused',
+      reason: `Gói dành cho Khu vực/Cụm "${h.group.code}" năm ${h.year}, không phải Khu vực/Cụm nào mà đơn vị này tham gia. Hãy kiểm tra Khu vực/Cụm và năm đã thiết lập, hoặc đề nghị đơn vị gửi đúng gói.`,
+      sender,
+    };
   }
-  if (!h.recipient.unit_codes.includes(own.code)) return { status: 'refused', reason: 'Gói hồ sơ không gửi cho đơn vị này.', sender };
+  if (!h.recipient.unit_codes.includes(own.code)) {
+    return { status: 'refused', reason: `Gói hồ sơ không gửi cho đơn vị này (mã ${own.code}). Đề nghị đơn vị gửi kiểm tra lại nơi nhận rồi gửi lại gói.`, sender };
+  }
   if (!isMember(db, group.id, h.sender.unit_code)) {
-    return { status: 'refused', reason: `Đơn vị gửi ${sender} không phải thành viên của Khu vực/Cụm ${h.group.code} năm ${h.year}.`, sender };
+    return {
+      status: 'refused',
+      reason: `Đơn vị gửi ${sender} không phải thành viên của Khu vực/Cụm ${h.group.code} năm ${h.year}. Nếu đơn vị này thuộc Khu vực/Cụm, hãy bổ sung vào danh sách thành viên rồi nhập lại gói.`,
+      sender,
+    };
   }
   const previous = db.select().from(schema.receivedBundles).where(eq(schema.receivedBundles.bundleId, h.bundle_id)).get();
   if (previous) {
     if (previous.headerSha256 === v.headerSha256) return { status: 'duplicate', reason: `Gói này đã được nhận ngày ${formatDateVi(previous.receivedAt)}; không có gì thay đổi.`, sender };
-    return { status: 'refused', reason: 'Gói mang mã của một gói đã nhận nhưng nội dung khác.', sender };
+    return { status: 'refused', reason: `Gói mang mã của một gói đã nhận nhưng nội dung khác. ${RESEND}`, sender };
   }
   const pinned = pinnedKeysOf(db, h.sender.unit_code);
   if (pinned.length && !pinned.some((k) => k.keyId === v.signer.keyId)) {
     return {
       status: 'refused',
-      reason: `Gói được ký bằng khóa ${formatFingerprint(v.signer.keyId)}, không phải khóa đã ghim của ${sender} (${pinned.map((k) => formatFingerprint(k.keyId)).join(', ')}).`,
+      reason: `Gói được ký bằng khóa ${formatFingerprint(v.signer.keyId)}, không phải khóa đã ghim của ${sender} (${pinned.map((k) => formatFingerprint(k.keyId)).join(', ')}). Hãy gọi điện cho đơn vị gửi để xác minh; không nhập gói này.`,
       sender,
     };
   }
@@ -90,8 +106,8 @@ function judge(db: DbOrTx, v: VerifiedBundle): Decision | 'accept' {
   return 'accept';
 }
 
-/** Lands an accepted bundle: its original kept in the archive, its records in one transaction. */
-async function accept(ws: Workspace, staged: string, v: VerifiedBundle, fileName: string): Promise<Decision> {
+/** Lands an accepted bundle: its original kept in the archive, its records read one at a time in one transaction. */
+async function accept(ws: Workspace, staged: string, v: OpenBundle, fileName: string): Promise<Decision> {
   const h = v.header;
   // A name of its own: a concurrent import of the same bundle must never overwrite, or clean up, this copy.
   const archive = path.join(ws.dir.received, h.sender.unit_code, `${h.bundle_id}.${crypto.randomBytes(4).toString('hex')}.tdkt`);
@@ -120,7 +136,8 @@ async function accept(ws: Workspace, staged: string, v: VerifiedBundle, fileName
           archivePath: path.relative(ws.dataDir, archive),
         })
         .run();
-      for (const r of v.records) {
+      // The file stays open under its new name: records are read, checked and applied one by one.
+      for (const r of v.records()) {
         if (r.type !== 'registration') continue;
         const record = r.content as RegistrationRecord;
         if (record.unit.code !== h.sender.unit_code || record.group.code !== h.group.code || record.group.year !== h.year) {
@@ -138,12 +155,12 @@ async function accept(ws: Workspace, staged: string, v: VerifiedBundle, fileName
     return { status: 'accepted', reason: `Đã nhận gói số ${h.seq} của ${senderLabel(v)}: ${what}.`, sender: senderLabel(v) };
   } catch (error) {
     await fsp.rm(archive, { force: true });
-    if (error instanceof BundleError || error instanceof UserError) return { status: 'refused', reason: error.message, sender: senderLabel(v) };
+    if (error instanceof BundleError) return { status: 'refused', reason: `${error.message} ${RESEND}`, sender: senderLabel(v) };
     throw error;
   }
 }
 
-async function quarantine(ws: Workspace, staged: string, v: VerifiedBundle, fileName: string): Promise<Decision> {
+async function quarantine(ws: Workspace, staged: string, v: BundleHead, fileName: string): Promise<Decision> {
   const h = v.header;
   const sender = senderLabel(v);
   const held = ws.db
@@ -178,32 +195,63 @@ async function quarantine(ws: Workspace, staged: string, v: VerifiedBundle, file
   return { status: 'quarantined', reason: note, sender };
 }
 
-/** Imports one file: a private copy is verified completely before anything is written. */
-export async function importBundleFile(ws: Workspace, file: IncomingFile): Promise<ImportResult> {
+/**
+ * Imports one file: a private copy is opened, its signature checked and its sender judged before its
+ * payload is read; the payload is then verified in full, and its records are validated one at a
+ * time as they are applied. A bundle from a key not yet confirmed is verified but not parsed: its
+ * records are validated when a person confirms the key and it is imported again.
+ */
+async function importOne(ws: Workspace, file: IncomingFile): Promise<ImportResult> {
   requireOwnUnit(ws.db);
   const staged = path.join(ws.dir.staging, `import-${crypto.randomBytes(8).toString('hex')}.tdkt`);
   try {
     try {
       await copyFileAtomic(file.path, staged);
     } catch {
-      return { file: file.name, status: 'refused', reason: 'Không đọc được tệp (tệp không tồn tại hoặc không có quyền đọc).' };
+      return { file: file.name, status: 'refused', reason: 'Không đọc được tệp (tệp không tồn tại hoặc không có quyền đọc). Hãy kiểm tra lại tệp hoặc thư mục đã chọn.' };
     }
-    let v: VerifiedBundle;
+    let bundle: OpenBundle;
     try {
-      v = await verifyBundleFile(staged);
+      bundle = await openBundle(staged);
     } catch (error) {
-      if (error instanceof BundleError) return { file: file.name, status: 'refused', reason: error.message };
+      if (error instanceof BundleError) return { file: file.name, status: 'refused', reason: `${error.message} ${RESEND}` };
       throw error;
     }
-    const verdict = judge(ws.db, v);
-    if (verdict === 'accept') return { file: file.name, ...(await accept(ws, staged, v, path.basename(file.name))) };
-    if (verdict.status === 'quarantined') return { file: file.name, ...(await quarantine(ws, staged, v, path.basename(file.name))) };
-    return { file: file.name, ...verdict };
+    try {
+      const verdict = judge(ws.db, bundle);
+      if (verdict !== 'accept' && verdict.status !== 'quarantined') return { file: file.name, ...verdict };
+      try {
+        await bundle.verifyPayload();
+      } catch (error) {
+        if (error instanceof BundleError) return { file: file.name, status: 'refused', reason: `${error.message} ${RESEND}`, sender: senderLabel(bundle) };
+        throw error;
+      }
+      if (verdict === 'accept') return { file: file.name, ...(await accept(ws, staged, bundle, path.basename(file.name))) };
+      return { file: file.name, ...(await quarantine(ws, staged, bundle, path.basename(file.name))) };
+    } finally {
+      await bundle.close();
+    }
   } finally {
     await fsp.rm(staged, { force: true });
   }
 }
 
+/** Imports one file; whatever goes wrong becomes a refusal with its reason, never an exception. */
+export async function importBundleFile(ws: Workspace, file: IncomingFile): Promise<ImportResult> {
+  try {
+    return await importOne(ws, file);
+  } catch (error) {
+    if (error instanceof UserError || error instanceof BundleError) return { file: file.name, status: 'refused', reason: error.message };
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      file: file.name,
+      status: 'refused',
+      reason: `Không nhập được gói do một lỗi không lường trước; dữ liệu đã lưu không thay đổi. Hãy thử nhập lại; nếu vẫn lỗi, đề nghị đơn vị gửi lại gói. Chi tiết kỹ thuật: ${detail}`,
+    };
+  }
+}
+
+/** Imports every file in turn: one bad bundle is reported refused and the others still import. */
 export async function importBundleFiles(ws: Workspace, files: IncomingFile[]): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
   for (const f of files) results.push(await importBundleFile(ws, f));
