@@ -44,7 +44,7 @@ describe('the browser shell bridge', () => {
       const upload = JSON.parse((await request(port, '/files/upload?name=a.tdkt', auth, 'không phải gói')).body);
       expect(fs.readdirSync(ws.dir.staging)).toHaveLength(1);
       const imported = JSON.parse((await request(port, '/api/bundles.import', auth, JSON.stringify({ files: [upload.value] }))).body);
-      expect(imported.value).toEqual([{ file: 'a.tdkt', status: 'refused', reason: 'Tệp không phải gói hồ sơ .tdkt (không phải tệp ZIP).' }]);
+      expect(imported.value).toEqual([{ file: 'a.tdkt', status: 'refused', reason: 'Tệp không phải gói hồ sơ .tdkt (không phải tệp ZIP). Đề nghị đơn vị gửi lại gói.' }]);
       expect(fs.readdirSync(ws.dir.staging)).toEqual([]);
       expect(JSON.parse((await request(port, '/api/bundles.import', auth, JSON.stringify({ files: [upload.value] }))).body).error).toContain('không còn hiệu lực');
       const page = await request(port, '/', { host });

@@ -472,7 +472,7 @@ async function readHead(handle: fsp.FileHandle, file: string, fileSize: number):
   for (const f of header.files) {
     const e = entries.get(f.path);
     if (!e) throw new BundleError(`Gói thiếu tệp "${f.path}".`);
-    if (e.uncompressedSize !== f.size) throw new BundleError(`Nội dung tệp "${f.path}" không khớp mã băm SHA-256 đã ký (kích thước khác; tệp đã bị sửa đổi).`);
+    if (e.uncompressedSize !== f.size) throw new BundleError(`Nội dung tệp "${f.path}" không khớp mã băm SHA-256 đã ký (tệp đã bị sửa đổi).`);
   }
   const recordIds = new Set<string>();
   for (const r of header.records) {
