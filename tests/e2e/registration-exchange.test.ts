@@ -42,7 +42,34 @@ async function downloadedDocx(page: Page, button: string): Promise<string> {
   return (await readZip(file)).find((e) => e.name === 'word/document.xml')!.data.toString('utf8');
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage: true });
+/**
+ * Every visible table cell, box, list and button whose text does not fit: cut off on the right or below.
+ * Runs in the page (a string: these tests are typed without the DOM). A <select> never scrolls, so its
+ * chosen option is measured against the room left beside the arrow.
+ */
+const CLIPPED = `(() => {
+  const ruler = document.createElement('canvas').getContext('2d');
+  const textOf = (el) => el.tagName === 'SELECT' ? (el.selectedOptions[0]?.text ?? '') : 'value' in el && el.tagName !== 'BUTTON' ? el.value : el.innerText;
+  const needed = (el) => {
+    if (el.tagName !== 'SELECT') return el.scrollWidth;
+    const css = getComputedStyle(el);
+    ruler.font = css.fontWeight + ' ' + css.fontSize + ' ' + css.fontFamily;
+    return Math.ceil(ruler.measureText(textOf(el)).width + parseFloat(css.paddingLeft) + parseFloat(css.paddingRight) + 20);
+  };
+  return [...document.querySelectorAll('td, th, input:not([type=checkbox]):not([type=radio]), textarea, select, button, .badge, .field-label')]
+    .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+    .filter((el) => needed(el) > el.clientWidth + 1 || (el.tagName === 'TEXTAREA' && el.scrollHeight > el.clientHeight + 1))
+    .map((el) => el.tagName.toLowerCase() + ' "' + textOf(el).slice(0, 60) + '" (' + el.clientWidth + 'px < ' + needed(el) + 'px)');
+})()`;
+
+/** Screenshots a screen at the two widths offices have (1366 and 1024 px) and fails if anything is cut off. */
+async function shot(page: Page, name: string) {
+  for (const width of [1366, 1024]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: path.join(SCREENS_DIR, `${name}-${width}.png`), fullPage: true });
+    expect.soft(await page.evaluate<string[]>(CLIPPED), `${name} ở ${width}px`).toEqual([]);
+  }
+}
 
 beforeAll(async () => {
   expect(fs.existsSync(path.join(RENDERER_DIR, 'index.html')), 'chạy "npm run build" trước').toBe(true);
@@ -71,6 +98,7 @@ describe('the registration round trip in Chromium', () => {
     await page.getByLabel('Tỉnh/thành phố').fill(MEMBER.province);
     await page.getByLabel('Cơ quan chủ quản').fill(MEMBER.parentName);
     await page.getByLabel('Mã đơn vị').fill(MEMBER.code);
+    await shot(page, '00-thiet-lap');
     await page.getByRole('button', { name: 'Lưu và tạo khóa ký' }).click();
     const keyCard = page.getByLabel('Dấu vân tay khóa ký');
     await expect.poll(() => keyCard.textContent()).toMatch(/([0-9A-F]{4} ){7}[0-9A-F]{4}/);
@@ -90,7 +118,7 @@ describe('the registration round trip in Chromium', () => {
     await page.getByLabel('Vai trò 2').selectOption('leader');
     await page.getByRole('button', { name: 'Lưu Khu vực/Cụm' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Đã lưu');
-    await shot(page, '02-khu-vuc');
+    await shot(page, '02-khu-vuc-cum');
 
     await page.getByRole('button', { name: 'Cán bộ' }).click();
     for (const [name, year, gender, position] of [
@@ -120,6 +148,11 @@ describe('the registration round trip in Chromium', () => {
     await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
     await page.getByLabel('Tìm kiếm (gõ không dấu cũng được)').fill('');
     await expect.poll(() => page.locator('tbody tr').count()).toBe(3);
+    await shot(page, '02-can-bo');
+    // The check sees a box that is cut off (so a clean screen above means something).
+    await page.getByLabel('Chức vụ').fill('Phó Trưởng phòng Phổ biến, giáo dục pháp luật và Theo dõi thi hành pháp luật');
+    expect(await page.evaluate<string[]>(CLIPPED)).toEqual([expect.stringMatching(/^input "Phó Trưởng phòng Phổ biến/)]);
+    await page.getByLabel('Chức vụ').fill('');
 
     await page.getByRole('button', { name: 'Đăng ký thi đua' }).click();
     await page.getByLabel('Tập thể lao động xuất sắc').check();
@@ -162,6 +195,11 @@ describe('the registration round trip in Chromium', () => {
     // What the leader reads over the phone is what the member's own screen shows.
     expect(await page.locator('.quarantine .fingerprint').textContent()).toBe(memberFingerprint);
     await shot(page, '04-cho-xac-nhan');
+    // Rejecting asks first; going back leaves the bundle waiting.
+    await page.getByRole('button', { name: 'Từ chối', exact: true }).click();
+    await expect.poll(() => page.getByRole('alertdialog').textContent()).toContain(`Từ chối gói của ${MEMBER.name}?`);
+    await shot(page, '04-tu-choi-hoi-truoc');
+    await page.getByRole('button', { name: 'Quay lại' }).click();
     await page.getByRole('button', { name: 'Xác nhận khóa và nhận gói' }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Kết quả nhập' }).textContent()).toContain('Đã nhận gói số 1 của Sở Tư pháp tỉnh Hà Giang');
 
@@ -202,11 +240,20 @@ describe('the registration round trip in Chromium', () => {
     await expect.poll(() => folder.locator('li').count()).toBe(2);
     expect(await folder.locator('li', { hasText: 'da-sua' }).textContent()).toContain('Từ chối');
     expect(await folder.locator('li', { hasText: 'so1.tdkt' }).textContent()).toContain('Đã có');
+    await shot(page, '07-thu-muc');
     expect(await table.innerHTML()).toBe(before);
 
     await page.getByLabel('Tìm (không dấu cũng được)').fill('binh');
     await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
     expect(await table.textContent()).toContain('Đặng Văn Bình');
+
+    // The leader's group: pinned fingerprints, a THADS unit, the longest labels of each column.
+    await page.getByRole('button', { name: 'Khu vực / Cụm' }).click();
+    const names = page.locator('textarea[aria-label^="Tên đơn vị"]');
+    await expect.poll(async () => Promise.all((await names.all()).map((box) => box.inputValue()))).toContain(DEPUTY.name);
+    await shot(page, '08-khu-vuc-cum-truong');
+    await page.getByRole('button', { name: 'Đơn vị và khóa ký' }).click();
+    await shot(page, '09-khoa-ky-truong');
     await page.close();
   });
 });

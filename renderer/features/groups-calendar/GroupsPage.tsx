@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import type { Group, GroupInput, OwnUnit, Role, UnitKind } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
 import { Field, missing, Notice, Options, Section, useAction, type FieldErrors } from '../../components/ui';
@@ -84,7 +84,6 @@ export function GroupsPage({ unit, groups, onSaved }: { unit: OwnUnit; groups: G
               <th>Loại</th>
               <th>Tỉnh</th>
               <th>Vai trò</th>
-              <th>Dấu vân tay khóa (nếu đã đối chiếu)</th>
               <th />
             </tr>
           </thead>
@@ -92,12 +91,14 @@ export function GroupsPage({ unit, groups, onSaved }: { unit: OwnUnit; groups: G
             {draft.members.map((m, i) => {
               const own = m.code === unit.code;
               return (
-                <tr key={i}>
+                <Fragment key={i}>
+                <tr className="member">
                   <td>
                     <input aria-label={`Mã đơn vị ${i + 1}`} value={m.code} disabled={own} onChange={(e) => setMember(i, { code: e.target.value })} />
                   </td>
                   <td>
-                    <input aria-label={`Tên đơn vị ${i + 1}`} value={m.name} disabled={own} onChange={(e) => setMember(i, { name: e.target.value })} />
+                    {/* A long unit name wraps onto a second line instead of being cut off. */}
+                    <textarea rows={1} aria-label={`Tên đơn vị ${i + 1}`} value={m.name} disabled={own} onChange={(e) => setMember(i, { name: e.target.value.replace(/\s*\n\s*/g, ' ') })} />
                   </td>
                   <td>
                     <select aria-label={`Loại đơn vị ${i + 1}`} value={m.kind} disabled={own} onChange={(e) => setMember(i, { kind: e.target.value as UnitKind })}>
@@ -113,13 +114,6 @@ export function GroupsPage({ unit, groups, onSaved }: { unit: OwnUnit; groups: G
                     </select>
                   </td>
                   <td>
-                    {own ? (
-                      <span className="muted">Đơn vị mình</span>
-                    ) : (
-                      <input aria-label={`Dấu vân tay ${i + 1}`} className="mono" value={m.fingerprint ?? ''} onChange={(e) => setMember(i, { fingerprint: e.target.value })} />
-                    )}
-                  </td>
-                  <td>
                     {!own && (
                       <button type="button" className="link" onClick={() => set({ members: draft.members.filter((_, j) => j !== i) })}>
                         Xóa
@@ -127,6 +121,19 @@ export function GroupsPage({ unit, groups, onSaved }: { unit: OwnUnit; groups: G
                     )}
                   </td>
                 </tr>
+                <tr className="member-key">
+                  <td colSpan={6}>
+                    {own ? (
+                      <span className="muted">Đơn vị mình: khóa ký của chính đơn vị này.</span>
+                    ) : (
+                      <label className="inline">
+                        <span>Dấu vân tay khóa (nếu đã đối chiếu)</span>
+                        <input aria-label={`Dấu vân tay ${i + 1}`} className="mono" value={m.fingerprint ?? ''} onChange={(e) => setMember(i, { fingerprint: e.target.value })} />
+                      </label>
+                    )}
+                  </td>
+                </tr>
+                </Fragment>
               );
             })}
           </tbody>
