@@ -4,12 +4,14 @@ import { BundleError } from '../services/bundles/format';
 import { collectBundleFiles, importBundleFiles } from '../services/bundles/importer';
 import { openWorkspaceForDb } from '../services/workspace/workspace';
 import { UserError } from '../services/errors';
+import { describeStaffImport, importStaffXlsx } from '../services/registration/xlsx';
 import { runDemo } from './demo';
 
 const USAGE = `Cách dùng:
   thidua demo --out THƯ_MỤC            dựng bản trình diễn Khu vực thi đua miền núi phía Bắc năm 2022
   thidua verify TỆP…                   kiểm tra gói hồ sơ (cấu trúc, giới hạn, mã băm, chữ ký)
-  thidua import --db TỆP [--json] ĐƯỜNG_DẪN…   nhập gói hồ sơ hoặc thư mục vào cơ sở dữ liệu`;
+  thidua import --db TỆP [--json] ĐƯỜNG_DẪN…   nhập gói hồ sơ hoặc thư mục vào cơ sở dữ liệu
+  thidua staff import --db TỆP [--json] DANH_SÁCH.xlsx   nhập danh sách cán bộ từ tệp Excel`;
 
 const statusLabel = { accepted: 'ĐÃ NHẬN', duplicate: 'TRÙNG', stale: 'CŨ', quarantined: 'CHỜ XÁC NHẬN', refused: 'TỪ CHỐI' } as const;
 
@@ -45,6 +47,26 @@ async function importCommand(args: string[]): Promise<number> {
   }
 }
 
+/** Exit 0 with the report; exit 1 with the reason when the sheet is refused (nothing is written then). */
+async function staffImportCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { db: { type: 'string' }, json: { type: 'boolean', default: false } }, allowPositionals: true });
+  if (!values.db) throw new UserError('Thiếu --db TỆP (cơ sở dữ liệu của đơn vị).');
+  if (positionals.length !== 1) throw new UserError('Hãy chỉ ra đúng một tệp Excel (.xlsx) danh sách cán bộ.');
+  const ws = openWorkspaceForDb(values.db);
+  try {
+    const report = await importStaffXlsx(ws.db, positionals[0]!);
+    console.log(values.json ? JSON.stringify(report, null, 2) : describeStaffImport(report).join('\n'));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    if (values.json) console.log(JSON.stringify({ error: error.message }, null, 2));
+    console.error(`Lỗi: ${error.message}`);
+    return 1;
+  } finally {
+    ws.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -52,6 +74,10 @@ async function main(argv: string[]): Promise<number> {
       return verify(rest);
     case 'import':
       return importCommand(rest);
+    case 'staff':
+      if (rest[0] === 'import') return staffImportCommand(rest.slice(1));
+      console.log(USAGE);
+      return 2;
     case 'demo': {
       const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } } });
       if (!values.out) throw new UserError('Thiếu --out THƯ_MỤC.');

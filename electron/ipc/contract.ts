@@ -60,6 +60,22 @@ export type Group = z.infer<typeof groupSchema>;
 export const staffSchema = staffInputSchema.extend({ id: z.number() });
 export type Staff = z.infer<typeof staffSchema>;
 
+export const staffFields = ['fullName', 'birthYear', 'gender', 'position', 'department'] as const;
+export type StaffField = (typeof staffFields)[number];
+/** What an .xlsx import did, told back to the clerk: columns read and ignored, people added and skipped. */
+export const staffImportReportSchema = z.object({
+  sheet: z.string(),
+  headerRow: z.number(),
+  /** Column letter, the header as written, the field it fills and that field's name in Vietnamese. */
+  recognised: z.array(z.object({ column: z.string(), header: z.string(), field: z.enum(staffFields), label: z.string() })),
+  ignored: z.array(z.object({ column: z.string(), header: z.string() })),
+  added: z.number(),
+  /** Rows not added: the same person (name and birth year) as an earlier row, or as someone already listed (sameAsRow null). */
+  duplicates: z.array(z.object({ row: z.number(), fullName: z.string(), birthYear: z.number().nullable(), sameAsRow: z.number().nullable() })),
+  warnings: z.array(z.string()),
+});
+export type StaffImportReport = z.infer<typeof staffImportReportSchema>;
+
 export const registrationSchema = z.object({
   recordId: z.string(),
   version: z.number(),
@@ -180,7 +196,7 @@ export const contract = {
   'staff.remove': { input: z.object({ id: z.number().int().positive() }), output: z.object({ removed: z.boolean() }) },
   'staff.importXlsx': {
     input: z.object({ file: fileHandleSchema }),
-    output: z.object({ added: z.number(), skipped: z.number() }),
+    output: staffImportReportSchema,
   },
   'registration.get': { input: groupRef, output: registrationSchema.nullable() },
   'registration.save': { input: registrationInputSchema, output: registrationSchema },

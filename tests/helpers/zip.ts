@@ -8,6 +8,8 @@ export interface RawEntry {
   data: Buffer;
   compress?: boolean;
   symlink?: boolean;
+  /** A raw deflate stream stored as the entry's body as is (a bomb made by hand); `data` then only gives the CRC. */
+  deflated?: Buffer;
   /** Size to declare in the headers instead of the real one (a lying header). */
   declaredSize?: number;
   /** CRC-32 as recorded in the central directory (set by readZip); writeRawZip computes its own. */
@@ -24,6 +26,7 @@ export interface RawEntry {
 const deflated = new WeakMap<Buffer, Buffer>();
 const crcs = new WeakMap<Buffer, number>();
 const bodyOf = (e: RawEntry) => {
+  if (e.deflated) return e.deflated;
   if (!e.compress) return e.data;
   if (!deflated.has(e.data)) deflated.set(e.data, zlib.deflateRawSync(e.data));
   return deflated.get(e.data)!;
@@ -41,7 +44,7 @@ export function localRecord(e: RawEntry): Buffer {
   local.writeUInt32LE(0x04034b50, 0);
   local.writeUInt16LE(20, 4);
   local.writeUInt16LE(e.local?.flags ?? 0, 6);
-  local.writeUInt16LE(e.local?.method ?? (e.compress ? 8 : 0), 8);
+  local.writeUInt16LE(e.local?.method ?? (e.compress || e.deflated ? 8 : 0), 8);
   local.writeUInt32LE(e.local?.crc32 ?? e.writtenCrc32 ?? crcOf(e.data), 14);
   local.writeUInt32LE(e.local?.compressedSize ?? body.length, 18);
   local.writeUInt32LE(e.local?.uncompressedSize ?? e.declaredSize ?? e.data.length, 22);
@@ -65,7 +68,7 @@ export function rawZip(entries: RawEntry[]): Buffer {
   for (const e of entries) {
     const name = Buffer.from(e.name, 'latin1');
     const body = bodyOf(e);
-    const method = e.compress ? 8 : 0;
+    const method = e.compress || e.deflated ? 8 : 0;
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE((3 << 8) | 20, 4); // made by Unix

@@ -1,18 +1,15 @@
 import path from 'node:path';
 import fs from 'node:fs/promises';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { contract, type RegistrationInput } from '../../electron/ipc/contract';
 import { getOwnRegistration, saveRegistration } from '../../electron/services/registration/registration';
 import { exportRegistration, printRegistration } from '../../electron/services/registration/export';
 import { printKeyCard } from '../../electron/services/units-keys/key-card';
-import { importStaffXlsx } from '../../electron/services/registration/xlsx';
-import { listStaff } from '../../electron/services/registration/staff';
 import { saveGroup } from '../../electron/services/groups-calendar/groups';
 import { groupInputSchema } from '../../electron/ipc/contract';
 import { readZip } from '../helpers/zip';
 import { verifyBundleFile } from '../../electron/services/bundles/reader';
-import { groupInput, makeUnit, MEMBER, registeredMember, tempDir } from '../helpers/units';
+import { groupInput, makeUnit, MEMBER, registeredMember } from '../helpers/units';
 
 /** A registration as the renderer sends it, for tests of the contract alone. */
 function contractInput(overrides: Partial<RegistrationInput> = {}): RegistrationInput {
@@ -105,50 +102,6 @@ describe('registration versions', () => {
     const input = groupInput();
     input.members = input.members.map((x) => ({ ...x, role: 'member' as const }));
     expect(() => saveGroup(u.ws.db, groupInputSchema.parse(input))).toThrow('phải có đúng một Trưởng');
-  });
-});
-
-describe('staff from an Excel sheet', () => {
-  async function sheet(rows: (string | number | null)[][]): Promise<string> {
-    const book = new ExcelJS.Workbook();
-    const ws = book.addWorksheet('Cán bộ');
-    ws.addRow(['DANH SÁCH CÁN BỘ, CÔNG CHỨC']);
-    ws.addRow(['STT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Chức vụ', 'Phòng']);
-    rows.forEach((r, i) => ws.addRow([i + 1, ...r]));
-    const file = path.join(tempDir(), 'can-bo.xlsx');
-    await book.xlsx.writeFile(file);
-    return file;
-  }
-
-  it('imports valid rows, skips people already listed, and finds them without tone marks', async () => {
-    const m = await registeredMember();
-    const file = await sheet([
-      ['Nguyễn Thị Hương', 1980, 'Nữ', 'Phó Giám đốc', 'Ban Giám đốc'],
-      ['Hoàng Văn Nguyên', 1990, 'Nam', 'Chuyên viên', 'Văn phòng'],
-      ['Lò Thị Ngân', 1995, 'nữ', 'Chuyên viên', 'Phòng Hành chính tư pháp'],
-    ]);
-    expect(await importStaffXlsx(m.ws.db, file)).toEqual({ added: 2, skipped: 1 });
-    expect(listStaff(m.ws.db, 'nguyen').map((s) => s.fullName)).toEqual(['Nguyễn Thị Hương', 'Hoàng Văn Nguyên']);
-    expect(listStaff(m.ws.db, 'hanh chinh').map((s) => s.fullName)).toEqual(['Lò Thị Ngân']);
-    expect(listStaff(m.ws.db).map((s) => s.fullName)).toEqual(['Đặng Văn Bình', 'Nguyễn Thị Hương', 'Lò Thị Ngân', 'Hoàng Văn Nguyên']);
-  });
-
-  it('refuses the whole sheet, listing every bad row, and writes nothing', async () => {
-    const m = await registeredMember();
-    const file = await sheet([
-      ['Hoàng Văn Nguyên', 1990, 'Nam', 'Chuyên viên', 'Văn phòng'],
-      ['Lò Thị Ngân', 1995, 'Không rõ', 'Chuyên viên', ''],
-      ['', 1988, 'Nam', '', ''],
-    ]);
-    await expect(importStaffXlsx(m.ws.db, file)).rejects.toThrow(/Dòng 4: giới tính "Không rõ" không hợp lệ[\s\S]*Dòng 5: Họ và tên không được để trống/);
-    expect(listStaff(m.ws.db)).toHaveLength(2);
-  });
-
-  it('says so when the file is not an Excel workbook', async () => {
-    const m = await registeredMember();
-    const file = path.join(tempDir(), 'x.xlsx');
-    await fs.writeFile(file, 'not a workbook');
-    await expect(importStaffXlsx(m.ws.db, file)).rejects.toThrow('Không đọc được tệp Excel');
   });
 });
 
