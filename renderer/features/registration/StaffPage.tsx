@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { Staff, StaffInput } from '../../../electron/ipc/contract';
+import type { Staff, StaffImportReport, StaffInput } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
 import { Field, missing, Notice, Section, useAction, type FieldErrors } from '../../components/ui';
+import { StaffImportReportPanel } from './StaffImportReport';
 
 const blank: StaffInput = { fullName: '', birthYear: null, gender: 'nam', position: '', department: '' };
 
@@ -30,15 +31,15 @@ export function StaffPage() {
       await load();
     }
   };
+  const [report, setReport] = useState<StaffImportReport | null>(null);
   const importXlsx = async () => {
-    await run(
-      async () => {
-        const file = await api.pickXlsx();
-        if (!file) throw new Error('Chưa chọn tệp Excel.');
-        return api.call('staff.importXlsx', { file });
-      },
-      (r) => `Đã nhập ${r.added} cán bộ${r.skipped ? `, bỏ qua ${r.skipped} người đã có trong danh sách` : ''}.`,
-    );
+    setReport(null);
+    const done = await run(async () => {
+      const file = await api.pickXlsx();
+      if (!file) throw new Error('Chưa chọn tệp Excel.');
+      return api.call('staff.importXlsx', { file });
+    });
+    if (done) setReport(done);
     await load();
   };
 
@@ -51,7 +52,9 @@ export function StaffPage() {
         </button>
       }
     >
-      <p className="muted">Tệp Excel cần các cột: Họ và tên, Năm sinh, Giới tính, Chức vụ, Phòng.</p>
+      <p className="muted">
+        Tệp Excel (.xlsx, tối đa 20 MB và 100.000 dòng) cần các cột Họ và tên, Giới tính; có thể thêm Năm sinh, Chức vụ, Phòng (hoặc Đơn vị công tác).
+      </p>
       <form className="grid5" onSubmit={submit} noValidate>
         <Field label="Họ và tên" error={errors.fullName}>
           <input value={draft.fullName} onChange={(e) => setDraft({ ...draft, fullName: e.target.value })} required />
@@ -83,6 +86,7 @@ export function StaffPage() {
         </div>
       </form>
       <Notice message={message} />
+      {report && <StaffImportReportPanel report={report} onClose={() => setReport(null)} />}
       <Field label="Tìm kiếm (gõ không dấu cũng được)">
         <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="nguyen" />
       </Field>
