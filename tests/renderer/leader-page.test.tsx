@@ -19,7 +19,7 @@ const folder: ImportResult[] = [
   { file: 'usb/lc.tdkt', status: 'quarantined', reason: 'Khóa ký 6C29 B8C8 chưa được xác nhận cho Cục THADS tỉnh Lai Châu.' },
   { file: 'usb/yb.tdkt', status: 'duplicate', reason: 'Gói này đã được nhận ngày 08/02/2022; không có gì thay đổi.' },
   { file: 'usb/cb.tdkt', status: 'accepted', reason: 'Đã nhận gói số 2 của Sở Tư pháp tỉnh Cao Bằng.' },
-  { file: 'usb/db.tdkt', status: 'refused', reason: 'Gói hồ sơ không gửi cho đơn vị này.' },
+  { file: 'usb/db.tdkt', status: 'refused', reason: 'Nội dung tệp "data/records/b.json" không khớp mã băm SHA-256 đã ký (tệp đã bị sửa đổi). Đề nghị đơn vị gửi lại gói.' },
 ];
 
 function setup(imported: ImportResult[] = [{ file: 'hg.tdkt', status: 'refused', reason: 'Chữ ký số không hợp lệ: nội dung "bundle.json" đã bị thay đổi sau khi ký.' }]) {
@@ -111,6 +111,9 @@ describe('LeaderPage', () => {
     const refused = within(await screen.findByRole('list', { name: 'Kết quả nhập' })).getAllByRole('listitem')[0]!;
     expect(refused.querySelector('.result-reason')!.textContent).toBe('Đề nghị đơn vị gửi lại gói.');
     expect(refused.querySelector('.result-detail')!.textContent).toBe('Chi tiết kỹ thuật: tệp "data/records/a.json" không khớp mã băm SHA-256 đã ký.');
+    const tampered = within(screen.getByRole('list', { name: 'Kết quả nhập' })).getAllByRole('listitem')[1]!;
+    expect(tampered.querySelector('.result-reason')!.textContent).toBe('Đề nghị đơn vị gửi lại gói.');
+    expect(tampered.querySelector('.result-detail')!.textContent).toBe('Nội dung tệp "data/records/b.json" không khớp mã băm SHA-256 đã ký (tệp đã bị sửa đổi).');
   });
 
   it('keeps the other results when a key is confirmed and updates that one row', async () => {

@@ -30,14 +30,24 @@ function summary(results: ImportResult[]): string {
 
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
-/** The reason and, on a line of its own, the technical detail a service put after "Chi tiết kỹ thuật:". */
-function Reason({ text }: { text: string }) {
+/**
+ * What to do first (the importer's "Đề nghị …" sentence), then on a line of its own why: the reason and
+ * any "Chi tiết kỹ thuật:". Without advice, the technical detail alone goes to the second line.
+ */
+function splitReason(text: string): [main: string, detail: string] {
+  const advice = /Đề nghị [^.]*\./.exec(text);
+  if (advice) return [advice[0], (text.slice(0, advice.index) + text.slice(advice.index + advice[0].length)).replace(/\s+/g, ' ').trim()];
   const at = text.indexOf('Chi tiết kỹ thuật:');
-  if (at <= 0) return <span className="result-reason">{text}</span>;
+  return at > 0 ? [text.slice(0, at).trim(), text.slice(at)] : [text, ''];
+}
+
+function Reason({ text }: { text: string }) {
+  const [main, detail] = splitReason(text);
+  if (!detail) return <span className="result-reason">{main}</span>;
   return (
     <span className="result-reason-block">
-      <span className="result-reason">{text.slice(0, at).trim()}</span>
-      <span className="result-detail">{text.slice(at)}</span>
+      <span className="result-reason">{main}</span>
+      <span className="result-detail">{detail}</span>
     </span>
   );
 }
