@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Channel } from './channels';
 import { catalogueItemSchema } from '../services/catalogue/schemas';
-import { deadlineStatusSchema, groupKindSchema, isoDateSchema, roleSchema, yearSchema } from '../services/groups-calendar/schemas';
+import { deadlineStatusSchema, groupKindSchema, optionalDateField, roleSchema, yearSchema } from '../services/groups-calendar/schemas';
 import { commitmentKindSchema, genderSchema, registrationInputSchema, staffInputSchema } from '../services/registration/schemas';
-import { textField } from '../services/text/fields';
+import { optionalTextField, textField } from '../services/text/fields';
 import { fingerprintSchema, unitCodeSchema, unitKindSchema, unitSchema } from '../services/units-keys/schemas';
 
 /** The contract between renderer and main: every input is validated here, once, at the boundary. */
@@ -41,7 +41,7 @@ export const groupInputSchema = z.object({
   name: textField('Tên Khu vực/Cụm thi đua', 300),
   year: yearSchema,
   kind: groupKindSchema,
-  registrationDeadline: z.union([z.literal(''), isoDateSchema]).optional(),
+  registrationDeadline: optionalDateField('Hạn gửi đăng ký').optional(),
   members: z.array(groupMemberInputSchema).min(1, 'Khu vực/Cụm thi đua phải có ít nhất một đơn vị thành viên.').max(200),
 });
 export type GroupInput = z.input<typeof groupInputSchema>;
@@ -140,7 +140,7 @@ export type QuarantineEntry = z.infer<typeof quarantineEntrySchema>;
 
 export const overviewQuerySchema = z.object({
   groupId: z.number().int().positive(),
-  search: z.string().max(100).default(''),
+  search: optionalTextField('Từ khóa tìm kiếm', 100).default(''),
   scope: z.enum(['all', 'collective', 'individual']).default('all'),
   unitKind: z.union([z.literal('all'), unitKindSchema]).default('all'),
   titleCode: z.string().max(40).default(''),
@@ -191,7 +191,7 @@ export const contract = {
   'unit.printKeyCard': { input: empty, output: fileHandleSchema },
   'groups.list': { input: empty, output: z.array(groupSchema) },
   'groups.save': { input: groupInputSchema, output: groupSchema },
-  'staff.list': { input: z.object({ search: z.string().max(100).default('') }), output: z.array(staffSchema) },
+  'staff.list': { input: z.object({ search: optionalTextField('Từ khóa tìm kiếm', 100).default('') }), output: z.array(staffSchema) },
   'staff.save': { input: staffInputSchema, output: staffSchema },
   'staff.remove': { input: z.object({ id: z.number().int().positive() }), output: z.object({ removed: z.boolean() }) },
   'staff.importXlsx': {

@@ -2,7 +2,31 @@ import { z } from 'zod';
 
 /** The calendar's domain rules: years, dates, and the roles and kinds of an emulation group. */
 
-export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày không hợp lệ: hãy nhập một ngày có thật theo dạng ngày/tháng/năm, ví dụ 05/02/2022.');
+// zod's ISO date knows month lengths and leap years: 2022-02-30 and 2022-13-45 are not dates.
+const calendarDate = z.iso.date();
+
+/** A real calendar date written YYYY-MM-DD, as forms send and records carry them. */
+export function isRealIsoDate(s: string): boolean {
+  return calendarDate.safeParse(s).success;
+}
+
+const notADate = (label: string) => `${label} không hợp lệ: hãy nhập một ngày có thật theo dạng ngày/tháng/năm, ví dụ 05/02/2022.`;
+
+/** A required date field; the message names the field and explains day first, never the ISO form. */
+export const dateField = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${label} không được để trống.`)
+    .refine(isRealIsoDate, notADate(label));
+
+/** A date field that may stay blank (''). */
+export const optionalDateField = (label: string) =>
+  z
+    .string()
+    .trim()
+    .refine((s) => s === '' || isRealIsoDate(s), notADate(label));
+
 export const yearSchema = z.number().int().min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.');
 
 export const roleSchema = z.enum(['leader', 'deputy', 'member']);

@@ -10,6 +10,7 @@ import { comparePersonNames, formatDateVi } from '../text/vietnamese';
 import { daysBefore, deadlineStatus } from '../groups-calendar/deadlines';
 import type { DeadlineStatus } from '../groups-calendar/schemas';
 import type { RegistrationRecord } from './record';
+import { documentYearProblem } from './schemas';
 
 type Row = typeof schema.registrations.$inferSelect;
 
@@ -115,12 +116,8 @@ const MAX_DAYS_AHEAD = 90;
  * may be signed in late 2021 or early 2023), and at most about three months after today.
  */
 export function checkDocumentDate(isoDate: string, groupYear: number): void {
-  const year = Number(isoDate.slice(0, 4));
-  if (year < groupYear - 1 || year > groupYear + 1) {
-    throw new UserError(
-      `Ngày ký ${formatDateVi(isoDate)} không hợp lệ: bản đăng ký năm ${groupYear} phải ký trong các năm ${groupYear - 1} đến ${groupYear + 1}.`,
-    );
-  }
+  const yearProblem = documentYearProblem(isoDate, groupYear);
+  if (yearProblem) throw new UserError(yearProblem);
   const ahead = daysBefore(isoDate, nowIso());
   if (ahead > MAX_DAYS_AHEAD) {
     throw new UserError(`Ngày ký ${formatDateVi(isoDate)} muộn hơn hôm nay ${ahead} ngày: ngày ký không được sau hôm nay quá ${MAX_DAYS_AHEAD} ngày.`);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { isoDateSchema } from '../groups-calendar/schemas';
+import { dateField } from '../groups-calendar/schemas';
 import { optionalTextField, textField } from '../text/fields';
+import { formatDateVi } from '../text/vietnamese';
 
 /** Staff and registration as the domain states them; the contract and the bundle records reuse these. */
 
@@ -17,6 +18,16 @@ export const staffInputSchema = z.object({
 });
 export type StaffInput = z.input<typeof staffInputSchema>;
 
+/**
+ * A registration is signed in its emulation year or the year before (registered early) or after
+ * (signed late): a document year further away is a typing slip, in a form as in a signed record.
+ */
+export function documentYearProblem(isoDate: string, groupYear: number): string | null {
+  const year = Number(isoDate.slice(0, 4));
+  if (Math.abs(year - groupYear) <= 1) return null;
+  return `Ngày ký ${formatDateVi(isoDate)} không hợp lệ: bản đăng ký năm ${groupYear} phải ký trong các năm ${groupYear - 1} đến ${groupYear + 1}.`;
+}
+
 export const commitmentKinds = ['key_task', 'project', 'other'] as const;
 export const commitmentKindSchema = z.enum(commitmentKinds);
 
@@ -26,7 +37,7 @@ export const registrationInputSchema = z.object({
   groupId: z.number().int().positive(),
   numberSymbol: optionalTextField('Số, ký hiệu', 60),
   place: textField('Địa danh', 60),
-  documentDate: isoDateSchema,
+  documentDate: dateField('Ngày ký'),
   signerAuthority: optionalTextField('Thẩm quyền ký', 60),
   signerTitle: textField('Chức vụ người ký', 100),
   signerName: textField('Họ tên người ký', 100),
