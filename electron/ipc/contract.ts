@@ -3,7 +3,7 @@ import type { Channel } from './channels';
 import { catalogueItemSchema } from '../services/catalogue/schemas';
 import { deadlineStatusSchema, groupKindSchema, optionalDateField, roleSchema, yearSchema } from '../services/groups-calendar/schemas';
 import { commitmentKindSchema, genderSchema, registrationInputSchema, staffInputSchema } from '../services/registration/schemas';
-import { optionalTextField, textField } from '../services/text/fields';
+import { optionalTextField, textField } from '../services/fields/schemas';
 import { fingerprintSchema, unitCodeSchema, unitKindSchema, unitSchema } from '../services/units-keys/schemas';
 
 /** The contract between renderer and main: every input is validated here, once, at the boundary. */

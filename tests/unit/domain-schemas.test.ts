@@ -7,7 +7,7 @@ import { verifyBundleFile } from '../../electron/services/bundles/reader';
 import { recordSchemas } from '../../electron/services/bundles/record-types';
 import { exportRegistration } from '../../electron/services/registration/export';
 import { REGISTRATION_RECORD_FORMAT, registrationRecordV1Schema, type RegistrationRecord } from '../../electron/services/registration/record';
-import { stripUnsafeChars } from '../../electron/services/text/fields';
+import { stripUnsafeChars } from '../../electron/services/text/unsafe-chars';
 import { readZip, writeRawZip } from '../helpers/zip';
 import { groupInput, registeredMember, resign, tempDir, type TestSigner } from '../helpers/units';
 

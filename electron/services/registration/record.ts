@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { catalogue } from '../catalogue/catalogue';
 import { isRealIsoDate } from '../groups-calendar/schemas';
-import { xmlSafe } from '../text/fields';
+import { xmlSafe } from '../fields/schemas';
 import { unitKindSchema } from '../units-keys/schemas';
 import { commitmentKinds, documentYearProblem, genderSchema } from './schemas';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateField } from '../groups-calendar/schemas';
-import { optionalTextField, textField } from '../text/fields';
+import { optionalTextField, textField } from '../fields/schemas';
 import { formatDateVi } from '../text/vietnamese';
 
 /** Staff and registration as the domain states them; the contract and the bundle records reuse these. */

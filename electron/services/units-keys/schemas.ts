@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalTextField, textField } from '../text/fields';
+import { optionalTextField, textField } from '../fields/schemas';
 
 /** A unit and its key as the domain states them; forms and bundle records reuse these. */
 

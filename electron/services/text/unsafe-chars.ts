@@ -1,9 +1,4 @@
-import { z } from 'zod';
-
-/** Text as every form and record states it, and the characters no text here may hold. */
-
-// Messages zod writes itself (wrong types, unknown keys) come out in Vietnamese too, wherever a schema runs.
-z.config(z.locales.vi());
+/** The characters no text here may hold: refused in forms and records, stripped from documents. */
 
 const planeNoncharacters = Array.from({ length: 16 }, (_, i) => `\\u{${(i + 1).toString(16)}FFFE}\\u{${(i + 1).toString(16)}FFFF}`).join('');
 /**
@@ -26,26 +21,3 @@ export function firstUnsafeChar(s: string): string | null {
 export function stripUnsafeChars(s: string): string {
   return s.replace(UNSAFE_ALL, '');
 }
-
-/** Refuses a string holding a character no document may hold, naming the field and the character. */
-export const xmlSafe = (label: string) => (s: string, ctx: z.RefinementCtx) => {
-  const bad = firstUnsafeChar(s);
-  if (bad) ctx.addIssue({ code: 'custom', message: `${label} chứa ký tự không được phép (${bad}, ký tự điều khiển hoặc ký tự không hợp lệ); hãy xóa ký tự này.` });
-};
-
-/** A required field: trimmed, not blank, bounded, printable. */
-export const textField = (label: string, max = 500) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${label} không được để trống.`)
-    .max(max, `${label} quá dài (tối đa ${max} ký tự).`)
-    .superRefine(xmlSafe(label));
-
-/** A field that may stay blank: trimmed, bounded, printable. */
-export const optionalTextField = (label: string, max = 500) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} quá dài (tối đa ${max} ký tự).`)
-    .superRefine(xmlSafe(label));
