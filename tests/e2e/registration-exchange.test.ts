@@ -69,6 +69,8 @@ async function shot(page: Page, name: string) {
     await page.screenshot({ path: path.join(SCREENS_DIR, `${name}-${width}.png`), fullPage: true });
     expect.soft(await page.evaluate<string[]>(CLIPPED), `${name} ở ${width}px`).toEqual([]);
   }
+  // Every date a person reads is dd/mm/yyyy: no ISO date anywhere in the text of a screen.
+  expect.soft((await page.locator('body').innerText()).match(/\b\d{4}-\d{2}-\d{2}\b/g), `${name}: ngày dạng ISO`).toBeNull();
 }
 
 beforeAll(async () => {
