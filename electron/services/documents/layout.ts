@@ -16,6 +16,7 @@ import {
   type FileChild,
   type IRunOptions,
 } from 'docx';
+import { stripUnsafeChars } from '../text/unsafe-chars';
 import { placeAndDate } from '../text/vietnamese';
 
 /**
@@ -51,7 +52,14 @@ export interface Signature {
 }
 
 type Run = string | IRunOptions;
-const run = (r: Run, base: IRunOptions = {}) => new TextRun({ font: FONT, ...base, ...(typeof r === 'string' ? { text: r } : r) });
+/**
+ * Every run of text in every document is made here, so this is where characters XML forbids are
+ * dropped: forms and bundle records refuse them, but a file Word cannot open must never be written.
+ */
+const run = (r: Run, base: IRunOptions = {}) => {
+  const options = typeof r === 'string' ? { text: r } : r;
+  return new TextRun({ font: FONT, ...base, ...options, ...(options.text === undefined ? {} : { text: stripUnsafeChars(options.text) }) });
+};
 
 export function line(
   content: Run | Run[],
@@ -206,9 +214,10 @@ export function officialDocument(options: {
 }): Document {
   const landscape = !!options.landscape;
   return new Document({
-    creator: options.heading.unitName,
-    title: `${options.title} ${options.subtitle}`.trim(),
-    description: options.description,
+    // The document's properties (docProps/core.xml) are XML too.
+    creator: stripUnsafeChars(options.heading.unitName),
+    title: stripUnsafeChars(`${options.title} ${options.subtitle}`.trim()),
+    description: stripUnsafeChars(options.description),
     styles: { default: { document: { run: { font: FONT, size: 28 } } } },
     sections: [
       {
