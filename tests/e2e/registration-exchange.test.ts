@@ -111,6 +111,11 @@ describe('the registration round trip in Chromium', () => {
     await page.getByRole('button', { name: 'Khu vực / Cụm' }).click();
     await page.getByLabel('Mã Khu vực/Cụm').fill('KVTD-MNPB');
     await page.getByLabel('Năm').fill('2022');
+    // A date that does not exist is explained next to the box, in Vietnamese, whatever the browser's locale.
+    await page.getByLabel('Hạn gửi đăng ký').fill('31/02/2030');
+    await page.getByLabel('Hạn gửi đăng ký').blur();
+    await expect.poll(() => page.locator('.date-input .field-error').textContent()).toBe('Tháng 2 năm 2030 chỉ có 28 ngày: không có ngày 31/02/2030.');
+    await shot(page, '02-ngay-khong-co-that');
     await page.getByLabel('Hạn gửi đăng ký').fill('10/2/2030');
     await page.getByLabel('Tên Khu vực/Cụm thi đua').fill('Khu vực thi đua Khối cơ quan Tư pháp các tỉnh trung du và miền núi phía Bắc');
     await page.getByRole('button', { name: '+ Thêm đơn vị thành viên' }).click();

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import path from 'node:path';
 import { formatDateVi, parseDateVi } from '../../electron/services/text/vietnamese';
-import { importBundleFile } from '../../electron/services/bundles/importer';
-import { exchange } from '../helpers/units';
 
 describe('dates typed and read as dd/mm/yyyy', () => {
   it('reads the day first whatever the separator and leading zeros', () => {
@@ -34,13 +31,5 @@ describe('dates typed and read as dd/mm/yyyy', () => {
     expect(formatDateVi('2022-02-10')).toBe('10/02/2022');
     expect(formatDateVi('2022-02-09T18:30:00.000Z')).toBe('10/02/2022');
     expect(formatDateVi(null)).toBe('');
-  });
-
-  it('writes no ISO date in a message: a bundle received twice says when, day first', async () => {
-    const { leader, bundle } = await exchange();
-    await importBundleFile(leader.ws, { path: bundle, name: path.basename(bundle) });
-    const again = await importBundleFile(leader.ws, { path: bundle, name: 'ban-sao.tdkt' });
-    expect(again.reason).toMatch(/đã được nhận ngày \d{2}\/\d{2}\/\d{4}/);
-    expect(again.reason).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 });
