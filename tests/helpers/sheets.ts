@@ -1,21 +1,38 @@
 import zlib from 'node:zlib';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { writeRawZip, type RawEntry } from './zip';
-import { tempDir } from './units';
+
+/* Sheets for tests and for `npm run bench` (so nothing here may import vitest). */
 
 export const STAFF_HEADER = ['STT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Chức vụ', 'Phòng'];
 
 /** A real .xlsx made by exceljs: a title row, then `header`, then `rows`; `edit` may touch the sheet after. */
-export async function staffWorkbook(rows: ExcelJS.CellValue[][], options: { header?: string[]; edit?: (ws: ExcelJS.Worksheet, book: ExcelJS.Workbook) => void } = {}): Promise<string> {
+export async function writeStaffWorkbook(
+  file: string,
+  rows: ExcelJS.CellValue[][],
+  options: { header?: string[]; edit?: (ws: ExcelJS.Worksheet, book: ExcelJS.Workbook) => void } = {},
+): Promise<string> {
   const book = new ExcelJS.Workbook();
   const ws = book.addWorksheet('Cán bộ');
   ws.addRow(['DANH SÁCH CÁN BỘ, CÔNG CHỨC']);
   ws.addRow(options.header ?? STAFF_HEADER);
   rows.forEach((r) => ws.addRow(r));
   options.edit?.(ws, book);
-  const file = path.join(tempDir(), 'can-bo.xlsx');
   await book.xlsx.writeFile(file);
+  return file;
+}
+
+/** A list of `count` people written as Excel would (shared strings, styles), with exceljs's streaming writer. */
+export async function writeLargeStaffWorkbook(file: string, count: number): Promise<string> {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  const ws = book.addWorksheet('Cán bộ');
+  ws.addRow(STAFF_HEADER).commit();
+  const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ'];
+  for (let i = 1; i <= count; i++) {
+    ws.addRow([i, `${family[i % 10]} Thị Hương ${i}`, 1960 + (i % 50), i % 2 ? 'Nam' : 'Nữ', 'Chuyên viên', `Phòng Hành chính tư pháp ${i % 20}`]).commit();
+  }
+  ws.commit();
+  await book.commit();
   return file;
 }
 
@@ -61,8 +78,7 @@ export function xlsxEntries(sheet: Omit<RawEntry, 'name'>): RawEntry[] {
 }
 
 /** Writes an .xlsx whose worksheet is `sheet` (XML text, or a forged entry). */
-export async function rawXlsx(sheet: string | Omit<RawEntry, 'name'>, name = 'tho.xlsx'): Promise<string> {
-  const file = path.join(tempDir(), name);
+export async function writeRawXlsx(file: string, sheet: string | Omit<RawEntry, 'name'>): Promise<string> {
   await writeRawZip(file, xlsxEntries(typeof sheet === 'string' ? { data: Buffer.from(sheet), compress: true } : sheet));
   return file;
 }
@@ -78,6 +94,6 @@ export function deflateBomb(bytes: number): Buffer {
 }
 
 /** An .xlsx whose worksheet inflates to `bytes` of blanks; the central directory says `declared`. */
-export function bombXlsx(bytes: number, declared = bytes): Promise<string> {
-  return rawXlsx({ data: Buffer.alloc(0), deflated: deflateBomb(bytes), declaredSize: declared }, 'bom.xlsx');
+export function writeBombXlsx(file: string, bytes: number, declared = bytes): Promise<string> {
+  return writeRawXlsx(file, { data: Buffer.alloc(0), deflated: deflateBomb(bytes), declaredSize: declared });
 }

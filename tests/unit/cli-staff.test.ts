@@ -3,7 +3,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { makeUnit, MEMBER, tempDir } from '../helpers/units';
-import { bombXlsx, staffWorkbook } from '../helpers/sheets';
+import { writeBombXlsx, writeStaffWorkbook } from '../helpers/sheets';
 
 const cli = path.resolve('dist/cli.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
@@ -13,7 +13,7 @@ describe('thidua staff import', () => {
     const unit = await makeUnit(MEMBER);
     const db = path.join(unit.ws.dataDir, 'thidua.sqlite');
     unit.ws.close();
-    const sheet = await staffWorkbook([
+    const sheet = await writeStaffWorkbook(path.join(tempDir(), 'can-bo.xlsx'), [
       [1, 'Lò Văn Hải', 1981, 'Nam', 'Chuyên viên', 'Văn phòng'],
       [2, 'Ma Thị Thu', 1984, 'Nữ', '', ''],
       [3, 'Lò Văn Hải', 1981, 'Nam', '', ''],
@@ -36,7 +36,7 @@ describe('thidua staff import', () => {
   it('refuses a bad sheet with a Vietnamese message and exit 1, never a stack trace', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'thidua.sqlite');
-    const bomb = await bombXlsx(1024 * 1024 * 1024);
+    const bomb = await writeBombXlsx(path.join(dir, 'bom.xlsx'), 1024 * 1024 * 1024);
     const refused = run('staff', 'import', '--db', db, bomb);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/^Lỗi: Tệp Excel quá lớn khi giải nén: trang tính "Cán bộ" khai báo 1\.024 MB, giới hạn là 200 MB/);

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { importStaffXlsx, MAX_STAFF_ROWS } from '../../electron/services/registration/xlsx';
 import { listStaff } from '../../electron/services/registration/staff';
 import { registeredMember, tempDir } from '../helpers/units';
-import { bombXlsx, rawXlsx, sheetRowXml, sheetXml, staffWorkbook, STAFF_HEADER } from '../helpers/sheets';
+import { sheetRowXml, sheetXml, STAFF_HEADER, writeBombXlsx, writeRawXlsx, writeStaffWorkbook } from '../helpers/sheets';
+
+type Rows = Parameters<typeof writeStaffWorkbook>[1];
+const staffWorkbook = (rows: Rows, options?: Parameters<typeof writeStaffWorkbook>[2]) => writeStaffWorkbook(path.join(tempDir(), 'can-bo.xlsx'), rows, options);
+const rawXlsx = (sheet: Parameters<typeof writeRawXlsx>[1]) => writeRawXlsx(path.join(tempDir(), 'tho.xlsx'), sheet);
+const bombXlsx = (bytes: number, declared?: number) => writeBombXlsx(path.join(tempDir(), 'bom.xlsx'), bytes, declared);
 
 const MB = 1024 * 1024;
 /** Growth of this process's peak resident memory while `fn` runs (the peak itself, not a sample). */
