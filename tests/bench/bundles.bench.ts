@@ -2,19 +2,46 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import { writeBundle, type Signer } from '../../electron/services/bundles/writer';
 import { verifyBundleFile } from '../../electron/services/bundles/reader';
+import { importBundleFile } from '../../electron/services/bundles/importer';
 import { keyIdOf, rawPublicKey } from '../../electron/services/units-keys/keys';
+import { openWorkspace } from '../../electron/services/workspace/workspace';
+import { setupUnit } from '../../electron/services/units-keys/units';
+import { saveGroup } from '../../electron/services/groups-calendar/groups';
+import { groupInputSchema } from '../../electron/ipc/contract';
+import { inChild, MB, measure, opensslSeconds, printTable, registerCase, runCaseIfChild } from './measure';
 
 /**
- * `npm run bench`: bundles carrying 10 MB, 100 MB and 1 GB of evidence, written and verified as
- * streams, timed against `sha256sum` over the same bytes, with the peak resident memory of each.
- * Target: within 1.5× of sha256sum, and memory that does not grow with the payload.
+ * `npm run bench`: each section prints its own table. Bundles carrying 10 MB, 100 MB and 1 GB of
+ * evidence are written and verified as streams and timed against one `openssl dgst -sha256` pass
+ * over the same bytes (targets: verify ≤ 1.5×, write with fsync and re-verify ≤ 3×, memory flat);
+ * a 100 MB records-only bundle from an unknown key is quarantined, and from a wrong key refused,
+ * each in a process of its own whose peak RSS is reported (target ≤ 200 MB). A new section is one
+ * more entry in `sections`; BENCH_ONLY=name runs one section.
  */
-const MB = 1024 * 1024;
 const sizes = (process.env.BENCH_SIZES ?? '10,100,1024').split(',').map((s) => Number(s) * MB);
-const dir = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'thidua-bench-'));
+const root = process.env.BENCH_DIR ?? os.tmpdir();
+
+function newSigner(): Signer {
+  const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
+  const rawPublic = rawPublicKey(publicKey);
+  return { privateKey, rawPublic, keyId: keyIdOf(rawPublic) };
+}
+
+const fields = (signer: Signer) => ({
+  format: 'thidua-tuphap-bundle' as const,
+  format_version: 1 as const,
+  bundle_id: crypto.randomUUID(),
+  kind: 'registration' as const,
+  sender: { unit_code: 'STP-HG', unit_name: 'Sở Tư pháp tỉnh Hà Giang', key_id: signer.keyId },
+  recipient: { unit_codes: ['STP-TQ'] },
+  group: { code: 'KVTD-MNPB', name: 'Khu vực thi đua' },
+  year: 2022,
+  seq: 1,
+  created_at: new Date().toISOString(),
+  app_version: 'bench',
+});
 
 function makePayload(file: string, size: number): string {
   const fd = fs.openSync(file, 'w');
@@ -30,85 +57,130 @@ function makePayload(file: string, size: number): string {
   return hash.digest('hex');
 }
 
-/** Runs `fn` while sampling resident memory; returns seconds and the peak RSS above the start. */
-async function measure(fn: () => Promise<unknown>): Promise<{ seconds: number; peakMB: number }> {
-  global.gc?.();
-  const base = process.memoryUsage().rss;
-  let peak = base;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-  const t0 = process.hrtime.bigint();
-  await fn();
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  return { seconds, peakMB: (peak - base) / MB };
+async function writeAndVerify(dir: string, size: number, signer: Signer): Promise<string[]> {
+  const payload = path.join(dir, `payload-${size / MB}.pdf`);
+  const sha = makePayload(payload, size);
+  const dest = path.join(dir, `bundle-${size / MB}.tdkt`);
+  const file = { path: `data/evidence/${sha}.pdf`, source: payload, mediaType: 'application/pdf' };
+  const write = await measure(() => writeBundle(dest, fields(signer), [], [file], signer));
+  const verify = await measure(() => verifyBundleFile(dest));
+  const baseline = opensslSeconds(payload);
+  fs.rmSync(payload);
+  fs.rmSync(dest);
+  return [
+    `${size / MB} MB`,
+    baseline.toFixed(2),
+    write.seconds.toFixed(2),
+    (write.seconds / baseline).toFixed(2),
+    verify.seconds.toFixed(2),
+    (verify.seconds / baseline).toFixed(2),
+    write.peakMB.toFixed(0),
+    verify.peakMB.toFixed(0),
+  ];
 }
 
-function sha256sum(file: string): number {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync('sha256sum', [file], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`sha256sum: ${r.stderr}`);
-  return Number(process.hrtime.bigint() - t0) / 1e9;
+async function bundleSection(dir: string): Promise<void> {
+  const signer = newSigner();
+  // One untimed round first: the app is a long-lived process, so JIT warm-up is not part of a write.
+  await writeAndVerify(dir, MB, signer);
+  const rows: string[][] = [];
+  for (const size of sizes) rows.push(await writeAndVerify(dir, size, signer));
+  printTable(['tải', 'openssl (s)', 'ghi (s)', 'ghi/openssl', 'kiểm tra (s)', 'kiểm tra/openssl', 'RSS ghi (MB)', 'RSS kiểm tra (MB)'], rows);
+  console.log('Ghi = tạo gói (đọc, băm SHA-256 và CRC-32, lưu không nén tệp PDF, fsync) rồi kiểm tra lại toàn bộ gói vừa ghi trước khi đổi tên.');
+  console.log('Mục tiêu: kiểm tra ≤ 1,5 lần, ghi ≤ 3 lần một lượt `openssl dgst -sha256` trên cùng dữ liệu. RSS = bộ nhớ thường trú tăng thêm lúc đỉnh.');
 }
+
+/** A records-only bundle: `count` schema-valid registrations of about 20 KB each (about 12 KB deflated). */
+async function recordsOnlyBundle(dest: string, count: number, signer: Signer): Promise<void> {
+  const text = (n: number) => crypto.randomBytes(n).toString('base64');
+  const records = Array.from({ length: count }, () => {
+    const record_id = crypto.randomUUID();
+    return {
+      record_id,
+      type: 'registration',
+      version: 1,
+      content: {
+        record_id,
+        type: 'registration',
+        version: 1,
+        unit: { code: 'STP-HG', name: 'Sở Tư pháp tỉnh Hà Giang', kind: 'so_tu_phap', province: 'Hà Giang', parent_name: 'UBND tỉnh Hà Giang' },
+        group: { code: 'KVTD-MNPB', year: 2022 },
+        document: { number_symbol: '05/ĐK-STP', place: 'Hà Giang', date: '2022-02-05', signer_authority: '', signer_title: 'Giám đốc', signer_name: 'Đặng Văn Bình', recipients: ['Như trên'] },
+        collective: [{ title_code: 'TTLDXS', note: '' }],
+        individuals: Array.from({ length: 80 }, () => ({ full_name: text(30), birth_year: 1980, gender: 'nu', position: text(40), department: text(40), title_code: 'LDTT' })),
+        commitments: [{ kind: 'key_task', content: text(1400) }],
+      },
+    };
+  });
+  await writeBundle(dest, fields(signer), records, [], signer);
+}
+
+/** A leader with the member in its group; `pin` is the member key it has confirmed, or none. */
+async function leaderWorkspace(dir: string, pin: string) {
+  const ws = openWorkspace({ dataDir: fs.mkdtempSync(path.join(dir, 'leader-')) });
+  await setupUnit(ws, { code: 'STP-TQ', name: 'Sở Tư pháp tỉnh Tuyên Quang', kind: 'so_tu_phap', province: 'Tuyên Quang', parentName: 'UBND tỉnh Tuyên Quang' });
+  const member = (code: string, name: string, role: string, fingerprint = '') => ({ code, name, kind: 'so_tu_phap', province: 'Hà Giang', parentName: 'UBND tỉnh', role, fingerprint });
+  saveGroup(
+    ws.db,
+    groupInputSchema.parse({
+      code: 'KVTD-MNPB',
+      name: 'Khu vực thi đua',
+      year: 2022,
+      kind: 'khu_vuc',
+      registrationDeadline: '2022-02-10',
+      members: [member('STP-TQ', 'Sở Tư pháp tỉnh Tuyên Quang', 'leader'), member('STP-HG', 'Sở Tư pháp tỉnh Hà Giang', 'member', pin)],
+    }),
+  );
+  return ws;
+}
+
+registerCase('import', async (arg) => {
+  const [bundle, dir, pin] = arg.split('|') as [string, string, string];
+  const ws = await leaderWorkspace(dir, pin);
+  try {
+    const r = await importBundleFile(ws, { path: bundle, name: path.basename(bundle) });
+    return r.status;
+  } finally {
+    ws.close();
+  }
+});
+
+async function unknownKeySection(dir: string): Promise<void> {
+  const signer = newSigner();
+  const bundle = path.join(dir, 'records-100.tdkt');
+  // 8,600 records: a file of about 100 MB, about 170 MB once inflated.
+  await recordsOnlyBundle(bundle, 8600, signer);
+  const size = fs.statSync(bundle).size / MB;
+  const other = newSigner().keyId.replace(/(.{4})/g, '$1 ').trim().toUpperCase();
+  const rows: string[][] = [];
+  for (const [label, pin] of [
+    ['khóa chưa xác nhận', ''],
+    ['khóa khác khóa đã ghim', other],
+  ] as const) {
+    const run = await inChild<string>('import', `${bundle}|${dir}|${pin}`);
+    rows.push([label, `${size.toFixed(0)} MB`, run.result, run.seconds.toFixed(2), run.peakRssMB.toFixed(0)]);
+  }
+  printTable(['gói chỉ có bản ghi, ký bằng', 'cỡ', 'kết quả', 'thời gian (s)', 'RSS đỉnh (MB)'], rows);
+  console.log('Mỗi lần nhập chạy trong một tiến trình riêng (gồm cả mở cơ sở dữ liệu); mục tiêu RSS đỉnh ≤ 200 MB.');
+}
+
+const sections: [string, (dir: string) => Promise<void>][] = [
+  ['bundles', bundleSection],
+  ['unknown-key', unknownKeySection],
+];
 
 async function main(): Promise<void> {
-  const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
-  const rawPublic = rawPublicKey(publicKey);
-  const signer = { privateKey, rawPublic, keyId: keyIdOf(rawPublic) };
-  const rows: string[][] = [];
-  // One untimed round first: the app is a long-lived process, so JIT warm-up is not part of a write.
-  await runOnce(MB, signer);
+  if (await runCaseIfChild()) return;
+  const dir = fs.mkdtempSync(path.join(root, 'thidua-bench-'));
   console.log(`Thư mục tạm: ${dir}; node ${process.version}, ${os.cpus().length} lõi`);
-  for (const size of sizes) {
-    rows.push(await runOnce(size, signer));
-  }
-  const head = ['tải', 'sha256sum (s)', 'ghi (s)', 'ghi/sha', 'kiểm tra (s)', 'kiểm tra/sha', 'RSS ghi (MB)', 'RSS kiểm tra (MB)'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padStart(widths[i]!)).join('  '));
-  console.log('Ghi = tạo gói (đọc, băm, nén, fsync) và kiểm tra lại toàn bộ gói vừa ghi trước khi đổi tên. RSS = bộ nhớ thường trú tăng thêm lúc đỉnh.');
-  fs.rmSync(dir, { recursive: true, force: true });
-}
-
-async function runOnce(size: number, signer: Signer): Promise<string[]> {
-  {
-    const payload = path.join(dir, `payload-${size / MB}.bin`);
-    const sha = makePayload(payload, size);
-    const dest = path.join(dir, `bundle-${size / MB}.tdkt`);
-    const write = await measure(() =>
-      writeBundle(
-        dest,
-        {
-          format: 'thidua-tuphap-bundle',
-          format_version: 1,
-          bundle_id: crypto.randomUUID(),
-          kind: 'registration',
-          sender: { unit_code: 'BENCH', unit_name: 'Đơn vị đo hiệu năng', key_id: signer.keyId },
-          recipient: { unit_codes: ['STP-TQ'] },
-          group: { code: 'KVTD-MNPB', name: 'Khu vực thi đua' },
-          year: 2022,
-          seq: 1,
-          created_at: new Date().toISOString(),
-          app_version: 'bench',
-        },
-        [],
-        [{ path: `data/evidence/${sha}.bin`, source: payload, mediaType: 'application/octet-stream' }],
-        signer,
-      ),
-    );
-    const verify = await measure(() => verifyBundleFile(dest));
-    const baseline = Math.min(sha256sum(payload), sha256sum(payload));
-    fs.rmSync(payload);
-    fs.rmSync(dest);
-    return [
-      `${size / MB} MB`,
-      baseline.toFixed(2),
-      write.seconds.toFixed(2),
-      (write.seconds / baseline).toFixed(2),
-      verify.seconds.toFixed(2),
-      (verify.seconds / baseline).toFixed(2),
-      write.peakMB.toFixed(0),
-      verify.peakMB.toFixed(0),
-    ];
+  try {
+    for (const [name, run] of sections) {
+      if (process.env.BENCH_ONLY && process.env.BENCH_ONLY !== name) continue;
+      console.log(`\n== ${name} ==`);
+      await run(dir);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -324,3 +324,28 @@ describe('names that come from a file are looked up as own keys', () => {
     expect(await refusal(resign(entries, signer, (h) => void (h.records[0]!.type = type)))).toBe(`BundleError: Loại bản ghi "${type}" không được hỗ trợ.`);
   });
 });
+
+describe('the writer', () => {
+  it('stores already-compressed attachments as they are, by extension or by media type, and deflates the rest', async () => {
+    const { signer } = await exported();
+    const body = Buffer.from('nội dung '.repeat(500));
+    const sha = crypto.createHash('sha256').update(body).digest('hex');
+    const cases: [string, string, boolean][] = [
+      ['pdf', 'application/pdf', true],
+      ['jpg', 'image/jpeg', true],
+      ['png', 'image/png', true],
+      ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', true],
+      ['zip', 'application/zip', true],
+      ['dat', 'application/pdf', true],
+      ['anh', 'image/jpeg', true],
+      ['txt', 'text/plain', false],
+      ['csv', 'text/csv; charset=utf-8', false],
+    ];
+    const bundle = await written(
+      signer,
+      cases.map(([ext, mediaType]) => ({ path: `data/evidence/${sha}.${ext}`, source: body, mediaType })),
+    );
+    const stored = (await readZip(bundle)).filter((e) => e.name.startsWith('data/evidence/')).map((e) => [e.name.split('.').pop(), !e.compress]);
+    expect(Object.fromEntries(stored)).toEqual(Object.fromEntries(cases.map(([ext, , s]) => [ext, s])));
+  });
+});

@@ -69,6 +69,8 @@ const FLAG_DESCRIPTOR = 0x0008;
 /** Bits a writer of plain deflate/stored entries may set: deflate level hints, data descriptor, UTF-8 names. */
 const ALLOWED_FLAGS = 0x0002 | 0x0004 | FLAG_DESCRIPTOR | 0x0800;
 const CHUNK = 2 * 1024 * 1024;
+/** Entries up to this size (every record, most documents) are read whole, without stream machinery. */
+const SMALL = 4 * 1024 * 1024;
 
 const damaged = (name: string) => `Tệp "${name}" trong gói bị hỏng hoặc bị cắt cụt.`;
 
@@ -176,9 +178,44 @@ function locateCentralDirectory(fd: number, fileSize: number): { offset: number;
   throw new BundleError('Tệp gói hồ sơ bị cắt cụt hoặc hỏng: không đọc được mục lục ZIP.');
 }
 
-function openZip(file: string): Promise<yauzl.ZipFile> {
+/**
+ * Serves yauzl's reads of the end records and the central directory from one read of the file's
+ * tail: thousands of entries are listed without thousands of small reads from disk.
+ */
+class TailReader extends yauzl.RandomAccessReader {
+  constructor(
+    private readonly tail: Buffer,
+    private readonly tailStart: number,
+  ) {
+    super();
+  }
+
+  private slice(start: number, end: number): Buffer {
+    if (start < this.tailStart || end > this.tailStart + this.tail.length) throw new BundleError('Mục lục ZIP bị hỏng: trỏ ra ngoài vùng mục lục.');
+    return this.tail.subarray(start - this.tailStart, end - this.tailStart);
+  }
+
+  override _readStreamForRange(start: number, end: number): Readable {
+    return Readable.from([this.slice(start, end)], { objectMode: false });
+  }
+
+  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (error: Error | null) => void): void {
+    let error: Error | null = null;
+    try {
+      this.slice(position, position + length).copy(buffer, offset);
+    } catch (e) {
+      error = e as Error;
+    }
+    // Never synchronously: yauzl asks for the next entry from inside the callback.
+    process.nextTick(callback, error);
+  }
+}
+
+function openZip(fd: number, fileSize: number, cdOffset: number): Promise<yauzl.ZipFile> {
+  const tailStart = Math.min(cdOffset, fileSize - Math.min(fileSize, 22 + 0xffff));
+  const reader = new TailReader(readExactly(fd, fileSize - tailStart, tailStart), tailStart);
   return new Promise((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (err, zip) =>
+    yauzl.fromRandomAccessReader(reader, fileSize, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (err, zip) =>
       err ? reject(err) : resolve(zip),
     ),
   );
@@ -298,7 +335,9 @@ function checkTotals(entries: ZipEntry[]): void {
   }
 }
 
-/** Reads a small entry whole (tag files, records), inflating at most its declared size, and checks its CRC-32. */
+const overflowOf = (e: ZipEntry) => new BundleError(`Tệp "${e.name}" giải nén ra nhiều hơn kích thước khai báo.`);
+
+/** Reads a small entry whole (tag files, records), inflating at most its declared size; the caller checks its hash and CRC-32. */
 function readSmall(fd: number, e: ZipEntry): Buffer {
   const stored = readExactly(fd, e.compressedSize, e.dataStart);
   let bytes = stored;
@@ -306,12 +345,22 @@ function readSmall(fd: number, e: ZipEntry): Buffer {
     try {
       bytes = zlib.inflateRawSync(stored, { maxOutputLength: Math.max(1, e.uncompressedSize) });
     } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw overflowOf(e);
       throw bundleErrorFrom(damaged(e.name), error);
     }
   }
   if (bytes.length !== e.uncompressedSize) throw new BundleError(`${damaged(e.name)} Kích thước sau giải nén không khớp.`);
-  if (zlib.crc32(bytes) !== e.crc32) throw new BundleError(`${damaged(e.name)} Mã kiểm tra CRC-32 không khớp.`);
   return bytes;
+}
+
+function checkCrc(e: ZipEntry, crc32: number): void {
+  if (crc32 !== e.crc32) throw new BundleError(`${damaged(e.name)} Mã kiểm tra CRC-32 không khớp.`);
+}
+
+/** A data file's content against the signed catalogue first (tampering), then against its CRC-32 (damage). */
+function checkContent(e: ZipEntry, sha256: string, expected: string, crc32: number): void {
+  if (sha256 !== expected) throw new BundleError(`Nội dung tệp "${e.name}" không khớp mã băm SHA-256 đã ký (tệp đã bị sửa đổi).`);
+  checkCrc(e, crc32);
 }
 
 /** Reads a stored entry in large chunks, the next read under way while this one is hashed. */
@@ -353,7 +402,7 @@ async function hashEntry(handle: fsp.FileHandle, e: ZipEntry): Promise<{ sha256:
   let overflow: BundleError | undefined;
   const take = (chunk: Buffer) => {
     size += chunk.length;
-    if (size > e.uncompressedSize) throw (overflow = new BundleError(`Tệp "${e.name}" giải nén ra nhiều hơn kích thước khai báo.`));
+    if (size > e.uncompressedSize) throw (overflow = overflowOf(e));
     hash.update(chunk);
     crc = zlib.crc32(chunk, crc);
   };
@@ -412,7 +461,7 @@ export async function openBundle(file: string): Promise<OpenBundle> {
     const stat = await handle.stat();
     if (!stat.isFile()) throw new BundleError('Đường dẫn không phải là một tệp.');
     if (stat.size > LIMITS.bundleBytes) throw new BundleError('Tệp gói hồ sơ quá lớn.');
-    const opened = await readHead(handle, file, stat.size);
+    const opened = await readHead(handle, stat.size);
     return opened;
   } catch (error) {
     await handle.close();
@@ -420,7 +469,7 @@ export async function openBundle(file: string): Promise<OpenBundle> {
   }
 }
 
-async function readHead(handle: fsp.FileHandle, file: string, fileSize: number): Promise<OpenBundle> {
+async function readHead(handle: fsp.FileHandle, fileSize: number): Promise<OpenBundle> {
   const fd = handle.fd;
   let cd: ReturnType<typeof locateCentralDirectory>;
   let zip: yauzl.ZipFile;
@@ -428,7 +477,7 @@ async function readHead(handle: fsp.FileHandle, file: string, fileSize: number):
     cd = locateCentralDirectory(fd, fileSize);
     if (cd.count > LIMITS.entries) throw new BundleError(`Gói chứa quá nhiều tệp (tối đa ${LIMITS.entries}).`);
     if (cd.size > LIMITS.centralDirectoryBytes) throw new BundleError('Mục lục ZIP của gói quá lớn.');
-    zip = await openZip(file);
+    zip = await openZip(fd, fileSize, cd.offset);
   } catch (error) {
     throw await explainOpenFailure(fd, fileSize, error);
   }
@@ -442,7 +491,12 @@ async function readHead(handle: fsp.FileHandle, file: string, fileSize: number):
   checkLocalHeaders(fd, list, cd.offset);
   const entries = new Map(list.map((e) => [e.name, e]));
   for (const name of TAG_FILES) if (!entries.has(name)) throw new BundleError(`Gói thiếu tệp "${name}".`);
-  const readTag = (name: string) => readSmall(fd, entries.get(name)!);
+  const readTag = (name: string) => {
+    const e = entries.get(name)!;
+    const bytes = readSmall(fd, e);
+    checkCrc(e, zlib.crc32(bytes));
+    return bytes;
+  };
 
   const headerBytes = readTag('bundle.json');
   const parsedHeader = bundleHeaderSchema.safeParse(parseJson(headerBytes, 'bundle.json'));
@@ -495,20 +549,31 @@ async function readHead(handle: fsp.FileHandle, file: string, fileSize: number):
     async verifyPayload() {
       // In file order, so a large bundle is read front to back.
       const files = [...header.files].sort((a, b) => entries.get(a.path)!.localOffset - entries.get(b.path)!.localOffset);
+      let sinceYield = 0;
       for (const f of files) {
         const e = entries.get(f.path)!;
-        const got = await hashEntry(handle, e);
-        if (got.size !== f.size || got.sha256 !== f.sha256) throw new BundleError(`Nội dung tệp "${f.path}" không khớp mã băm SHA-256 đã ký (tệp đã bị sửa đổi).`);
-        if (got.crc32 !== e.crc32) throw new BundleError(`${damaged(f.path)} Mã kiểm tra CRC-32 không khớp.`);
+        let got: { sha256: string; crc32: number; size: number };
+        if (e.uncompressedSize <= SMALL && e.compressedSize <= SMALL) {
+          const bytes = readSmall(fd, e);
+          got = { sha256: crypto.createHash('sha256').update(bytes).digest('hex'), crc32: zlib.crc32(bytes), size: bytes.length };
+          sinceYield += bytes.length;
+          // Thousands of small files: let the event loop breathe every few megabytes.
+          if (sinceYield > 16 * SMALL) {
+            sinceYield = 0;
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+        } else {
+          got = await hashEntry(handle, e);
+        }
+        checkContent(e, got.size === f.size ? got.sha256 : '', f.sha256, got.crc32);
       }
     },
     *records() {
       for (const r of header.records) {
         const path = recordPath(r.record_id, r.version);
-        const bytes = readSmall(fd, entries.get(path)!);
-        if (crypto.createHash('sha256').update(bytes).digest('hex') !== r.content_sha256) {
-          throw new BundleError(`Nội dung tệp "${path}" không khớp mã băm SHA-256 đã ký (tệp đã bị sửa đổi).`);
-        }
+        const e = entries.get(path)!;
+        const bytes = readSmall(fd, e);
+        checkContent(e, crypto.createHash('sha256').update(bytes).digest('hex'), r.content_sha256, zlib.crc32(bytes));
         const parsed = recordSchemas.get(r.type)!.safeParse(parseJson(bytes, path));
         if (!parsed.success) throw new BundleError(`Bản ghi "${path}" sai cấu trúc: ${describeZodError(parsed.error)}.`);
         const content = parsed.data as { record_id?: unknown; version?: unknown; type?: unknown };

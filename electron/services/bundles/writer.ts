@@ -32,8 +32,16 @@ export interface Signer {
 
 type HeaderFields = Omit<BundleHeader, 'files' | 'records'>;
 
-/** Already-compressed formats are stored as they are: deflating them again costs time and saves nothing. */
-const STORED = /\.(docx|tdkt|pdf|jpe?g|png|zip|xlsx|bin|mp4)$/;
+/**
+ * Already-compressed formats are stored as they are: deflating them again costs time and saves
+ * nothing. Decided by the name's extension or by the declared media type, whichever says so.
+ */
+const STORED_EXTENSIONS = /\.(docx|xlsx|pptx|odt|ods|tdkt|zip|7z|gz|pdf|jpe?g|png|gif|webp|heic|mp3|mp4|m4a|mov|bin)$/i;
+const STORED_MEDIA_TYPES = /^(image\/(jpeg|png|gif|webp|heic)|video\/.*|audio\/(mpeg|mp4)|application\/(pdf|zip|gzip|x-7z-compressed|octet-stream|vnd\.openxmlformats-officedocument\..*|vnd\.oasis\.opendocument\..*))$/i;
+
+export function storedAsIs(path: string, mediaType: string): boolean {
+  return STORED_EXTENSIONS.test(path) || STORED_MEDIA_TYPES.test(mediaType.split(';')[0]!.trim());
+}
 
 function hashingStream(onDone: (sha256: string, size: number) => void): Transform {
   const hash = crypto.createHash('sha256');
@@ -84,7 +92,7 @@ export async function writeBundle(
       for (const f of files) {
         const entry = { path: f.path, sha256: '', size: 0, media_type: f.mediaType };
         header.files.push(entry);
-        const options = { compress: !STORED.test(f.path) };
+        const options = { compress: !storedAsIs(f.path, f.mediaType) };
         if (Buffer.isBuffer(f.source)) {
           entry.sha256 = crypto.createHash('sha256').update(f.source).digest('hex');
           entry.size = f.source.length;
