@@ -212,7 +212,8 @@ class TailReader extends yauzl.RandomAccessReader {
 }
 
 function openZip(fd: number, fileSize: number, cdOffset: number): Promise<yauzl.ZipFile> {
-  const tailStart = Math.min(cdOffset, fileSize - Math.min(fileSize, 22 + 0xffff));
+  // yauzl looks for the end records in the last 20 + 22 + 65,535 bytes (ZIP64 locator, end record, comment).
+  const tailStart = Math.min(cdOffset, fileSize - Math.min(fileSize, 20 + 22 + 0xffff));
   const reader = new TailReader(readExactly(fd, fileSize - tailStart, tailStart), tailStart);
   return new Promise((resolve, reject) =>
     yauzl.fromRandomAccessReader(reader, fileSize, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (err, zip) =>
