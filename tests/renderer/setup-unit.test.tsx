@@ -18,7 +18,9 @@ describe('SetupUnit', () => {
     fireEvent.change(screen.getByLabelText('Tên đơn vị'), { target: { value: 'Sở Tư pháp tỉnh Tuyên Quang' } });
     fireEvent.change(screen.getByLabelText('Loại đơn vị'), { target: { value: 'so_tu_phap' } });
     fireEvent.change(screen.getByLabelText('Tỉnh/thành phố'), { target: { value: 'Tuyên Quang' } });
-    fireEvent.change(screen.getByLabelText('Mã đơn vị'), { target: { value: 'STP-TQ' } });
+    fireEvent.change(screen.getByLabelText('Mã đơn vị'), { target: { value: 'stp-tq' } });
+    // Shown as it will be stored: codes are upper case.
+    expect((screen.getByLabelText('Mã đơn vị') as HTMLInputElement).value).toBe('STP-TQ');
     fireEvent.click(screen.getByRole('button', { name: 'Lưu và tạo khóa ký' }));
     await waitFor(() => expect(onDone).toHaveBeenCalledWith(unit));
     expect(call).toHaveBeenCalledWith('unit.setup', { code: 'STP-TQ', name: 'Sở Tư pháp tỉnh Tuyên Quang', kind: 'so_tu_phap', province: 'Tuyên Quang', parentName: '' });

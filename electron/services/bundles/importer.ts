@@ -7,7 +7,7 @@ import type { ImportResult, QuarantineEntry } from '../../ipc/contract';
 import type { Workspace } from '../workspace/workspace';
 import { UserError } from '../errors';
 import { copyFileAtomic } from '../files/atomic';
-import { findGroup, isMember, pinKey } from '../groups-calendar/groups';
+import { findGroup, isMember, nonMemberReason, pinKey, unknownGroupReason } from '../groups-calendar/groups';
 import { formatFingerprint } from '../units-keys/keys';
 import { formatDateVi } from '../text/vietnamese';
 import { nowIso, pinnedKeysOf, requireOwnUnit } from '../units-keys/units';
@@ -64,21 +64,18 @@ function judge(db: DbOrTx, v: BundleHead): Decision | 'accept' {
   if (h.sender.unit_code === own.code) return { status: 'refused', reason: 'Gói hồ sơ do chính đơn vị này gửi đi, không cần nhập.', sender };
   const group = findGroup(db, h.group.code, h.year);
   if (!group) {
-    return {
-      status: 'refused',
-      reason: `Gói dành cho Khu vực/Cụm "${h.group.code}" năm ${h.year}, không phải Khu vực/Cụm nào mà đơn vị này tham gia. Hãy kiểm tra Khu vực/Cụm và năm đã thiết lập, hoặc đề nghị đơn vị gửi đúng gói.`,
-      sender,
-    };
+    return { status: 'refused', reason: `${unknownGroupReason(db, h.group.code, h.year)} Hãy kiểm tra Khu vực/Cụm và năm đã thiết lập, hoặc đề nghị đơn vị gửi đúng gói.`, sender };
   }
   if (!h.recipient.unit_codes.includes(own.code)) {
-    return { status: 'refused', reason: `Gói hồ sơ không gửi cho đơn vị này (mã ${own.code}). Đề nghị đơn vị gửi kiểm tra lại nơi nhận rồi gửi lại gói.`, sender };
-  }
-  if (!isMember(db, group.id, h.sender.unit_code)) {
+    const to = h.recipient.unit_codes.map((c) => `"${c}"`).join(', ');
     return {
       status: 'refused',
-      reason: `Đơn vị gửi ${sender} không phải thành viên của Khu vực/Cụm ${h.group.code} năm ${h.year}. Nếu đơn vị này thuộc Khu vực/Cụm, hãy bổ sung vào danh sách thành viên rồi nhập lại gói.`,
+      reason: `Gói hồ sơ gửi cho đơn vị mã ${to}, không phải cho đơn vị này (mã "${own.code}"). Đề nghị đơn vị gửi kiểm tra lại nơi nhận rồi gửi lại gói.`,
       sender,
     };
+  }
+  if (!isMember(db, group.id, h.sender.unit_code)) {
+    return { status: 'refused', reason: nonMemberReason(db, group.id, h.group.code, h.year, { code: h.sender.unit_code, name: h.sender.unit_name }), sender };
   }
   const previous = db.select().from(schema.receivedBundles).where(eq(schema.receivedBundles.bundleId, h.bundle_id)).get();
   if (previous) {

@@ -541,7 +541,11 @@ async function readHead(handle: fsp.FileHandle, fileSize: number): Promise<OpenB
   if (readTag('manifest-sha256.txt').toString('utf8') !== manifestText(header.files)) {
     throw new BundleError('Tệp "manifest-sha256.txt" không khớp với danh mục đã ký.');
   }
-  if (readTag('bag-info.txt').toString('utf8') !== bagInfoText(header)) throw new BundleError('Tệp "bag-info.txt" không khớp với danh mục đã ký.');
+  // Compared ignoring case: the parsed header's codes are upper-cased, while an older installation
+  // wrote bag-info.txt with its code as typed ("stp-hg"); bundle.json itself is what is signed.
+  if (readTag('bag-info.txt').toString('utf8').toUpperCase() !== bagInfoText(header).toUpperCase()) {
+    throw new BundleError('Tệp "bag-info.txt" không khớp với danh mục đã ký.');
+  }
 
   return {
     header,

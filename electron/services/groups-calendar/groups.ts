@@ -4,7 +4,7 @@ import type { Group, ParsedInput } from '../../ipc/contract';
 import { UserError } from '../errors';
 import { formatFingerprint } from '../units-keys/keys';
 import { nowIso, pinnedKeysOf, requireOwnUnit, upsertUnit } from '../units-keys/units';
-import { compareVi } from '../text/vietnamese';
+import { compareVi, foldVi } from '../text/vietnamese';
 
 type GroupInput = ParsedInput<'groups.save'>;
 
@@ -127,6 +127,29 @@ export function findGroup(db: DbOrTx, code: string, year: number): { id: number 
     .from(schema.emulationGroups)
     .where(and(eq(schema.emulationGroups.code, code), eq(schema.emulationGroups.year, year)))
     .get();
+}
+
+const quoted = (codes: string[]) => codes.map((c) => `"${c}"`).join(', ');
+
+/** Why a bundle's group code matches none here, naming both codes so a mistyped one can be spotted. */
+export function unknownGroupReason(db: DbOrTx, code: string, year: number): string {
+  const known = db.select({ code: schema.emulationGroups.code }).from(schema.emulationGroups).where(eq(schema.emulationGroups.year, year)).all();
+  const here = known.length ? `đơn vị này tham gia Khu vực/Cụm mã ${quoted(known.map((g) => g.code))} năm ${year}` : `đơn vị này chưa khai báo Khu vực/Cụm nào năm ${year}`;
+  return `Gói dành cho Khu vực/Cụm mã "${code}" năm ${year}, nhưng ${here}.`;
+}
+
+/** Why a sender is not a member: when a member of the same name is listed under another code, say both codes. */
+export function nonMemberReason(db: DbOrTx, groupId: number, groupCode: string, year: number, sender: { code: string; name: string }): string {
+  const sameName = db
+    .select({ code: schema.units.code, name: schema.units.name })
+    .from(schema.groupMembers)
+    .innerJoin(schema.units, eq(schema.units.code, schema.groupMembers.unitCode))
+    .where(eq(schema.groupMembers.groupId, groupId))
+    .all()
+    .find((m) => foldVi(m.name) === foldVi(sender.name));
+  const base = `Đơn vị gửi ${sender.name} (mã "${sender.code}") không phải thành viên của Khu vực/Cụm ${groupCode} năm ${year}`;
+  if (sameName) return `${base}: danh sách thành viên ghi ${sameName.name} với mã "${sameName.code}". Hai bên cần thống nhất một mã đơn vị.`;
+  return `${base}. Nếu đơn vị này thuộc Khu vực/Cụm, hãy bổ sung vào danh sách thành viên rồi nhập lại gói.`;
 }
 
 export function isMember(db: DbOrTx, groupId: number, unitCode: string): boolean {

@@ -32,5 +32,5 @@ export function removeStaff(db: Db, id: number): boolean {
 
 /** The same person entered twice: same name (ignoring tone marks and case) and same birth year. */
 export function staffKey(s: { fullName: string; birthYear: number | null }): string {
-  return `${foldVi(s.fullName).replace(/\s+/g, ' ')}|${s.birthYear ?? ''}`;
+  return `${foldVi(s.fullName)}|${s.birthYear ?? ''}`;
 }

@@ -24,13 +24,18 @@ export function stripMarks(s: string): string {
     .replace(/Đ/g, 'D');
 }
 
-/** Lower-case and without marks, so "nguyen" finds "Nguyễn". */
+/** One plain space between words, none at the ends: "Đỗ   Thị\tLan " is "Đỗ Thị Lan". */
+export function squashSpaces(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Lower-case, without marks and with single spaces, so "do thi" finds "Đỗ   Thị   Lan". */
 export function foldVi(s: string): string {
-  return stripMarks(s).toLowerCase();
+  return squashSpaces(stripMarks(s).toLowerCase());
 }
 
 export function matchesVi(haystack: string, query: string): boolean {
-  const q = foldVi(query.trim());
+  const q = foldVi(query);
   return q === '' || foldVi(haystack).includes(q);
 }
 

@@ -3,12 +3,14 @@ import { optionalTextField, textField } from '../fields/schemas';
 
 /** A unit and its key as the domain states them; forms and bundle records reuse these. */
 
+/** Codes of units and groups are upper case wherever they come from: "stp-hg" typed is STP-HG listed. */
 export const unitCodeSchema = z
   .string()
   .trim()
   .min(2, 'Mã đơn vị phải có ít nhất 2 ký tự.')
   .max(32, 'Mã đơn vị quá dài.')
-  .regex(/^[A-Za-z0-9._-]+$/, 'Mã đơn vị chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.');
+  .regex(/^[A-Za-z0-9._-]+$/, 'Mã đơn vị chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.')
+  .transform((code) => code.toUpperCase());
 
 /** Fingerprints are typed from a phone call: accept any spacing and case, keep 32 hex digits. */
 export const fingerprintSchema = z

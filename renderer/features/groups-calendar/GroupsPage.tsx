@@ -57,7 +57,7 @@ export function GroupsPage({ unit, groups, onSaved }: { unit: OwnUnit; groups: G
       <form onSubmit={submit} noValidate>
         <div className="grid4">
           <Field label="Mã Khu vực/Cụm" error={errors.code}>
-            <input value={draft.code} onChange={(e) => set({ code: e.target.value })} placeholder="KVTD-MNPB" required />
+            <input value={draft.code} onChange={(e) => set({ code: e.target.value.toUpperCase() })} placeholder="KVTD-MNPB" required />
           </Field>
           <Field label="Năm">
             <input type="number" value={draft.year} onChange={(e) => set({ year: Number(e.target.value) })} required />
@@ -94,7 +94,7 @@ export function GroupsPage({ unit, groups, onSaved }: { unit: OwnUnit; groups: G
                 <Fragment key={i}>
                 <tr className="member">
                   <td>
-                    <input aria-label={`Mã đơn vị ${i + 1}`} value={m.code} disabled={own} onChange={(e) => setMember(i, { code: e.target.value })} />
+                    <input aria-label={`Mã đơn vị ${i + 1}`} value={m.code} disabled={own} onChange={(e) => setMember(i, { code: e.target.value.toUpperCase() })} />
                   </td>
                   <td>
                     {/* A long unit name wraps onto a second line instead of being cut off. */}

@@ -40,7 +40,7 @@ export function SetupUnit({ onDone }: { onDone: (unit: OwnUnit) => void }) {
         <input value={unit.parentName} onChange={(e) => set({ parentName: e.target.value })} />
       </Field>
       <Field label="Mã đơn vị" error={errors.code} hint="Mã chính thức dùng để trao đổi hồ sơ, ví dụ STP-TQ.">
-        <input value={unit.code} onChange={(e) => set({ code: e.target.value })} required />
+        <input value={unit.code} onChange={(e) => set({ code: e.target.value.toUpperCase() })} required />
       </Field>
       <Notice message={message} />
       <button type="submit" className="primary" disabled={busy}>
