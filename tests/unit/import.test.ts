@@ -138,7 +138,7 @@ describe('importing a member registration', () => {
     saveGroup(leader.ws.db, groupInputSchema.parse({ ...groupInput({ [MEMBER.code]: member.unit.keyId }), id: leader.group.id, year: 2023 }));
     const r = await importBundleFile(leader.ws, file(bundle));
     expect(r.status).toBe('refused');
-    expect(r.reason).toContain('Gói dành cho Khu vực/Cụm "KVTD-MNPB" năm 2022');
+    expect(r.reason).toContain('Gói dành cho Khu vực/Cụm mã "KVTD-MNPB" năm 2022, nhưng đơn vị này chỉ khai báo Khu vực/Cụm mã "KVTD-MNPB" năm 2023.');
   });
 
   it('refuses a tampered copy and leaves what is stored as it was', async () => {

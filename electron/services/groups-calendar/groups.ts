@@ -133,8 +133,13 @@ const quoted = (codes: string[]) => codes.map((c) => `"${c}"`).join(', ');
 
 /** Why a bundle's group code matches none here, naming both codes so a mistyped one can be spotted. */
 export function unknownGroupReason(db: DbOrTx, code: string, year: number): string {
-  const known = db.select({ code: schema.emulationGroups.code }).from(schema.emulationGroups).where(eq(schema.emulationGroups.year, year)).all();
-  const here = known.length ? `đơn vị này tham gia Khu vực/Cụm mã ${quoted(known.map((g) => g.code))} năm ${year}` : `đơn vị này chưa khai báo Khu vực/Cụm nào năm ${year}`;
+  const known = db.select({ code: schema.emulationGroups.code, year: schema.emulationGroups.year }).from(schema.emulationGroups).all();
+  const sameYear = known.filter((g) => g.year === year);
+  const here = sameYear.length
+    ? `đơn vị này tham gia Khu vực/Cụm mã ${quoted(sameYear.map((g) => g.code))} năm ${year}`
+    : known.length
+      ? `đơn vị này chỉ khai báo ${known.map((g) => `Khu vực/Cụm mã "${g.code}" năm ${g.year}`).join(', ')}`
+      : 'đơn vị này chưa khai báo Khu vực/Cụm nào';
   return `Gói dành cho Khu vực/Cụm mã "${code}" năm ${year}, nhưng ${here}.`;
 }
 
