@@ -137,7 +137,7 @@ async function accept(ws: Workspace, staged: string, v: OpenBundle, fileName: st
       for (const r of v.records()) {
         if (r.type !== 'registration') continue;
         const record = r.content as RegistrationRecord;
-        if (record.unit.code !== h.sender.unit_code || record.group.code !== h.group.code || record.group.year !== h.year) {
+        if (record.unit.code.toUpperCase() !== h.sender.unit_code || record.group.code.toUpperCase() !== h.group.code || record.group.year !== h.year) {
           throw new BundleError('Bản đăng ký trong gói không cùng đơn vị gửi, Khu vực/Cụm hoặc năm với gói.');
         }
         if (applyRegistrationRecord(tx, record, h.bundle_id, own.code) === 'added') added++;

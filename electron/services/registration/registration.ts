@@ -253,7 +253,9 @@ export function toRecord(reg: Registration, unit: OwnUnit): RegistrationRecord {
  * Stores a registration received in a bundle. A version we already hold is left alone; a higher
  * one is added beside the older ones, which stay as history.
  */
-export function applyRegistrationRecord(tx: DbOrTx, record: RegistrationRecord, bundleId: string, ownCode: string): 'added' | 'known' {
+export function applyRegistrationRecord(tx: DbOrTx, signed: RegistrationRecord, bundleId: string, ownCode: string): 'added' | 'known' {
+  // A record is read as signed; its codes are stored upper case like every other code here.
+  const record = { ...signed, unit: { ...signed.unit, code: signed.unit.code.toUpperCase() }, group: { ...signed.group, code: signed.group.code.toUpperCase() } };
   if (record.unit.code === ownCode) throw new UserError('Gói hồ sơ chứa bản đăng ký mang mã của chính đơn vị này.');
   const existing = tx
     .select({ version: schema.registrations.version, unitCode: schema.registrations.unitCode })
