@@ -135,13 +135,14 @@ export async function runDemo(outDir: string, log: (s: string) => void): Promise
   log(`   Nhập lại ${again[0]!.file}: ${again[0]!.reason}`);
 
   const groupId = findGroup(leader.ws.db, data.group.code, data.group.year)!.id;
-  const view = overview(leader.ws.db, { groupId, search: '', scope: 'all', unitKind: 'all', titleCode: '', sort: 'unit', descending: false });
+  const everything = { groupId, search: '', scope: 'all', unitKind: 'all', titleCode: '', sort: 'unit', descending: false } as const;
+  const view = overview(leader.ws.db, everything);
   const late = view.matrix.filter((m) => m.late).map((m) => m.unitName);
   log(`4. Ma trận tiếp nhận: ${view.matrix.filter((m) => m.receivedAt).length}/${view.matrix.length} đơn vị đã gửi; gửi chậm: ${late.join(', ') || 'không'}.`);
   log(`   Bảng tổng hợp: ${view.rows.length} dòng đăng ký (${view.rows.filter((r) => r.scope === 'collective').length} tập thể, ${view.rows.filter((r) => r.scope === 'individual').length} cá nhân).`);
 
   at('2022-02-25T10:00:00+07:00');
-  const consolidated = await printConsolidated(leader.ws, groupId);
+  const consolidated = await printConsolidated(leader.ws, everything);
   const own = await printRegistration(leader.ws, groupId);
   for (const f of [consolidated, own]) await fsp.copyFile(f, path.join(dirs.documents, path.basename(f)));
   log(`5. Văn bản của Trưởng Khu vực trong ${path.relative(process.cwd(), dirs.documents) || dirs.documents}: ${path.basename(consolidated)}, ${path.basename(own)}.`);

@@ -219,7 +219,8 @@ export const contract = {
     input: overviewQuerySchema,
     output: z.object({ matrix: z.array(matrixRowSchema), rows: z.array(consolidatedRowSchema) }),
   },
-  'leader.printConsolidated': { input: groupRef, output: fileHandleSchema },
+  // Printed as the screen shows it: the same filters and order as leader.overview.
+  'leader.printConsolidated': { input: overviewQuerySchema, output: fileHandleSchema },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

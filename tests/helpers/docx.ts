@@ -23,5 +23,8 @@ export async function parseDocx(file: string): Promise<{ errors: string[]; parts
 
 /** The visible text of word/document.xml: every <w:t>, in order. */
 export function documentText(parts: Map<string, string>): string {
-  return [...(parts.get('word/document.xml') ?? '').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+  return [...(parts.get('word/document.xml') ?? '').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+    .map((m) => m[1]!.replace(/&(amp|lt|gt|quot|apos);/g, (e) => entities[e]!))
+    .join('');
 }

@@ -1,15 +1,51 @@
 import type { Document } from 'docx';
-import type { OwnUnit } from '../../ipc/contract';
+import type { ConsolidatedRow, OwnUnit, ParsedInput } from '../../ipc/contract';
 import { catalogue, titleName } from '../catalogue/catalogue';
 import type { MemberRegistration } from '../registration/overview';
 import type { getGroup } from '../groups-calendar/groups';
-import { comparePersonNames, formatDateVi } from '../text/vietnamese';
+import { formatDateVi } from '../text/vietnamese';
 import { bodyText, dataTable, heading, officialDocument } from './layout';
 
 const roleLabel = { leader: 'Trưởng', deputy: 'Phó Trưởng', member: '' } as const;
 
-/** "Tổng hợp đăng ký thi đua năm …" of all members, landscape for its wide tables. */
-export function consolidatedDocument(group: ReturnType<typeof getGroup>, members: MemberRegistration[], unit: OwnUnit, today: string): Document {
+export interface ConsolidatedSigner {
+  place: string;
+  title: string;
+  name: string;
+}
+
+const scopeLabel = { all: '', collective: 'chỉ tập thể', individual: 'chỉ cá nhân' } as const;
+const sortLabel = { unit: 'đơn vị', person: 'họ tên', title: 'danh hiệu', received: 'ngày nhận' } as const;
+// The words of the leader's screen (renderer/app/labels.ts), so the paper names the filter as it was chosen.
+const unitKindLabel = { so_tu_phap: 'Sở Tư pháp', thads: 'Cục THADS / THADS tỉnh', don_vi_thuoc_bo: 'Đơn vị thuộc Bộ', khac: 'Khác' } as const;
+
+/** The filters of the screen the table was printed from, in words; '' when nothing is filtered. */
+function filterLine(q: OverviewFilter): string {
+  const parts = [
+    scopeLabel[q.scope],
+    q.unitKind !== 'all' ? `loại đơn vị: ${unitKindLabel[q.unitKind]}` : '',
+    q.titleCode ? `danh hiệu, hình thức: ${titleName(q.titleCode)}` : '',
+    q.search.trim() ? `từ khóa "${q.search.trim()}"` : '',
+  ].filter(Boolean);
+  const sorted = q.sort !== 'unit' || q.descending ? `; sắp xếp theo ${sortLabel[q.sort]}${q.descending ? ' (giảm dần)' : ''}` : '';
+  return parts.length || sorted ? `Số liệu dưới đây được lọc như trên màn hình: ${parts.join('; ') || 'không lọc'}${sorted}.` : '';
+}
+
+type OverviewFilter = Pick<ParsedInput<'leader.overview'>, 'search' | 'scope' | 'unitKind' | 'titleCode' | 'sort' | 'descending'>;
+
+/**
+ * "Tổng hợp đăng ký thi đua năm …", landscape for its wide tables: who sent, then the registrations
+ * exactly as filtered and ordered on the leader's screen, with totals per title.
+ */
+export function consolidatedDocument(
+  group: ReturnType<typeof getGroup>,
+  members: MemberRegistration[],
+  rows: ConsolidatedRow[],
+  filter: OverviewFilter,
+  unit: OwnUnit,
+  signer: ConsolidatedSigner,
+  today: string,
+): Document {
   const groupKind = group.kind === 'khu_vuc' ? 'Khu vực thi đua' : 'Cụm thi đua';
   const received = members.filter((m) => m.registration);
   const status = members.map((m, i) => [
@@ -20,24 +56,24 @@ export function consolidatedDocument(group: ReturnType<typeof getGroup>, members
     m.registration ? String(m.registration.version) : '',
     !m.registration ? 'Chưa gửi' : m.late ? 'Gửi chậm' : 'Đúng hạn',
   ]);
-  const collective = received.map((m, i) => {
-    const pick = (kind: 'title' | 'award') =>
-      m.registration!.collective.filter((c) => catalogue.find((x) => x.code === c.titleCode)?.kind === kind).map((c) => titleName(c.titleCode)).join(';\n');
-    return [String(i + 1), m.member.name, pick('title'), pick('award')];
-  });
-  const individualCodes = catalogue.filter((c) => c.scope === 'individual' && received.some((m) => m.registration!.individuals.some((p) => p.titleCode === c.code)));
-  const counts = received.map((m, i) => [
-    String(i + 1),
-    m.member.name,
-    ...individualCodes.map((c) => String(m.registration!.individuals.filter((p) => p.titleCode === c.code).length || '')),
-    String(m.registration!.individuals.length),
-  ]);
-  const named = received
-    .flatMap((m) => m.registration!.individuals.filter((p) => p.titleCode !== 'LDTT').map((p) => ({ p, unitName: m.member.name })))
-    .sort((a, b) => comparePersonNames(a.p.fullName, b.p.fullName))
-    .map(({ p, unitName }, i) => [String(i + 1), p.fullName, p.position, unitName, titleName(p.titleCode)]);
+
+  // Totals per title, in catalogue order, over the rows printed.
+  const titles = catalogue
+    .map((c) => ({
+      name: c.name,
+      collective: rows.filter((r) => r.titleCode === c.code && r.scope === 'collective').length,
+      individual: rows.filter((r) => r.titleCode === c.code && r.scope === 'individual').length,
+    }))
+    .filter((t) => t.collective + t.individual > 0);
+  const sum = (scope: ConsolidatedRow['scope']) => rows.filter((r) => r.scope === scope).length;
+  const totals = [
+    ...titles.map((t, i) => [String(i + 1), t.name, String(t.collective || ''), String(t.individual || ''), String(t.collective + t.individual)]),
+    ['', 'Tổng cộng', String(sum('collective')), String(sum('individual')), String(rows.length)],
+  ];
+  const listed = rows.map((r, i) => [String(i + 1), r.unitName, r.scope === 'collective' ? 'Tập thể đơn vị' : r.personName, r.position, r.titleName]);
 
   const deadline = group.registrationDeadline ? ` (hạn gửi: ${formatDateVi(group.registrationDeadline)})` : '';
+  const filtered = filterLine(filter);
   const body = [
     bodyText(
       `${unit.name}, Trưởng ${group.name} năm ${group.year}, tổng hợp đăng ký thi đua năm ${group.year} của các đơn vị thành viên như sau: ${received.length}/${members.length} đơn vị đã gửi đăng ký${deadline}.`,
@@ -55,56 +91,47 @@ export function consolidatedDocument(group: ReturnType<typeof getGroup>, members
       status,
       true,
     ),
-    heading('II. ĐĂNG KÝ DANH HIỆU THI ĐUA, HÌNH THỨC KHEN THƯỞNG CỦA TẬP THỂ'),
+    heading('II. TỔNG HỢP THEO DANH HIỆU THI ĐUA, HÌNH THỨC KHEN THƯỞNG'),
+    ...(filtered ? [bodyText(filtered)] : []),
     dataTable(
       [
         { title: 'STT', weight: 5, align: 'center' },
-        { title: 'Đơn vị', weight: 35 },
-        { title: 'Danh hiệu thi đua', weight: 30 },
-        { title: 'Hình thức khen thưởng', weight: 30 },
+        { title: 'Danh hiệu thi đua, hình thức khen thưởng', weight: 50 },
+        { title: 'Tập thể', weight: 15, align: 'center' },
+        { title: 'Cá nhân', weight: 15, align: 'center' },
+        { title: 'Tổng số', weight: 15, align: 'center' },
       ],
-      collective,
+      totals,
       true,
+      { boldLastRow: true },
     ),
-    heading('III. SỐ LƯỢNG CÁ NHÂN ĐĂNG KÝ THEO DANH HIỆU, HÌNH THỨC KHEN THƯỞNG'),
-    dataTable(
-      [
-        { title: 'STT', weight: 5, align: 'center' },
-        { title: 'Đơn vị', weight: 30 },
-        ...individualCodes.map((c) => ({ title: c.name, weight: 10, align: 'center' as const })),
-        { title: 'Tổng số', weight: 9, align: 'center' as const },
-      ],
-      counts,
-      true,
-    ),
-    heading('IV. DANH SÁCH CÁ NHÂN ĐĂNG KÝ CHIẾN SĨ THI ĐUA VÀ CÁC HÌNH THỨC KHEN THƯỞNG'),
-    ...(named.length
+    heading('III. DANH SÁCH ĐĂNG KÝ'),
+    ...(listed.length
       ? [
           dataTable(
             [
               { title: 'STT', weight: 5, align: 'center' },
-              { title: 'Họ và tên', weight: 22 },
-              { title: 'Chức vụ', weight: 25 },
-              { title: 'Đơn vị', weight: 25 },
-              { title: 'Danh hiệu, hình thức', weight: 23 },
+              { title: 'Đơn vị', weight: 28 },
+              { title: 'Tập thể, cá nhân', weight: 22 },
+              { title: 'Chức vụ', weight: 20 },
+              { title: 'Danh hiệu thi đua, hình thức khen thưởng', weight: 25 },
             ],
-            named,
+            listed,
             true,
           ),
         ]
-      : [bodyText('Không có cá nhân đăng ký.')]),
+      : [bodyText('Không có đăng ký nào khớp với bộ lọc.')]),
   ];
-  const own = members.find((m) => m.member.code === unit.code)?.registration;
   return officialDocument({
-    heading: { parentName: unit.parentName, unitName: unit.name, numberSymbol: '      /TH-' + (group.kind === 'khu_vuc' ? 'KVTĐ' : 'CTĐ'), place: own?.place || unit.province, date: today },
+    heading: { parentName: unit.parentName, unitName: unit.name, numberSymbol: '      /TH-' + (group.kind === 'khu_vuc' ? 'KVTĐ' : 'CTĐ'), place: signer.place, date: today },
     title: `TỔNG HỢP ĐĂNG KÝ THI ĐUA NĂM ${group.year}`,
     subtitle: `của các đơn vị thành viên ${group.name}`,
     body,
     signature: {
       recipients: ['Vụ Thi đua - Khen thưởng, Bộ Tư pháp', 'Các đơn vị thành viên', `Lưu: VT`],
       authority: `TRƯỞNG ${groupKind.toUpperCase()}`,
-      title: own?.signerTitle ?? '',
-      name: own?.signerName ?? '',
+      title: signer.title,
+      name: signer.name,
     },
     landscape: true,
     description: `Tổng hợp đăng ký thi đua năm ${group.year}`,

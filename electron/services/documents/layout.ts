@@ -34,6 +34,37 @@ const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
+/**
+ * Advance widths of Times New Roman (1/1000 em, from the font's metrics), enough to know whether a
+ * line fits a column before Word decides where to break it. Vietnamese letters measure as their base
+ * letter (Ư and Ơ a little wider for the horn); anything else as a wide capital, to stay on the safe side.
+ */
+const WIDTHS: Record<'regular' | 'bold', Record<string, number>> = {
+  regular: {
+    A: 722, B: 667, C: 667, D: 722, E: 611, F: 556, G: 722, H: 722, I: 333, J: 389, K: 722, L: 611, M: 889, N: 722, O: 722, P: 556, Q: 722, R: 667, S: 556, T: 611, U: 722, V: 722, W: 944, X: 722, Y: 722, Z: 611,
+    ' ': 250, '-': 333, '–': 500, '.': 250, ',': 250, '/': 278, ':': 278, '(': 333, ')': 333,
+  },
+  bold: {
+    A: 722, B: 667, C: 722, D: 722, E: 667, F: 611, G: 778, H: 778, I: 389, J: 500, K: 778, L: 667, M: 944, N: 722, O: 778, P: 611, Q: 778, R: 722, S: 556, T: 667, U: 722, V: 722, W: 1000, X: 722, Y: 722, Z: 667,
+    ' ': 250, '-': 333, '–': 500, '.': 250, ',': 250, '/': 278, ':': 333, '(': 333, ')': 333,
+  },
+};
+
+/** Width in twips of `text` at `halfPoints`, as Times New Roman sets it. */
+export function textWidth(text: string, halfPoints: number, bold = false): number {
+  const table = WIDTHS[bold ? 'bold' : 'regular'];
+  let units = 0;
+  for (const ch of text) {
+    const base = ch.normalize('NFD')[0]!.replace('Đ', 'D').replace('đ', 'd');
+    const horn = /[ƯƠươ]/.test(ch) ? 1.06 : 1;
+    const upper = base.toUpperCase();
+    const w = /\d/.test(base) ? 500 : base !== upper ? (table[upper] ?? 722) * 0.72 : (table[base] ?? 778);
+    units += w * horn;
+  }
+  // 3% to spare: renderers differ a little (LibreOffice sets Liberation Serif, metric-compatible but hinted).
+  return Math.ceil((units / 1000) * (halfPoints / 2) * 20 * 1.03);
+}
+
 export interface DocumentHeading {
   /** Cơ quan chủ quản, printed in capitals above the unit (may be empty). */
   parentName: string;
@@ -101,22 +132,54 @@ function contentWidth(landscape: boolean): number {
   return (landscape ? A4.height : A4.width) - MARGIN.left - MARGIN.right;
 }
 
+/** Word's default cell margins, left and right. */
+const CELL_MARGINS = 2 * 108;
+const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+
+/**
+ * A heading line that does not fit its column is broken where a reader expects it: before the
+ * province ("SỞ TƯ PHÁP / TỈNH HÀ GIANG"), never inside the province's name; without a province, at
+ * the space that makes two lines of about equal width.
+ */
+export function headingLines(text: string, widthTwip: number, halfPoints: number, bold: boolean): string[] {
+  if (textWidth(text, halfPoints, bold) <= widthTwip) return [text];
+  const at = text.search(/ (TỈNH|THÀNH PHỐ|TP\.) /);
+  if (at > 0) return [text.slice(0, at), text.slice(at + 1)];
+  // No province in it: two lines of about equal width, not one long line and a lone last word.
+  const spaces = [...text.matchAll(/ /g)].map((m) => m.index);
+  if (!spaces.length) return [text];
+  const best = spaces.reduce((a, b) => (Math.abs(textWidth(text.slice(0, b), halfPoints, bold) - textWidth(text.slice(b + 1), halfPoints, bold)) < Math.abs(textWidth(text.slice(0, a), halfPoints, bold) - textWidth(text.slice(a + 1), halfPoints, bold)) ? b : a));
+  return [text.slice(0, best), text.slice(best + 1)];
+}
+
 function headingTable(h: DocumentHeading, landscape: boolean): Table {
   const total = contentWidth(landscape);
-  const left = Math.round(total * (landscape ? 0.4 : 0.38));
+  const placeDate = placeAndDate(h.place, h.date);
+  // The national title must stay on one line; the unit's name gets what it needs of the rest (at least
+  // a third of the width), and the place and date, which may wrap, what is left.
+  const leftAvail = total - (textWidth(NATIONAL_TITLE, 24, true) + CELL_MARGINS + 60);
+  const parentLines = h.parentName ? headingLines(h.parentName.toUpperCase(), leftAvail - CELL_MARGINS, 24, false) : [];
+  const unitLines = headingLines(h.unitName.toUpperCase(), leftAvail - CELL_MARGINS, 24, true);
+  const leftNeeds = Math.max(...parentLines.map((t) => textWidth(t, 24)), ...unitLines.map((t) => textWidth(t, 24, true)), textWidth(`Số: ${h.numberSymbol}`, 26)) + CELL_MARGINS;
+  const left = Math.min(leftAvail, Math.max(leftNeeds, Math.round(total * (landscape ? 0.4 : 0.36))));
   const right = total - left;
-  // 12 pt capitals (the Decree allows 12–13) keep the national title on one line in portrait.
+  const placeDateSize = textWidth(placeDate, 28) <= right - CELL_MARGINS ? 28 : 26;
+  // The rule under the unit's name: about a third of the column, centred (Decree 30, Phụ lục I).
+  const ruleIndent = Math.round(left / 3 / 56.7);
   const leftCol = [
-    ...(h.parentName ? [centred(h.parentName.toUpperCase(), 24)] : []),
-    centred(h.unitName.toUpperCase(), 24, { bold: true }),
-    rule(landscape ? 30 : 20),
+    ...parentLines.map((t) => centred(t, 24)),
+    ...unitLines.map((t) => centred(t, 24, { bold: true })),
+    rule(ruleIndent),
     centred(`Số: ${h.numberSymbol}`, 26),
   ];
   const rightCol = [
-    centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 24, { bold: true }),
-    centred('Độc lập - Tự do - Hạnh phúc', 28, { bold: true }),
-    rule(landscape ? 34 : 16),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 60, after: 0 }, children: [run(placeAndDate(h.place, h.date), { size: 28, italics: true })] }),
+    centred(NATIONAL_TITLE, 24, { bold: true }),
+    centred(MOTTO, 28, { bold: true }),
+    // The rule under the motto is as long as the motto.
+    rule(Math.round((right - CELL_MARGINS - textWidth(MOTTO, 28, true)) / 2 / 56.7)),
+    // 14 pt, or 13 pt (the Decree allows both) when a long place name would push the year onto a line of its own.
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 60, after: 0 }, children: [run(placeDate, { size: placeDateSize, italics: true })] }),
   ];
   return new Table({
     width: { size: total, type: WidthType.DXA },
@@ -155,13 +218,35 @@ export interface Column {
   align?: 'left' | 'center';
 }
 
-/** A bordered data table with a bold header row repeated on every page. Text 13 pt, as forms use. */
-export function dataTable(columns: Column[], rows: string[][], landscape = false): Table {
-  const total = contentWidth(landscape);
+const DATA_MARGINS = 2 * 80;
+
+/**
+ * Column widths: each column at least as wide as the longest word of its header and the widest short
+ * cell (a number, "STT"), so those never break inside; what is left is shared by weight.
+ */
+function columnWidths(columns: Column[], rows: string[][], total: number): number[] {
+  const longestWord = (text: string, bold: boolean) => Math.max(0, ...text.split(/\s+/).map((w) => textWidth(w, 26, bold)));
+  const min = columns.map((c, i) =>
+    Math.max(longestWord(c.title, true), ...rows.map((r) => (r[i] && r[i].length <= 12 ? longestWord(r[i], false) : 0))) + DATA_MARGINS + 40,
+  );
   const sum = columns.reduce((n, c) => n + c.weight, 0);
-  const widths = columns.map((c) => Math.floor((total * c.weight) / sum));
+  const widths = columns.map((c, i) => Math.max(min[i]!, Math.floor((total * c.weight) / sum)));
+  // Take any excess back from the columns above their minimum, in proportion.
+  const excess = widths.reduce((n, w) => n + w, 0) - total;
+  if (excess > 0) {
+    const slack = widths.map((w, i) => w - min[i]!);
+    const slackSum = slack.reduce((n, x) => n + x, 0);
+    return widths.map((w, i) => w - Math.ceil((excess * slack[i]!) / slackSum));
+  }
+  return widths;
+}
+
+/** A bordered data table with a bold header row repeated on every page. Text 13 pt, as forms use. */
+export function dataTable(columns: Column[], rows: string[][], landscape = false, options: { boldLastRow?: boolean } = {}): Table {
+  const total = contentWidth(landscape);
+  const widths = columnWidths(columns, rows, total);
   const borders = { top: THIN, bottom: THIN, left: THIN, right: THIN };
-  const mk = (text: string, i: number, head: boolean) =>
+  const mk = (text: string, i: number, head: boolean, bold = head) =>
     new TableCell({
       width: { size: widths[i]!, type: WidthType.DXA },
       borders,
@@ -172,17 +257,18 @@ export function dataTable(columns: Column[], rows: string[][], landscape = false
           new Paragraph({
             alignment: head || columns[i]!.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
             spacing: { after: 0, line: 260 },
-            children: [run(t, { size: 26, bold: head })],
+            children: [run(t, { size: 26, bold })],
           }),
       ),
     });
+  const last = rows.length - 1;
   return new Table({
     width: { size: total, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     rows: [
       new TableRow({ tableHeader: true, children: columns.map((c, i) => mk(c.title, i, true)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, i) => mk(t, i, false)) })),
+      ...rows.map((r, n) => new TableRow({ cantSplit: true, children: r.map((t, i) => mk(t, i, false, !!options.boldLastRow && n === last)) })),
     ],
   });
 }

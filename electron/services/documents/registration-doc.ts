@@ -19,7 +19,13 @@ export function registrationDocument(reg: Registration, unit: OwnUnit, group: Gr
   const leader = group.members.find((m) => m.role === 'leader');
   const deputy = group.members.find((m) => m.role === 'deputy');
   const groupKind = group.kind === 'khu_vuc' ? 'Khu vực thi đua' : 'Cụm thi đua';
-  const recipientsOfGroup = [leader && `${leader.name} - Trưởng ${groupKind}`, deputy && `${deputy.name} - Phó Trưởng ${groupKind}`].filter(Boolean) as string[];
+  // Addressed to the group's leader and deputy, never to the unit itself: a leader's own registration
+  // goes to its deputy, and to the Ministry's emulation office when there is no one else.
+  const recipientsOfGroup = [
+    leader && leader.code !== unit.code && `${leader.name} - Trưởng ${groupKind}`,
+    deputy && deputy.code !== unit.code && `${deputy.name} - Phó Trưởng ${groupKind}`,
+  ].filter((r): r is string => !!r);
+  if (!recipientsOfGroup.length) recipientsOfGroup.push('Vụ Thi đua - Khen thưởng, Bộ Tư pháp');
   const collectiveRows = reg.collective.map((c, i) => {
     const item = catalogue.find((x) => x.code === c.titleCode);
     return [String(i + 1), titleName(c.titleCode), item?.kind === 'award' ? 'Hình thức khen thưởng' : 'Danh hiệu thi đua', item?.grantedBy ?? '', c.note];

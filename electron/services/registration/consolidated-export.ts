@@ -1,14 +1,41 @@
 import path from 'node:path';
+import { desc, eq } from 'drizzle-orm';
+import { schema, type Db } from '../../../db/client';
+import type { OwnUnit, ParsedInput } from '../../ipc/contract';
 import type { Workspace } from '../workspace/workspace';
 import { requireOwnUnit, todayVi } from '../units-keys/units';
-import { consolidatedDocument } from '../documents/consolidated-doc';
+import { consolidatedDocument, type ConsolidatedSigner } from '../documents/consolidated-doc';
 import { asciiName, writeDocx } from '../documents/write';
-import { memberRegistrations } from './overview';
+import { memberRegistrations, overview } from './overview';
 
-/** Prints "Tổng hợp đăng ký thi đua năm …" for the leader. */
-export async function printConsolidated(ws: Workspace, groupId: number, today = todayVi()): Promise<string> {
-  const { group, members } = memberRegistrations(ws.db, groupId);
+/** The head of a unit by its kind: who signs for it when nothing better is known. */
+const headTitle = { so_tu_phap: 'Giám đốc', thads: 'Thủ trưởng cơ quan', don_vi_thuoc_bo: 'Thủ trưởng đơn vị', khac: 'Thủ trưởng đơn vị' } as const;
+
+/**
+ * Who signs the consolidated table for the leader: the signer of its own registration this year; if it
+ * registered nothing, the signer of its latest registration of any group or year; else the head of the
+ * unit by title, the name left for the pen.
+ */
+function leaderSigner(db: Db, own: OwnUnit, registration: { place: string; signerTitle: string; signerName: string } | null): ConsolidatedSigner {
+  const latest =
+    registration ??
+    db
+      .select({ place: schema.registrations.place, signerTitle: schema.registrations.signerTitle, signerName: schema.registrations.signerName })
+      .from(schema.registrations)
+      .where(eq(schema.registrations.unitCode, own.code))
+      .orderBy(desc(schema.registrations.year), desc(schema.registrations.updatedAt))
+      .get();
+  return latest ? { place: latest.place || own.province, title: latest.signerTitle, name: latest.signerName } : { place: own.province, title: headTitle[own.kind], name: '' };
+}
+
+/** Prints "Tổng hợp đăng ký thi đua năm …" for the leader, filtered and ordered as its screen is. */
+export async function printConsolidated(ws: Workspace, query: ParsedInput<'leader.overview'>, today = todayVi()): Promise<string> {
+  const { group, members } = memberRegistrations(ws.db, query.groupId);
+  const { rows } = overview(ws.db, query);
+  const own = requireOwnUnit(ws.db);
+  const ownRegistration = members.find((m) => m.member.code === own.code)?.registration ?? null;
+  const signer = leaderSigner(ws.db, own, ownRegistration);
   const dest = path.join(ws.dataDir, 'documents', `tong-hop-dang-ky-thi-dua-${group.year}-${asciiName(group.code)}.docx`);
-  await writeDocx(consolidatedDocument(group, members, requireOwnUnit(ws.db), today), dest);
+  await writeDocx(consolidatedDocument(group, members, rows, query, own, signer, today), dest);
   return dest;
 }

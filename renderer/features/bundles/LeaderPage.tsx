@@ -209,7 +209,7 @@ export function LeaderPage({ group }: { group: Group }) {
       <Section
         title={`Tổng hợp đăng ký thi đua năm ${group.year}`}
         actions={
-          <button type="button" disabled={busy} onClick={() => run(async () => api.save(await api.call('leader.printConsolidated', { groupId: group.id })), (w) => w)}>
+          <button type="button" disabled={busy} onClick={() => run(async () => api.save(await api.call('leader.printConsolidated', { groupId: group.id, ...query })), (w) => w)}>
             In bảng tổng hợp (DOCX)
           </button>
         }
