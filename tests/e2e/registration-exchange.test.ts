@@ -153,6 +153,7 @@ describe('the registration round trip in Chromium', () => {
     const report = page.getByRole('region', { name: 'Kết quả nhập từ Excel' });
     await expect.poll(() => report.textContent()).toContain('Đã nhập 1 cán bộ từ trang tính “Cán bộ” (dòng tiêu đề: dòng 1).');
     expect(await report.textContent()).toContain('Dòng 3: Nguyễn Thị Hương (1980): đã có trong danh sách cán bộ.');
+    await shot(page, '03-nhap-excel');
     await page.getByLabel('Tìm kiếm (gõ không dấu cũng được)').fill('nguyen');
     await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
     await page.getByLabel('Tìm kiếm (gõ không dấu cũng được)').fill('');
