@@ -90,13 +90,16 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Exits once everything printed has been written: a pipe takes stdout asynchronously, and exiting at once cuts a long report short. */
+const exitAfterOutput = (code: number) => process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitAfterOutput(code),
   (error: unknown) => {
     const code = (error as { code?: unknown }).code;
     if (error instanceof UserError) console.error(`Lỗi: ${error.message}`);
     else if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) console.error(`Lỗi: tùy chọn hoặc tham số không hợp lệ.\n${USAGE}`);
     else console.error(error);
-    process.exit(2);
+    exitAfterOutput(2);
   },
 );

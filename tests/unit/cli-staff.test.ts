@@ -33,6 +33,19 @@ describe('thidua staff import', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ added: 0, duplicates: [{ row: 3 }, { row: 4 }, { row: 5 }] });
   });
 
+  it('prints a long report whole through a pipe (exiting at once used to cut it at 64 KB)', async () => {
+    const unit = await makeUnit(MEMBER);
+    const db = path.join(unit.ws.dataDir, 'thidua.sqlite');
+    unit.ws.close();
+    const rows = Array.from({ length: 3000 }, (_, i) => [i + 1, `Nguyễn Thị Hương số ${i + 1}`, 1980, 'Nữ', '', '']);
+    const sheet = await writeStaffWorkbook(path.join(tempDir(), 'dai.xlsx'), rows);
+    expect(run('staff', 'import', '--db', db, sheet).status).toBe(0);
+    const again = run('staff', 'import', '--db', db, '--json', sheet);
+    expect(again.status).toBe(0);
+    expect(again.stdout.length).toBeGreaterThan(128 * 1024);
+    expect(JSON.parse(again.stdout).duplicates).toHaveLength(3000);
+  });
+
   it('refuses a bad sheet with a Vietnamese message and exit 1, never a stack trace', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'thidua.sqlite');

@@ -166,11 +166,8 @@ export async function importStaffXlsx(db: Db, file: string): Promise<StaffImport
     return { sheet: sheet.name, header, rows };
   });
   const { header, rows } = read;
-  for (const field of Object.keys(FIELD_LABEL) as StaffField[]) {
-    if (![...header.columns.values()].includes(field) && field !== 'fullName' && field !== 'gender') {
-      warnings.push(`Không có cột ${FIELD_LABEL[field]}: thông tin này để trống.`);
-    }
-  }
+  const absent = (['birthYear', 'position', 'department'] as const).filter((f) => ![...header.columns.values()].includes(f)).map((f) => FIELD_LABEL[f]);
+  if (absent.length) warnings.push(`Không có cột ${absent.join('; ')}: ${absent.length > 1 ? 'các thông tin này' : 'thông tin này'} để trống.`);
 
   const people: (ReturnType<typeof staffInputSchema.parse> & { row: number })[] = [];
   const columnOf = new Map([...header.columns].map(([col, field]) => [field, col]));
