@@ -257,6 +257,8 @@ export function dataTable(columns: Column[], rows: string[][], landscape = false
           new Paragraph({
             alignment: head || columns[i]!.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
             spacing: { after: 0, line: 260 },
+            // A header row never ends a page alone: it keeps with the first row of data.
+            keepNext: head,
             children: [run(t, { size: 26, bold })],
           }),
       ),
