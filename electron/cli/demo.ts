@@ -43,7 +43,7 @@ async function registerMember(ws: Workspace, unit: OwnUnit, member: Member, inde
     saveStaff(ws.db, { fullName: headName, birthYear: 1965 + Math.floor(rand() * 10), gender: 'nam', position: staffing.head, department: 'Lãnh đạo' }),
     ...staffing.positions.map(([position, department]) => {
       const female = rand() < 0.5;
-      return saveStaff(ws.db, { fullName: person(rand, female), birthYear: 1970 + Math.floor(rand() * 28), gender: female ? 'nu' : 'nam', position: position!, department: department! });
+      return saveStaff(ws.db, { fullName: person(rand, female), birthYear: 1970 + Math.floor(rand() * 28), gender: female ? 'nu' : 'nam', position: position!, department: department!, allowDuplicate: true });
     }),
   ];
   const savedGroup = saveGroup(ws.db, groupInputSchema.parse(group));

@@ -9,6 +9,8 @@ export const channels = [
   'staff.list',
   'staff.save',
   'staff.remove',
+  'staff.restore',
+  'staff.duplicateOf',
   'staff.importXlsx',
   'registration.get',
   'registration.save',

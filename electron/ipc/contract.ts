@@ -193,7 +193,9 @@ export const contract = {
   'groups.save': { input: groupInputSchema, output: groupSchema },
   'staff.list': { input: z.object({ search: optionalTextField('Từ khóa tìm kiếm', 100).default('') }), output: z.array(staffSchema) },
   'staff.save': { input: staffInputSchema, output: staffSchema },
-  'staff.remove': { input: z.object({ id: z.number().int().positive() }), output: z.object({ removed: z.boolean() }) },
+  'staff.remove': { input: z.object({ id: z.number().int().positive() }), output: z.object({ removed: staffSchema.nullable() }) },
+  'staff.restore': { input: staffSchema, output: staffSchema },
+  'staff.duplicateOf': { input: staffInputSchema, output: staffSchema.nullable() },
   'staff.importXlsx': {
     input: z.object({ file: fileHandleSchema }),
     output: staffImportReportSchema,

@@ -1,4 +1,4 @@
-import { listStaff, removeStaff, saveStaff } from '../../services/registration/staff';
+import { duplicateOf, listStaff, removeStaff, restoreStaff, saveStaff } from '../../services/registration/staff';
 import { importStaffXlsx } from '../../services/registration/xlsx';
 import { getOwnRegistration, ownDeadline, saveRegistration } from '../../services/registration/registration';
 import { exportRegistration, printRegistration } from '../../services/registration/export';
@@ -8,6 +8,8 @@ export const registrationHandlers = {
   'staff.list': (input, { ws }) => listStaff(ws.db, input.search),
   'staff.save': (input, { ws }) => saveStaff(ws.db, input),
   'staff.remove': (input, { ws }) => ({ removed: removeStaff(ws.db, input.id) }),
+  'staff.restore': (input, { ws }) => restoreStaff(ws.db, input),
+  'staff.duplicateOf': (input, { ws }) => duplicateOf(ws.db, input),
   'staff.importXlsx': async (input, { ws, files }) => {
     try {
       return await importStaffXlsx(ws.db, files.resolve(input.file).path);
@@ -24,5 +26,5 @@ export const registrationHandlers = {
     return { file: files.register(done.path), version: done.version, seq: done.seq };
   },
 } satisfies Handlers<
-  'staff.list' | 'staff.save' | 'staff.remove' | 'staff.importXlsx' | 'registration.get' | 'registration.save' | 'registration.deadline' | 'registration.printDocx' | 'registration.export'
+  'staff.list' | 'staff.save' | 'staff.remove' | 'staff.restore' | 'staff.duplicateOf' | 'staff.importXlsx' | 'registration.get' | 'registration.save' | 'registration.deadline' | 'registration.printDocx' | 'registration.export'
 >;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateField } from '../groups-calendar/schemas';
 import { optionalTextField, textField } from '../fields/schemas';
-import { formatDateVi } from '../text/vietnamese';
+import { formatDateVi, squashSpaces } from '../text/vietnamese';
 
 /** Staff and registration as the domain states them; the contract and the bundle records reuse these. */
 
@@ -10,7 +10,10 @@ export const birthYearSchema = z.number().int().min(1940, 'Năm sinh không hợ
 
 export const staffInputSchema = z.object({
   id: z.number().int().positive().optional(),
-  fullName: textField('Họ và tên', 120),
+  /** Typed names keep one space between words: "Đỗ   Thị  Lan" is saved as "Đỗ Thị Lan". */
+  fullName: textField('Họ và tên', 120).transform(squashSpaces),
+  /** Set once the person confirmed that a namesake born the same year is someone else. */
+  allowDuplicate: z.boolean().optional(),
   birthYear: birthYearSchema.nullable(),
   gender: genderSchema,
   position: optionalTextField('Chức vụ', 200).default(''),

@@ -11,12 +11,28 @@ export function listStaff(db: Db, search = ''): Staff[] {
     .from(schema.staff)
     .all()
     .filter((s) => matchesVi(`${s.fullName} ${s.position} ${s.department}`, search))
-    .map(({ createdAt: _createdAt, ...s }) => s)
+    .map(toStaff)
     .sort((a, b) => comparePersonNames(a.fullName, b.fullName));
 }
 
+const toStaff = ({ createdAt: _createdAt, ...s }: typeof schema.staff.$inferSelect): Staff => s;
+
+/** Another person already listed with the same name (spacing, case and tone marks aside) and birth year. */
+export function duplicateOf(db: Db, input: Pick<Staff, 'fullName' | 'birthYear'> & { id?: number }): Staff | null {
+  const key = staffKey(input);
+  const found = db.select().from(schema.staff).all().find((s) => s.id !== input.id && staffKey(s) === key);
+  return found ? toStaff(found) : null;
+}
+
+/** Saves a person typed by hand; a namesake born the same year is refused until the person confirms. */
 export function saveStaff(db: Db, input: ParsedInput<'staff.save'>): Staff {
-  const { id, ...fields } = input;
+  const { id, allowDuplicate, ...fields } = input;
+  const twin = allowDuplicate ? null : duplicateOf(db, input);
+  if (twin) {
+    throw new UserError(
+      `Đã có ${twin.fullName}${twin.birthYear ? ` (sinh năm ${twin.birthYear})` : ''} trong danh sách cán bộ. Nếu đây là một người khác trùng họ tên và năm sinh, hãy xác nhận “Vẫn lưu”.`,
+    );
+  }
   if (id) {
     const done = db.update(schema.staff).set(fields).where(eq(schema.staff.id, id)).run();
     if (done.changes === 0) throw new UserError('Không tìm thấy cán bộ cần sửa.');
@@ -26,8 +42,17 @@ export function saveStaff(db: Db, input: ParsedInput<'staff.save'>): Staff {
   return { id: row.id, ...fields };
 }
 
-export function removeStaff(db: Db, id: number): boolean {
-  return db.delete(schema.staff).where(eq(schema.staff.id, id)).run().changes > 0;
+/** Removes a person and hands back what was removed, so the page can offer to undo it. */
+export function removeStaff(db: Db, id: number): Staff | null {
+  const row = db.delete(schema.staff).where(eq(schema.staff.id, id)).returning().get();
+  return row ? toStaff(row) : null;
+}
+
+/** Undoes a removal: the person comes back under the same id, so registrations naming them still do. */
+export function restoreStaff(db: Db, person: Staff): Staff {
+  const { allowDuplicate: _a, ...fields } = person;
+  db.insert(schema.staff).values({ ...fields, createdAt: nowIso() }).onConflictDoNothing().run();
+  return fields;
 }
 
 /** The same person entered twice: same name (ignoring tone marks and case) and same birth year. */
