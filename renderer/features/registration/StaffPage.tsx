@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Staff, StaffImportReport, StaffInput } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
-import { Field, missing, Notice, Section, useAction, type FieldErrors } from '../../components/ui';
+import { Field, missing, Notice, Section, useAction, useConfirm, type FieldErrors } from '../../components/ui';
 import { StaffImportReportPanel } from './StaffImportReport';
 
 const blank: StaffInput = { fullName: '', birthYear: null, gender: 'nam', position: '', department: '' };
@@ -26,10 +26,30 @@ export function StaffPage() {
     const empty = missing({ fullName: [draft.fullName, 'Hãy nhập họ và tên.'] });
     setErrors(empty);
     if (Object.keys(empty).length) return;
-    if (await run(() => api.call('staff.save', draft), (s) => `Đã lưu ${s.fullName}.`)) {
-      setDraft(blank);
+    const save = async (allowDuplicate: boolean) => {
+      if (await run(() => api.call('staff.save', { ...draft, allowDuplicate }), (s) => `Đã lưu ${s.fullName}.`)) {
+        setDraft(blank);
+        await load();
+      }
+    };
+    // A namesake born the same year is most often the same person typed twice: ask before adding.
+    const twin = await run(() => api.call('staff.duplicateOf', draft));
+    if (twin) {
+      const born = twin.birthYear ? `, sinh năm ${twin.birthYear}` : '';
+      ask(`Danh sách đã có ${twin.fullName}${born}${twin.position ? `, ${twin.position}` : ''}. Đây có phải là một người khác không?`, 'Vẫn lưu', () => save(true));
+    } else if (twin === null) await save(false);
+  };
+  const [question, ask] = useConfirm();
+  const [removed, setRemoved] = useState<Staff | null>(null);
+  const remove = (person: Staff) =>
+    ask(`Xóa ${person.fullName} khỏi danh sách cán bộ?`, 'Xóa', async () => {
+      const done = await run(() => api.call('staff.remove', { id: person.id }));
+      setRemoved(done?.removed ?? null);
       await load();
-    }
+    });
+  const undo = async (person: Staff) => {
+    setRemoved(null);
+    if (await run(() => api.call('staff.restore', person), (s) => `Đã khôi phục ${s.fullName}.`)) await load();
   };
   const [report, setReport] = useState<StaffImportReport | null>(null);
   const importXlsx = async () => {
@@ -85,7 +105,16 @@ export function StaffPage() {
           )}
         </div>
       </form>
+      {question}
       <Notice message={message} />
+      {removed && (
+        <div className="notice notice-info" role="status">
+          Đã xóa {removed.fullName}.{' '}
+          <button type="button" className="link" onClick={() => undo(removed)}>
+            Hoàn tác
+          </button>
+        </div>
+      )}
       {report && <StaffImportReportPanel report={report} onClose={() => setReport(null)} />}
       <Field label="Tìm kiếm (gõ không dấu cũng được)">
         <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="nguyen" />
@@ -115,7 +144,7 @@ export function StaffPage() {
                 <button type="button" className="link" onClick={() => setDraft(s)}>
                   Sửa
                 </button>{' '}
-                <button type="button" className="link" onClick={async () => (await run(() => api.call('staff.remove', { id: s.id }))) && load()}>
+                <button type="button" className="link" onClick={() => remove(s)}>
                   Xóa
                 </button>
               </td>
