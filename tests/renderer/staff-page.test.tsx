@@ -21,7 +21,8 @@ function setup() {
       people = people.filter((p) => p.id !== id);
       return { removed: gone };
     },
-    'staff.restore': (person) => {
+    'staff.restore': (input) => {
+      const person = { ...input, position: input.position ?? '', department: input.department ?? '' };
       people = [...people, person];
       return person;
     },
