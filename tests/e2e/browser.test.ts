@@ -3,12 +3,12 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findChromium, launchChromium, SCREENS_DIR } from '../helpers/browser';
 
-const saved = { CHROMIUM_PATH: process.env.CHROMIUM_PATH, THIDUA_NO_SYSTEM_BROWSER: process.env.THIDUA_NO_SYSTEM_BROWSER };
+const saved = { ...process.env };
 afterEach(() => {
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
+  process.env.CHROMIUM_PATH = saved.CHROMIUM_PATH;
+  process.env.THIDUA_NO_SYSTEM_BROWSER = saved.THIDUA_NO_SYSTEM_BROWSER;
+  if (saved.CHROMIUM_PATH === undefined) delete process.env.CHROMIUM_PATH;
+  if (saved.THIDUA_NO_SYSTEM_BROWSER === undefined) delete process.env.THIDUA_NO_SYSTEM_BROWSER;
 });
 
 describe('the browser the end-to-end tests drive', () => {
