@@ -3,7 +3,7 @@ import { verifyBundleFile } from '../services/bundles/reader';
 import { BundleError } from '../services/bundles/format';
 import { collectBundleFiles, importBundleFiles } from '../services/bundles/importer';
 import { openWorkspaceForDb } from '../services/workspace/workspace';
-import { UserError } from '../services/errors';
+import { asUserError, unexpectedErrorMessage, UserError } from '../services/errors';
 import { describeStaffImport, importStaffXlsx } from '../services/registration/xlsx';
 import { runDemo } from './demo';
 
@@ -97,9 +97,10 @@ main(process.argv.slice(2)).then(
   (code) => exitAfterOutput(code),
   (error: unknown) => {
     const code = (error as { code?: unknown }).code;
-    if (error instanceof UserError) console.error(`Lỗi: ${error.message}`);
+    const known = asUserError(error);
+    if (known) console.error(`Lỗi: ${known.message}`);
     else if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) console.error(`Lỗi: tùy chọn hoặc tham số không hợp lệ.\n${USAGE}`);
-    else console.error(error);
+    else console.error(`Lỗi: ${unexpectedErrorMessage(error)}`);
     exitAfterOutput(2);
   },
 );

@@ -1,12 +1,14 @@
+import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
-import { schema, type DbOrTx } from '../../../db/client';
+import { schema, writeTransaction, type DbOrTx } from '../../../db/client';
 import type { ImportResult, QuarantineEntry } from '../../ipc/contract';
-import type { Workspace } from '../workspace/workspace';
+import { sweepLeftovers, type Workspace } from '../workspace/workspace';
 import { UserError } from '../errors';
 import { copyFileAtomic } from '../files/atomic';
+import { PRIVATE_DIR_MODE } from '../files/private';
 import { findGroup, isMember, nonMemberReason, pinKey, unknownGroupReason } from '../groups-calendar/groups';
 import { formatFingerprint } from '../units-keys/keys';
 import { formatDateVi } from '../text/vietnamese';
@@ -108,12 +110,11 @@ async function accept(ws: Workspace, staged: string, v: OpenBundle, fileName: st
   const h = v.header;
   // A name of its own: a concurrent import of the same bundle must never overwrite, or clean up, this copy.
   const archive = path.join(ws.dir.received, h.sender.unit_code, `${h.bundle_id}.${crypto.randomBytes(4).toString('hex')}.tdkt`);
-  await fsp.mkdir(path.dirname(archive), { recursive: true });
-  await fsp.rename(staged, archive);
+  await fsp.mkdir(path.dirname(archive), { recursive: true, mode: PRIVATE_DIR_MODE });
   try {
     const own = requireOwnUnit(ws.db);
     let added = 0;
-    const decision = ws.db.transaction((tx) => {
+    const decision = writeTransaction(ws.db, (tx) => {
       // Re-judged inside the transaction: another import may have landed since the first look.
       const verdict = judge(tx, v);
       if (verdict !== 'accept') return verdict;
@@ -142,12 +143,12 @@ async function accept(ws: Workspace, staged: string, v: OpenBundle, fileName: st
         }
         if (applyRegistrationRecord(tx, record, h.bundle_id, own.code) === 'added') added++;
       }
+      // Moved into the archive under the write lock, with its row: the sweep of files without a row
+      // holds the same lock, so it never sees this file between the two.
+      fs.renameSync(staged, archive);
       return null;
     });
-    if (decision) {
-      await fsp.rm(archive, { force: true });
-      return decision;
-    }
+    if (decision) return decision;
     const what = added ? `${added} bản đăng ký mới` : 'không có phiên bản mới (đã có bản này)';
     return { status: 'accepted', reason: `Đã nhận gói số ${h.seq} của ${senderLabel(v)}: ${what}.`, sender: senderLabel(v) };
   } catch (error) {
@@ -160,35 +161,37 @@ async function accept(ws: Workspace, staged: string, v: OpenBundle, fileName: st
 async function quarantine(ws: Workspace, staged: string, v: BundleHead, fileName: string): Promise<Decision> {
   const h = v.header;
   const sender = senderLabel(v);
-  const held = ws.db
-    .select()
-    .from(schema.quarantinedBundles)
-    .where(and(eq(schema.quarantinedBundles.bundleId, h.bundle_id), eq(schema.quarantinedBundles.decision, 'pending')))
-    .get();
   const note = `Khóa ký ${formatFingerprint(v.signer.keyId)} chưa được xác nhận cho ${sender}. Hãy gọi điện cho đơn vị gửi để đối chiếu dấu vân tay rồi xác nhận hoặc từ chối.`;
-  if (held) {
-    await fsp.rm(staged, { force: true });
-    return { status: 'quarantined', reason: `Gói đã nằm trong danh sách chờ xác nhận. ${note}`, sender };
-  }
   const stored = path.join(ws.dir.quarantine, `${h.bundle_id}.${crypto.randomBytes(4).toString('hex')}.tdkt`);
-  await fsp.rename(staged, stored);
-  ws.db
-    .insert(schema.quarantinedBundles)
-    .values({
-      bundleId: h.bundle_id,
-      headerSha256: v.headerSha256,
-      senderCode: h.sender.unit_code,
-      senderName: h.sender.unit_name,
-      keyId: v.signer.keyId,
-      publicKey: v.signer.publicKey,
-      groupCode: h.group.code,
-      year: h.year,
-      fileName,
-      storedPath: path.relative(ws.dataDir, stored),
-      receivedAt: nowIso(),
-      decision: 'pending',
-    })
-    .run();
+  // Looked up and held in one write transaction: two imports of one bundle at once hold it once.
+  const held = writeTransaction(ws.db, (tx) => {
+    const pending = tx
+      .select()
+      .from(schema.quarantinedBundles)
+      .where(and(eq(schema.quarantinedBundles.bundleId, h.bundle_id), eq(schema.quarantinedBundles.decision, 'pending')))
+      .get();
+    if (pending) return true;
+    tx.insert(schema.quarantinedBundles)
+      .values({
+        bundleId: h.bundle_id,
+        headerSha256: v.headerSha256,
+        senderCode: h.sender.unit_code,
+        senderName: h.sender.unit_name,
+        keyId: v.signer.keyId,
+        publicKey: v.signer.publicKey,
+        groupCode: h.group.code,
+        year: h.year,
+        fileName,
+        storedPath: path.relative(ws.dataDir, stored),
+        receivedAt: nowIso(),
+        decision: 'pending',
+      })
+      .run();
+    // Under the write lock, with its row, as in accept().
+    fs.renameSync(staged, stored);
+    return false;
+  });
+  if (held) return { status: 'quarantined', reason: `Gói đã nằm trong danh sách chờ xác nhận. ${note}`, sender };
   return { status: 'quarantined', reason: note, sender };
 }
 
@@ -252,6 +255,8 @@ export async function importBundleFile(ws: Workspace, file: IncomingFile): Promi
 export async function importBundleFiles(ws: Workspace, files: IncomingFile[]): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
   for (const f of files) results.push(await importBundleFile(ws, f));
+  // What a killed import elsewhere (another window, the CLI) left behind goes now, not at next start.
+  sweepLeftovers(ws);
   return results;
 }
 
@@ -278,18 +283,19 @@ export function listQuarantine(ws: Workspace): QuarantineEntry[] {
  * the held bundle (checked again in full); rejecting discards it.
  */
 export async function decideQuarantine(ws: Workspace, id: number, confirm: boolean): Promise<ImportResult> {
-  const q = ws.db.select().from(schema.quarantinedBundles).where(eq(schema.quarantinedBundles.id, id)).get();
-  if (!q || q.decision !== 'pending') throw new UserError('Không tìm thấy gói đang chờ xác nhận.');
+  // Decided once: a second click (or window) finds it no longer pending.
+  const q = writeTransaction(ws.db, (tx) => {
+    const q = tx.select().from(schema.quarantinedBundles).where(eq(schema.quarantinedBundles.id, id)).get();
+    if (!q || q.decision !== 'pending') throw new UserError('Không tìm thấy gói đang chờ xác nhận.');
+    tx.update(schema.quarantinedBundles).set({ decision: confirm ? 'accepted' : 'rejected', decidedAt: nowIso() }).where(eq(schema.quarantinedBundles.id, id)).run();
+    if (confirm) pinKey(tx, q.senderCode, q.keyId, 'quarantine_confirmed', q.publicKey);
+    return q;
+  });
   const stored = path.join(ws.dataDir, q.storedPath);
-  const mark = (decision: 'accepted' | 'rejected') =>
-    ws.db.update(schema.quarantinedBundles).set({ decision, decidedAt: nowIso() }).where(eq(schema.quarantinedBundles.id, id)).run();
   if (!confirm) {
-    mark('rejected');
     await fsp.rm(stored, { force: true });
     return { file: q.fileName, status: 'refused', reason: `Đã từ chối gói của ${q.senderName}; khóa ${formatFingerprint(q.keyId)} không được ghim.`, sender: q.senderName };
   }
-  ws.db.transaction((tx) => pinKey(tx, q.senderCode, q.keyId, 'quarantine_confirmed', q.publicKey));
-  mark('accepted');
   const result = await importBundleFile(ws, { path: stored, name: q.fileName });
   await fsp.rm(stored, { force: true });
   return result;

@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import yazl from 'yazl';
 import './fast-crc';
 import { writeAtomically } from '../files/atomic';
+import { PRIVATE_FILE_MODE } from '../files/private';
 import { sign } from '../units-keys/keys';
 import { bagInfoText, BAGIT_TXT, manifestText, recordPath, type BundleHeader, type SignatureFile } from './format';
 import { verifyBundleFile, type VerifiedBundle } from './reader';
@@ -127,7 +128,7 @@ export async function writeBundle(
       zip.end();
       await written;
     },
-    0o644,
+    PRIVATE_FILE_MODE,
     async (temp) => {
       verified = await verifyBundleFile(temp);
       if (verified.header.bundle_id !== fields.bundle_id) throw new Error('Gói vừa ghi không khớp với gói cần ghi.');

@@ -3,6 +3,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './private';
 
 /** A temp name in the destination's own folder, so the final rename never crosses file systems. */
 export function tempPathFor(dest: string): string {
@@ -27,11 +28,11 @@ async function fsyncDir(dir: string): Promise<void> {
 export async function writeAtomically(
   dest: string,
   write: (tempPath: string) => Promise<void>,
-  mode = 0o644,
+  mode = PRIVATE_FILE_MODE,
   /** Runs on the complete, synced temp file; throwing leaves `dest` untouched. */
   check?: (tempPath: string) => Promise<void>,
 ): Promise<void> {
-  await fsp.mkdir(path.dirname(dest), { recursive: true });
+  await fsp.mkdir(path.dirname(dest), { recursive: true, mode: PRIVATE_DIR_MODE });
   const temp = tempPathFor(dest);
   try {
     await write(temp);
@@ -51,10 +52,10 @@ export async function writeAtomically(
   }
 }
 
-export function writeFileAtomic(dest: string, data: Uint8Array | string, mode = 0o644): Promise<void> {
+export function writeFileAtomic(dest: string, data: Uint8Array | string, mode = PRIVATE_FILE_MODE): Promise<void> {
   return writeAtomically(dest, (temp) => fsp.writeFile(temp, data, { mode }), mode);
 }
 
 export function copyFileAtomic(src: string, dest: string, check?: (tempPath: string) => Promise<void>): Promise<void> {
-  return writeAtomically(dest, (temp) => pipeline(fs.createReadStream(src), fs.createWriteStream(temp)), 0o644, check);
+  return writeAtomically(dest, (temp) => pipeline(fs.createReadStream(src), fs.createWriteStream(temp, { mode: PRIVATE_FILE_MODE })), PRIVATE_FILE_MODE, check);
 }

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { schema, type Db, type DbOrTx } from '../../../db/client';
+import { schema, writeTransaction, type Db, type DbOrTx } from '../../../db/client';
 import type { Group, ParsedInput } from '../../ipc/contract';
 import { UserError } from '../errors';
 import { formatFingerprint } from '../units-keys/keys';
@@ -27,7 +27,7 @@ export function saveGroup(db: Db, input: GroupInput): Group {
   const own = requireOwnUnit(db);
   checkMembers(input, own.code);
   const deadline = input.registrationDeadline || null;
-  const id = db.transaction((tx) => {
+  const id = writeTransaction(db, (tx) => {
     const clash = tx
       .select({ id: schema.emulationGroups.id })
       .from(schema.emulationGroups)

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { desc, eq } from 'drizzle-orm';
-import { schema } from '../../../db/client';
+import { schema, writeTransaction } from '../../../db/client';
 import type { Workspace } from '../workspace/workspace';
 import { UserError } from '../errors';
 import { getGroup } from '../groups-calendar/groups';
@@ -42,7 +42,7 @@ export async function exportRegistration(ws: Workspace, groupId: number): Promis
   if (!recipients.length) throw new UserError('Đơn vị là Trưởng Khu vực/Cụm và không có Phó Trưởng: không có nơi nhận gói đăng ký.');
   const bundleId = crypto.randomUUID();
   const createdAt = nowIso();
-  const { reg, seq, dest, wasDraft } = ws.db.transaction((tx) => {
+  const { reg, seq, dest, wasDraft } = writeTransaction(ws.db, (tx) => {
     const reg = requireRegistration(ws, groupId);
     const last = tx.select({ seq: schema.sentBundles.seq }).from(schema.sentBundles).orderBy(desc(schema.sentBundles.seq)).get();
     const seq = (last?.seq ?? 0) + 1;
@@ -74,7 +74,7 @@ export async function exportRegistration(ws: Workspace, groupId: number): Promis
       signer,
     );
   } catch (error) {
-    ws.db.transaction((tx) => {
+    writeTransaction(ws.db, (tx) => {
       tx.delete(schema.sentBundles).where(eq(schema.sentBundles.bundleId, bundleId)).run();
       if (wasDraft) unfreeze(tx, reg);
     });

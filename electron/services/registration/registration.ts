@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
-import { schema, type Db, type DbOrTx } from '../../../db/client';
+import { schema, writeTransaction, type Db, type DbOrTx } from '../../../db/client';
 import type { OwnUnit, ParsedInput, Registration } from '../../ipc/contract';
 import { UserError } from '../errors';
 import { getGroup } from '../groups-calendar/groups';
@@ -170,7 +170,7 @@ export function saveRegistration(db: Db, input: ParsedInput<'registration.save'>
   });
   individuals.sort((a, b) => comparePersonNames(a.fullName, b.fullName));
 
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const latest = latestVersion(tx, own.code, group.code, group.year);
     if (latest && contentOf(loadRegistration(tx, latest)) === contentOf({ ...input, individuals })) return;
     const recordId = latest?.recordId ?? crypto.randomUUID();

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import { schema, type Db } from '../../../db/client';
+import { schema, writeTransaction, type Db } from '../../../db/client';
 import type { StaffField, StaffImportReport } from '../../ipc/contract';
 import { staffInputSchema } from './schemas';
 import { UserError } from '../errors';
@@ -211,7 +211,7 @@ export async function importStaffXlsx(db: Db, file: string): Promise<StaffImport
     fresh.push(p);
   }
   const createdAt = nowIso();
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     // One prepared statement for every row: a 100,000-row sheet is written in seconds, all or nothing.
     const insert = tx
       .insert(schema.staff)

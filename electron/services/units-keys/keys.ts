@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../files/atomic';
+import { tempPathFor, writeFileAtomic } from '../files/atomic';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../files/private';
 import { UserError } from '../errors';
 
 /** Ed25519 keys: the key id is the first 128 bits of SHA-256 over the raw public key, in hex. */
@@ -54,6 +56,13 @@ export interface Sealer {
   open(sealed: Buffer): Buffer;
 }
 
+export interface PreparedKey {
+  keyId: string;
+  rawPublic: Buffer;
+  keep(): void;
+  discard(): Promise<void>;
+}
+
 /**
  * Private keys live in files readable only by their owner, never in the database and never in the
  * renderer. With a Sealer they are also encrypted by the operating system's key store.
@@ -68,14 +77,33 @@ export class KeyStore {
     return path.join(this.dir, `${keyId}.${sealed ? 'sealed' : 'pem'}`);
   }
 
-  async create(): Promise<{ keyId: string; rawPublic: Buffer }> {
+  /**
+   * A new key pair whose private key is written and synced beside its final name; nothing is in place
+   * until `keep` renames it there (synchronously, so it can run inside the transaction that records
+   * the key). `discard` removes what was not kept.
+   */
+  async prepare(): Promise<PreparedKey> {
     const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
     const rawPublic = rawPublicKey(publicKey);
     const keyId = keyIdOf(rawPublic);
     const pem = Buffer.from(privateKey.export({ format: 'pem', type: 'pkcs8' }));
-    await fsp.mkdir(this.dir, { recursive: true, mode: 0o700 });
-    await writeFileAtomic(this.file(keyId, !!this.sealer), this.sealer ? this.sealer.seal(pem) : pem, 0o600);
-    return { keyId, rawPublic };
+    makePrivateDir(this.dir);
+    const dest = this.file(keyId, !!this.sealer);
+    const temp = tempPathFor(dest);
+    const handle = await fsp.open(temp, 'wx', PRIVATE_FILE_MODE);
+    try {
+      await handle.writeFile(this.sealer ? this.sealer.seal(pem) : pem);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    return { keyId, rawPublic, keep: () => fs.renameSync(temp, dest), discard: () => fsp.rm(temp, { force: true }) };
+  }
+
+  async create(): Promise<{ keyId: string; rawPublic: Buffer }> {
+    const key = await this.prepare();
+    key.keep();
+    return key;
   }
 
   /**
@@ -91,7 +119,7 @@ export class KeyStore {
     else {
       pem = await read(false);
       if (pem && this.sealer) {
-        await writeFileAtomic(this.file(keyId, true), this.sealer.seal(pem), 0o600);
+        await writeFileAtomic(this.file(keyId, true), this.sealer.seal(pem), PRIVATE_FILE_MODE);
         await fsp.rm(this.file(keyId, false));
       }
     }

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { schema, type DbOrTx } from '../../../db/client';
+import { schema, writeTransaction, type DbOrTx } from '../../../db/client';
 import type { OwnUnit, Unit } from '../../ipc/contract';
 import type { Workspace } from '../workspace/workspace';
 import { UserError } from '../errors';
@@ -43,16 +43,28 @@ export function upsertUnit(tx: DbOrTx, unit: Unit, ownCode: string | null): void
   tx.insert(schema.units).values(values).onConflictDoUpdate({ target: schema.units.code, set: values }).run();
 }
 
-/** First start: records the unit and makes its signing key. */
+const ALREADY_SET_UP = 'Đơn vị đã được thiết lập trên máy này.';
+
+/**
+ * First start: records the unit and makes its signing key. Two set-ups at once (two clicks, two
+ * windows on one data folder) are decided under the database's write lock: the winner's key is
+ * renamed into place with its rows, the loser's never lands and its file is removed.
+ */
 export async function setupUnit(ws: Workspace, unit: Unit): Promise<OwnUnit> {
-  if (getOwnUnit(ws.db)) throw new UserError('Đơn vị đã được thiết lập trên máy này.');
-  const { keyId, rawPublic } = await ws.keys.create();
-  const at = nowIso();
-  ws.db.transaction((tx) => {
-    tx.insert(schema.units).values({ ...unit, updatedAt: at }).onConflictDoUpdate({ target: schema.units.code, set: { ...unit, updatedAt: at } }).run();
-    tx.insert(schema.ownUnit).values({ id: 1, unitCode: unit.code, keyId, createdAt: at }).run();
-    tx.insert(schema.pinnedKeys).values({ keyId, unitCode: unit.code, publicKey: rawPublic.toString('base64'), source: 'own', pinnedAt: at }).run();
-  });
+  if (getOwnUnit(ws.db)) throw new UserError(ALREADY_SET_UP);
+  const key = await ws.keys.prepare();
+  try {
+    const at = nowIso();
+    writeTransaction(ws.db, (tx) => {
+      if (getOwnUnit(tx)) throw new UserError(ALREADY_SET_UP);
+      tx.insert(schema.units).values({ ...unit, updatedAt: at }).onConflictDoUpdate({ target: schema.units.code, set: { ...unit, updatedAt: at } }).run();
+      tx.insert(schema.ownUnit).values({ id: 1, unitCode: unit.code, keyId: key.keyId, createdAt: at }).run();
+      tx.insert(schema.pinnedKeys).values({ keyId: key.keyId, unitCode: unit.code, publicKey: key.rawPublic.toString('base64'), source: 'own', pinnedAt: at }).run();
+      key.keep();
+    });
+  } finally {
+    await key.discard();
+  }
   return requireOwnUnit(ws.db);
 }
 

@@ -1,7 +1,10 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import { openDatabase, type Db } from '../../../db/client';
+import crypto from 'node:crypto';
+import { openDatabase, schema, writeTransaction, type Db } from '../../../db/client';
+import { isDatabaseBusy } from '../errors';
 import { KeyStore, type Sealer } from '../units-keys/keys';
+import { makePrivateDir, restrictTree } from '../files/private';
 
 /** One unit's installation: its database and the folders beside it. */
 export interface Workspace {
@@ -14,7 +17,11 @@ export interface Workspace {
     /** Bundles accepted from others, unchanged. */
     received: string;
     quarantine: string;
-    /** Files in transit: picked, uploaded or generated, addressed by opaque handles. */
+    /**
+     * Files in transit (uploaded, or copied for an import): this workspace's own folder under
+     * staging/, named by its process, so a sweep by another process (a second window, the CLI)
+     * never touches a file that a live one is still using.
+     */
     staging: string;
   };
   close(): void;
@@ -26,30 +33,95 @@ export interface WorkspaceOptions {
   dbFile?: string;
   nativeBinding?: string;
   sealer?: Sealer;
+  /**
+   * The data folder belongs to the app (the default) and is made private. The CLI names a database
+   * file anywhere (a Desktop, a USB stick): there only the app's own files and folders are.
+   */
+  ownsDataDir?: boolean;
 }
 
 export const DEFAULT_DB_NAME = 'thidua.sqlite';
 
+/** The folders the app makes beside its database; everything in them is the app's own. */
+const APP_FOLDERS = ['bundles', 'staging', 'keys', 'documents'];
+
 export function openWorkspace(options: WorkspaceOptions): Workspace {
   const dataDir = path.resolve(options.dataDir);
+  const stagingRoot = path.join(dataDir, 'staging');
   const dir = {
     sent: path.join(dataDir, 'bundles', 'sent'),
     received: path.join(dataDir, 'bundles', 'received'),
     quarantine: path.join(dataDir, 'bundles', 'quarantine'),
-    staging: path.join(dataDir, 'staging'),
+    staging: path.join(stagingRoot, `${process.pid}-${crypto.randomBytes(4).toString('hex')}`),
   };
-  for (const d of Object.values(dir)) fs.mkdirSync(d, { recursive: true });
+  // The data folder itself is private unless it is a folder of the user's that the CLI was pointed at;
+  // the app's own folders always are. An installation made before they were private is fixed here.
+  makePrivateDir(dataDir, options.ownsDataDir ?? true);
+  for (const f of APP_FOLDERS) restrictTree(path.join(dataDir, f));
+  for (const d of [...APP_FOLDERS.map((f) => path.join(dataDir, f)), ...Object.values(dir)]) makePrivateDir(d);
   const db = openDatabase(options.dbFile ?? path.join(dataDir, DEFAULT_DB_NAME), { nativeBinding: options.nativeBinding });
-  return {
+  const ws: Workspace = {
     db,
     dataDir,
     keys: new KeyStore(path.join(dataDir, 'keys'), options.sealer),
     dir,
-    close: () => db.$client.close(),
+    close: () => {
+      db.$client.close();
+      // Handles die with the workspace: what they pointed to in staging is of no use to anyone.
+      fs.rmSync(dir.staging, { recursive: true, force: true });
+    },
   };
+  sweepLeftovers(ws);
+  return ws;
 }
 
 /** The CLI names a database file; its folders live beside it. */
 export function openWorkspaceForDb(dbFile: string): Workspace {
-  return openWorkspace({ dataDir: path.dirname(path.resolve(dbFile)), dbFile: path.resolve(dbFile) });
+  return openWorkspace({ dataDir: path.dirname(path.resolve(dbFile)), dbFile: path.resolve(dbFile), ownsDataDir: false });
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function filesUnder(root: string): string[] {
+  const entries = fs.readdirSync(root, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+/**
+ * Removes what killed imports and failed uploads left behind: staging folders of processes that are
+ * gone, and archived bundles (received/, quarantine/) that no row points to. Importers move a bundle
+ * into the archive only while holding the database's write lock, inside the transaction that writes
+ * its row; this sweep holds the same lock, so a file without a row here can only be a leftover.
+ * Runs when a workspace opens and after every import; it is housekeeping, so a busy database or an
+ * unreadable file only postpones it.
+ */
+export function sweepLeftovers(ws: Workspace): void {
+  try {
+    const stagingRoot = path.dirname(ws.dir.staging);
+    for (const entry of fs.readdirSync(stagingRoot, { withFileTypes: true })) {
+      const owner = /^(\d+)-[0-9a-f]+$/.exec(entry.name)?.[1];
+      if (owner && entry.isDirectory() && (Number(owner) === process.pid || processAlive(Number(owner)))) continue;
+      // Loose files are from versions that staged at the top level: no live process of this one uses them.
+      fs.rmSync(path.join(stagingRoot, entry.name), { recursive: true, force: true });
+    }
+    writeTransaction(ws.db, (tx) => {
+      const kept = new Set([
+        ...tx.select({ p: schema.receivedBundles.archivePath }).from(schema.receivedBundles).all(),
+        ...tx.select({ p: schema.quarantinedBundles.storedPath }).from(schema.quarantinedBundles).all(),
+      ].map(({ p }) => path.resolve(ws.dataDir, p)));
+      for (const file of [...filesUnder(ws.dir.received), ...filesUnder(ws.dir.quarantine)]) {
+        if (!kept.has(file)) fs.rmSync(file, { force: true });
+      }
+    });
+  } catch (error) {
+    if (!isDatabaseBusy(error) && (error as NodeJS.ErrnoException).code === undefined) throw error;
+  }
 }
