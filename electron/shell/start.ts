@@ -74,7 +74,7 @@ function openInBrowser(url: string): void {
 async function browserShell(reason: string): Promise<void> {
   const dataDir = defaultDataDir();
   const ws = openWorkspace({ dataDir });
-  const bridge = await startBridge(ws, path.join(import.meta.dirname, 'renderer'), Number(process.env.THIDUA_PORT ?? 0));
+  const bridge = await startBridge(ws, path.join(import.meta.dirname, 'renderer'), { port: Number(process.env.THIDUA_PORT ?? 0) });
   console.log(`Không mở cửa sổ Electron vì ${reason}; giao diện được phục vụ cho trình duyệt trên máy này.`);
   console.log(`Mở địa chỉ: ${bridge.url}`);
   console.log(`Dữ liệu của đơn vị: ${dataDir}. Nhấn Ctrl+C để dừng.`);

@@ -1,6 +1,6 @@
 import { contract, type Envelope, type Output, type ParsedInput } from '../../ipc/contract';
 import { channels, type Channel } from '../../ipc/channels';
-import { UserError } from '../../services/errors';
+import { asUserError, unexpectedErrorMessage } from '../../services/errors';
 import type { Context } from './context';
 import { unitHandlers } from './units';
 import { groupHandlers } from './groups';
@@ -28,8 +28,9 @@ export async function dispatch(channel: Channel, rawInput: unknown, ctx: Context
     const run = handlers[channel] as (input: unknown, ctx: Context) => unknown;
     return { ok: true, value: spec.output.parse(await run(parsed.data, ctx)) };
   } catch (error) {
-    if (error instanceof UserError) return { ok: false, error: error.message };
+    const known = asUserError(error);
+    if (known) return { ok: false, error: known.message };
     console.error(`[${channel}]`, error);
-    return { ok: false, error: `Đã xảy ra lỗi không mong muốn: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, error: unexpectedErrorMessage(error) };
   }
 }
