@@ -81,3 +81,11 @@ export type DbOrTx = Db | Tx;
 export function writeTransaction<T>(db: DbOrTx, fn: (tx: Tx) => T): T {
   return is(db, SQLiteTransaction) ? db.transaction(fn) : db.transaction(fn, { behavior: 'immediate' });
 }
+
+/**
+ * Several reads that must agree with one another (one snapshot), while other processes write: a
+ * deferred transaction that never writes, so it never waits for nor blocks a writer.
+ */
+export function readSnapshot<T>(db: DbOrTx, fn: (tx: Tx) => T): T {
+  return db.transaction(fn);
+}

@@ -56,9 +56,9 @@ export function groupInput(pins: Record<string, string> = {}, overrides: Partial
 }
 
 /** A member that has registered (two staff, two titles, a key task) and can export. */
-export async function registeredMember(unit: Unit = MEMBER) {
+export async function registeredMember(unit: Unit = MEMBER, groupIn: GroupInput = groupInput()) {
   const member = await makeUnit(unit);
-  const group = saveGroup(member.ws.db, groupInputSchema.parse(groupInput()));
+  const group = saveGroup(member.ws.db, groupInputSchema.parse(groupIn));
   const a = saveStaff(member.ws.db, { fullName: 'Nguyễn Thị Hương', birthYear: 1980, gender: 'nu', position: 'Phó Giám đốc', department: 'Ban Giám đốc' });
   const b = saveStaff(member.ws.db, { fullName: 'Đặng Văn Bình', birthYear: 1975, gender: 'nam', position: 'Giám đốc', department: 'Ban Giám đốc' });
   const input = {

@@ -9,8 +9,9 @@ import { setupUnit } from '../../electron/services/units-keys/units';
 import { importBundleFiles } from '../../electron/services/bundles/importer';
 import { exportRegistration } from '../../electron/services/registration/export';
 import { saveGroup } from '../../electron/services/groups-calendar/groups';
-import { groupInputSchema } from '../../electron/ipc/contract';
+import { groupInputSchema, type Unit } from '../../electron/ipc/contract';
 import { schema } from '../../db/client';
+import { DATABASE_BUSY } from '../../electron/services/errors';
 
 const cli = path.resolve('dist/cli.js');
 
@@ -35,29 +36,60 @@ function thidua(args: string[]): Promise<Run> {
 }
 
 const PARALLEL = 20;
+const PROVINCES = ['Lào Cai', 'Yên Bái', 'Thái Nguyên', 'Phú Thọ', 'Bắc Kạn', 'Cao Bằng', 'Lạng Sơn', 'Điện Biên', 'Lai Châu', 'Sơn La'];
+
+/** A leader of a group of ten provinces, each of which has signed and exported its registration. */
+async function tenBundles() {
+  const units: Unit[] = PROVINCES.map((province, i) => ({ code: `STP-${String(i).padStart(2, '0')}`, name: `Sở Tư pháp tỉnh ${province}`, kind: 'so_tu_phap', province, parentName: `UBND tỉnh ${province}` }));
+  const members = (pins: Record<string, string> = {}) => [
+    { ...LEADER, role: 'leader' as const, fingerprint: '' },
+    ...units.map((u) => ({ ...u, role: 'member' as const, fingerprint: pins[u.code] ?? '' })),
+  ];
+  // Registered one after another: each is a real unit with its own key.
+  const bundles: string[] = [];
+  const pins: Record<string, string> = {};
+  for (const u of units) {
+    const m = await registeredMember(u, groupInput({}, { members: members() }));
+    bundles.push((await exportRegistration(m.ws, m.group.id)).path);
+    pins[u.code] = m.unit.keyId;
+  }
+  const leader = await makeUnit(LEADER);
+  saveGroup(leader.ws.db, groupInputSchema.parse(groupInput({}, { members: members(pins) })));
+  return { leader, bundles };
+}
 
 describe('several writers on one database file', () => {
-  it(`${PARALLEL} thidua import processes at once: none dies, one accepts, the others find a duplicate`, { timeout: 240_000 }, async () => {
-    const { leader, bundle } = await exchange();
+  it(`${PARALLEL} thidua import processes at once, each writing: none dies, each bundle is accepted once`, { timeout: 300_000 }, async () => {
+    const { leader, bundles } = await tenBundles();
     const dbFile = path.join(leader.ws.dataDir, 'thidua.sqlite');
     leader.ws.close();
-    const runs = await Promise.all(Array.from({ length: PARALLEL }, () => thidua(['import', '--db', dbFile, '--json', bundle])));
+    // Each process starts on a different bundle, so their first write transactions meet.
+    const runs = await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) => thidua(['import', '--db', dbFile, '--json', ...bundles.slice(i % bundles.length), ...bundles.slice(0, i % bundles.length)])),
+    );
+    const accepted = new Map<string, number>();
     for (const r of runs) {
       expect(r.stderr).toBe('');
       expect(r.signal).toBeNull();
-      expect(r.code).toBe(0);
+      expect(r.code, r.stdout).toBe(0);
+      const results = JSON.parse(r.stdout) as { file: string; status: string }[];
+      expect(results).toHaveLength(bundles.length);
+      for (const { file, status } of results) {
+        expect(['accepted', 'duplicate']).toContain(status);
+        if (status === 'accepted') accepted.set(file, (accepted.get(file) ?? 0) + 1);
+      }
     }
-    const statuses = runs.map((r) => (JSON.parse(r.stdout) as { status: string }[])[0]!.status).sort();
-    expect(statuses).toEqual(['accepted', ...Array<string>(PARALLEL - 1).fill('duplicate')]);
+    expect([...accepted.keys()].sort()).toEqual([...bundles].sort());
+    expect([...accepted.values()]).toEqual(bundles.map(() => 1));
     const db = new Database(dbFile, { readonly: true });
     try {
-      expect(db.prepare('select count(*) as n from received_bundles').get()).toEqual({ n: 1 });
+      expect(db.prepare('select count(*) as n from received_bundles').get()).toEqual({ n: bundles.length });
     } finally {
       db.close();
     }
-    // One archived copy, nothing left in staging by any of them.
-    expect(fs.readdirSync(path.join(leader.ws.dir.received, 'STP-HG'))).toHaveLength(1);
-    expect(fs.readdirSync(path.dirname(leader.ws.dir.staging))).toEqual([]);
+    // One archived copy of each, nothing left in staging by any of them.
+    expect(fs.readdirSync(leader.ws.dir.received, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())).toHaveLength(bundles.length);
+    expect(fs.readdirSync(path.join(leader.ws.dataDir, 'staging'))).toEqual([]);
   });
 
   it('a bundle from an unpinned key imported by many processes at once is held once', { timeout: 240_000 }, async () => {
@@ -95,9 +127,9 @@ describe('several writers on one database file', () => {
       holder.exec('ROLLBACK');
       holder.close();
     }
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Lỗi: Cơ sở dữ liệu đang bận vì một thao tác khác');
-    expect(run.stderr).not.toMatch(/SqliteError|^\s+at /m);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(`TỪ CHỐI  ${bundle}: ${DATABASE_BUSY}\n`);
+    expect(run.stderr).toBe('');
     const db = new Database(dbFile, { readonly: true });
     try {
       expect(db.prepare('select count(*) as n from received_bundles').get()).toEqual({ n: 0 });

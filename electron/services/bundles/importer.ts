@@ -3,10 +3,10 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
-import { schema, writeTransaction, type DbOrTx } from '../../../db/client';
+import { readSnapshot, schema, writeTransaction, type DbOrTx } from '../../../db/client';
 import type { ImportResult, QuarantineEntry } from '../../ipc/contract';
 import { sweepLeftovers, type Workspace } from '../workspace/workspace';
-import { UserError } from '../errors';
+import { asUserError, UserError } from '../errors';
 import { copyFileAtomic } from '../files/atomic';
 import { PRIVATE_DIR_MODE } from '../files/private';
 import { findGroup, isMember, nonMemberReason, pinKey, unknownGroupReason } from '../groups-calendar/groups';
@@ -134,7 +134,7 @@ async function accept(ws: Workspace, staged: string, v: OpenBundle, fileName: st
           archivePath: path.relative(ws.dataDir, archive),
         })
         .run();
-      // The file stays open under its new name: records are read, checked and applied one by one.
+      // Records are read from the open file, checked and applied one by one.
       for (const r of v.records()) {
         if (r.type !== 'registration') continue;
         const record = r.content as RegistrationRecord;
@@ -218,7 +218,8 @@ async function importOne(ws: Workspace, file: IncomingFile): Promise<ImportResul
       throw error;
     }
     try {
-      const verdict = judge(ws.db, bundle);
+      // One snapshot: an import landing meanwhile must not look like "already received" to half the checks.
+      const verdict = readSnapshot(ws.db, (tx) => judge(tx, bundle));
       if (verdict !== 'accept' && verdict.status !== 'quarantined') return { file: file.name, ...verdict };
       try {
         await bundle.verifyPayload();
@@ -241,7 +242,10 @@ export async function importBundleFile(ws: Workspace, file: IncomingFile): Promi
   try {
     return await importOne(ws, file);
   } catch (error) {
-    if (error instanceof UserError || error instanceof BundleError) return { file: file.name, status: 'refused', reason: error.message };
+    if (error instanceof BundleError) return { file: file.name, status: 'refused', reason: error.message };
+    // A database kept busy by another writer past the timeout is said as such, not as a fault.
+    const known = asUserError(error);
+    if (known) return { file: file.name, status: 'refused', reason: known.message };
     const detail = error instanceof Error ? error.message : String(error);
     return {
       file: file.name,

@@ -112,15 +112,25 @@ export function sweepLeftovers(ws: Workspace): void {
       // Loose files are from versions that staged at the top level: no live process of this one uses them.
       fs.rmSync(path.join(stagingRoot, entry.name), { recursive: true, force: true });
     }
-    writeTransaction(ws.db, (tx) => {
-      const kept = new Set([
-        ...tx.select({ p: schema.receivedBundles.archivePath }).from(schema.receivedBundles).all(),
-        ...tx.select({ p: schema.quarantinedBundles.storedPath }).from(schema.quarantinedBundles).all(),
-      ].map(({ p }) => path.resolve(ws.dataDir, p)));
-      for (const file of [...filesUnder(ws.dir.received), ...filesUnder(ws.dir.quarantine)]) {
-        if (!kept.has(file)) fs.rmSync(file, { force: true });
-      }
-    });
+    // One try, no waiting: with another writer busy, the next import sweeps instead.
+    const client = ws.db.$client;
+    const timeout = client.pragma('busy_timeout', { simple: true }) as number;
+    client.pragma('busy_timeout = 0');
+    try {
+      writeTransaction(ws.db, (tx) => {
+        const kept = new Set(
+          [
+            ...tx.select({ p: schema.receivedBundles.archivePath }).from(schema.receivedBundles).all(),
+            ...tx.select({ p: schema.quarantinedBundles.storedPath }).from(schema.quarantinedBundles).all(),
+          ].map(({ p }) => path.resolve(ws.dataDir, p)),
+        );
+        for (const file of [...filesUnder(ws.dir.received), ...filesUnder(ws.dir.quarantine)]) {
+          if (!kept.has(file)) fs.rmSync(file, { force: true });
+        }
+      });
+    } finally {
+      client.pragma(`busy_timeout = ${timeout}`);
+    }
   } catch (error) {
     if (!isDatabaseBusy(error) && (error as NodeJS.ErrnoException).code === undefined) throw error;
   }
