@@ -14,6 +14,7 @@ export const channels = [
   'staff.importXlsx',
   'registration.get',
   'registration.save',
+  'registration.conflicts',
   'registration.deadline',
   'registration.printDocx',
   'registration.export',

@@ -202,6 +202,11 @@ export const contract = {
   },
   'registration.get': { input: groupRef, output: registrationSchema.nullable() },
   'registration.save': { input: registrationInputSchema, output: registrationSchema },
+  /** The catalogue's conflicts of the titles being chosen, so the form shows the save's rule as it is broken. */
+  'registration.conflicts': {
+    input: registrationInputSchema.pick({ collective: true, individuals: true }),
+    output: z.array(z.object({ staffId: z.number().nullable(), message: z.string() })),
+  },
   'registration.deadline': { input: groupRef, output: deadlineStatusSchema },
   'registration.printDocx': { input: groupRef, output: fileHandleSchema },
   'registration.export': {

@@ -81,6 +81,7 @@ describe('date fields', () => {
       'catalogue.list': () => catalogue,
       'staff.list': () => staff,
       'registration.get': () => saved,
+      'registration.conflicts': () => [],
       'registration.deadline': () => ({ deadline: '2022-02-10', daysLeft: 5, text: 'Hạn gửi đăng ký: 10/02/2022. Còn 5 ngày.' }),
       'registration.save': (input) => (saved = registration({ documentDate: input.documentDate })),
     });

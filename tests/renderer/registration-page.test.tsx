@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, fireEvent, waitFor } from '@testing-library/react';
+import { render, screen, fireEvent, waitFor, within } from '@testing-library/react';
 import { ApiProvider } from '../../renderer/api/context';
 import { RegistrationPage } from '../../renderer/features/registration/RegistrationPage';
-import type { DeadlineStatus, RegistrationInput } from '../../electron/ipc/contract';
+import type { DeadlineStatus, Registration, RegistrationInput } from '../../electron/ipc/contract';
 import { fakeApi } from './fake-api';
-import { catalogue, group, registration, staff, unit } from './fixtures';
+import { group, registration, staff, unit } from './fixtures';
+import { catalogue } from '../../electron/services/catalogue/catalogue';
+import { registrationConflicts } from '../../electron/services/catalogue/conflicts';
 
-function setup(status: 'draft' | 'exported', deadline: DeadlineStatus = { deadline: '2022-02-10', daysLeft: 5, text: 'Hạn gửi đăng ký: 10/02/2022. Còn 5 ngày.' }) {
-  let saved = registration(status === 'exported' ? { status, exportedAt: '2022-02-05T02:00:00.000Z', sent: { version: 1, at: '2022-02-05T02:00:00.000Z' } } : {});
+function setup(status: 'draft' | 'exported' | Registration, deadline: DeadlineStatus = { deadline: '2022-02-10', daysLeft: 5, text: 'Hạn gửi đăng ký: 10/02/2022. Còn 5 ngày.' }) {
+  let saved = typeof status === 'object' ? status : registration(status === 'exported' ? { status, exportedAt: '2022-02-05T02:00:00.000Z', sent: { version: 1, at: '2022-02-05T02:00:00.000Z' } } : {});
   const fake = fakeApi({
     'registration.deadline': () => deadline,
-    'catalogue.list': () => catalogue,
+    'catalogue.list': () => [...catalogue],
+    // The real rule the save applies, over the real catalogue data.
+    'registration.conflicts': (input) => registrationConflicts(catalogue, input.collective, input.individuals),
     'staff.list': () => staff,
     'registration.get': () => saved,
     'registration.save': (input) => (saved = registration({ version: saved.status === 'exported' ? 2 : 1, individuals: [], collective: input.collective.map((c) => ({ titleCode: c.titleCode, note: c.note ?? '' })) })),
@@ -25,6 +29,40 @@ function setup(status: 'draft' | 'exported', deadline: DeadlineStatus = { deadli
 }
 
 describe('RegistrationPage', () => {
+  it('explains by the collective titles that tiên tiến and xuất sắc exclude each other, as soon as both are ticked', async () => {
+    setup('draft');
+    fireEvent.click(await screen.findByLabelText(/Tập thể lao động tiên tiến/));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Tập thể chỉ được đăng ký một trong các danh hiệu "Tập thể lao động tiên tiến" và "Tập thể lao động xuất sắc"');
+    expect(alert.previousElementSibling?.className).toBe('checks');
+    fireEvent.click(screen.getByLabelText(/Tập thể lao động xuất sắc/));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
+  it('lets a person have one title plus award forms, and explains a second title on that person\'s row', async () => {
+    const both = registration({
+      individuals: [
+        { staffId: 2, fullName: 'Nguyễn Thị Hương', birthYear: 1985, gender: 'nu', position: '', department: '', titleCode: 'LDTT' },
+        { staffId: 2, fullName: 'Nguyễn Thị Hương', birthYear: 1985, gender: 'nu', position: '', department: '', titleCode: 'CSTDCS' },
+      ],
+    });
+    const { call } = setup(both);
+    const alert = await screen.findByLabelText('Xung đột đăng ký của Nguyễn Thị Hương');
+    expect(alert.textContent).toContain('"Lao động tiên tiến" và "Chiến sĩ thi đua cơ sở"');
+    expect(alert.closest('tr')?.textContent).toContain('Nguyễn Thị Hương');
+    fireEvent.change(screen.getByLabelText('Đăng ký của Nguyễn Thị Hương'), { target: { value: 'CSTDCS' } });
+    const row = screen.getByLabelText('Đăng ký của Nguyễn Thị Hương').closest('tr')!;
+    fireEvent.click(within(row).getByLabelText('Giấy khen'));
+    await waitFor(() => expect(screen.queryByLabelText('Xung đột đăng ký của Nguyễn Thị Hương')).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
+    await waitFor(() => expect(call).toHaveBeenCalledWith('registration.save', expect.anything()));
+    const input = call.mock.calls.find(([c]) => c === 'registration.save')![1] as RegistrationInput;
+    expect(input.individuals).toEqual([
+      { staffId: 2, titleCode: 'CSTDCS' },
+      { staffId: 2, titleCode: 'GK_CN' },
+    ]);
+  });
+
   it('saves the titles chosen for each person', async () => {
     const { call } = setup('draft');
     const select = await screen.findByLabelText('Đăng ký của Nguyễn Thị Hương');
@@ -86,7 +124,8 @@ describe('RegistrationPage', () => {
   it('tells the person which version was sent while a newer draft is edited', async () => {
     const fake = fakeApi({
       'registration.deadline': () => ({ deadline: '2022-02-10', daysLeft: 5, text: '' }),
-      'catalogue.list': () => catalogue,
+      'catalogue.list': () => [...catalogue],
+      'registration.conflicts': () => [],
       'staff.list': () => staff,
       'registration.get': () => registration({ version: 2, sent: { version: 1, at: '2022-02-05T02:00:00.000Z' } }),
     });

@@ -86,6 +86,28 @@ describe('registration versions', () => {
     );
   });
 
+  it('refuses both yearly collective titles and a second title for one person, naming what conflicts; awards go along', async () => {
+    const m = await registeredMember();
+    const [a] = m.staff;
+    expect(() => saveRegistration(m.ws.db, { ...m.input, collective: [{ titleCode: 'TTLDTT', note: '' }, { titleCode: 'TTLDXS', note: '' }] })).toThrow(
+      'Tập thể chỉ được đăng ký một trong các danh hiệu "Tập thể lao động tiên tiến" và "Tập thể lao động xuất sắc", đang chọn cả "Tập thể lao động tiên tiến" và "Tập thể lao động xuất sắc".',
+    );
+    expect(() => saveRegistration(m.ws.db, { ...m.input, individuals: [...m.input.individuals, { staffId: a!.id, titleCode: 'LDTT' }] })).toThrow(
+      `${a!.fullName}: Mỗi người chỉ được đăng ký một trong các danh hiệu "Lao động tiên tiến" và "Chiến sĩ thi đua cơ sở"`,
+    );
+    expect(() => saveRegistration(m.ws.db, { ...m.input, individuals: [...m.input.individuals, { staffId: a!.id, titleCode: 'CSTDCS' }] })).toThrow('hai lần');
+    // Nothing of the refused saves was written.
+    expect(m.ws.db.$client.prepare('select count(*) as n from registration_targets').get()).toEqual({ n: 3 });
+    // A Cờ thi đua on top of xuất sắc, a higher title and award forms on top of a yearly title are allowed.
+    const reg = saveRegistration(m.ws.db, {
+      ...m.input,
+      collective: [{ titleCode: 'TTLDXS', note: '' }, { titleCode: 'CO_BTP', note: '' }, { titleCode: 'BK_BTP_TT', note: '' }],
+      individuals: [...m.input.individuals, { staffId: a!.id, titleCode: 'GK_CN' }, { staffId: a!.id, titleCode: 'CSTD_BO' }],
+    });
+    expect(reg.collective.map((c) => c.titleCode)).toEqual(['TTLDXS', 'CO_BTP', 'BK_BTP_TT']);
+    expect(reg.individuals.filter((p) => p.staffId === a!.id).map((p) => p.titleCode).sort()).toEqual(['CSTDCS', 'CSTD_BO', 'GK_CN']);
+  });
+
   it('will not pin a second key for a member by editing its fingerprint', async () => {
     const u = await makeUnit(MEMBER);
     const first = 'aaaa'.repeat(8);

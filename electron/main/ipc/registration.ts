@@ -2,6 +2,8 @@ import { duplicateOf, listStaff, removeStaff, restoreStaff, saveStaff } from '..
 import { importStaffXlsx } from '../../services/registration/xlsx';
 import { getOwnRegistration, ownDeadline, saveRegistration } from '../../services/registration/registration';
 import { exportRegistration, printRegistration } from '../../services/registration/export';
+import { catalogue } from '../../services/catalogue/catalogue';
+import { registrationConflicts } from '../../services/catalogue/conflicts';
 import type { Handlers } from './dispatch';
 
 export const registrationHandlers = {
@@ -19,6 +21,7 @@ export const registrationHandlers = {
   },
   'registration.get': (input, { ws }) => getOwnRegistration(ws.db, input.groupId),
   'registration.save': (input, { ws }) => saveRegistration(ws.db, input),
+  'registration.conflicts': (input) => registrationConflicts(catalogue, input.collective, input.individuals),
   'registration.deadline': (input, { ws }) => ownDeadline(ws.db, input.groupId),
   'registration.printDocx': async (input, { ws, files }) => files.register(await printRegistration(ws, input.groupId)),
   'registration.export': async (input, { ws, files }) => {
@@ -26,5 +29,5 @@ export const registrationHandlers = {
     return { file: files.register(done.path), version: done.version, seq: done.seq };
   },
 } satisfies Handlers<
-  'staff.list' | 'staff.save' | 'staff.remove' | 'staff.restore' | 'staff.duplicateOf' | 'staff.importXlsx' | 'registration.get' | 'registration.save' | 'registration.deadline' | 'registration.printDocx' | 'registration.export'
+  'staff.list' | 'staff.save' | 'staff.remove' | 'staff.restore' | 'staff.duplicateOf' | 'staff.importXlsx' | 'registration.get' | 'registration.save' | 'registration.conflicts' | 'registration.deadline' | 'registration.printDocx' | 'registration.export'
 >;

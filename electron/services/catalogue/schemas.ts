@@ -8,5 +8,7 @@ export const catalogueItemSchema = z.object({
   scope: z.enum(['collective', 'individual']),
   grantedBy: z.string(),
   legalBasis: z.string(),
+  /** Titles sharing a group exclude each other in one registration (a yearly title: tiên tiến or xuất sắc, not both). */
+  exclusiveGroup: z.string().optional(),
 });
 export type CatalogueItem = z.infer<typeof catalogueItemSchema>;

@@ -4,7 +4,8 @@ import { schema, writeTransaction, type Db, type DbOrTx } from '../../../db/clie
 import type { OwnUnit, ParsedInput, Registration } from '../../ipc/contract';
 import { UserError } from '../errors';
 import { getGroup } from '../groups-calendar/groups';
-import { requireTitle } from '../catalogue/catalogue';
+import { catalogue, requireTitle } from '../catalogue/catalogue';
+import { registrationConflicts } from '../catalogue/conflicts';
 import { nowIso, requireOwnUnit, upsertUnit } from '../units-keys/units';
 import { comparePersonNames, formatDateVi } from '../text/vietnamese';
 import { daysBefore, deadlineStatus } from '../groups-calendar/deadlines';
@@ -169,6 +170,11 @@ export function saveRegistration(db: Db, input: ParsedInput<'registration.save'>
     return { staffId: s.id, fullName: s.fullName, birthYear: s.birthYear, gender: s.gender, position: s.position, department: s.department, titleCode: p.titleCode };
   });
   individuals.sort((a, b) => comparePersonNames(a.fullName, b.fullName));
+  const conflicts = registrationConflicts(catalogue, input.collective, input.individuals);
+  if (conflicts.length) {
+    const nameOf = (staffId: number | null) => (staffId === null ? '' : `${staffById.get(staffId)?.fullName ?? ''}: `);
+    throw new UserError(conflicts.map((c) => nameOf(c.staffId) + c.message).join('\n'));
+  }
 
   writeTransaction(db, (tx) => {
     const latest = latestVersion(tx, own.code, group.code, group.year);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CatalogueItem, DeadlineStatus, Group, OwnUnit, Registration, RegistrationInput, Staff } from '../../../electron/ipc/contract';
+import type { CatalogueItem, DeadlineStatus, Group, Output, OwnUnit, Registration, RegistrationInput, Staff } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
 import { Field, Notice, Options, Section, useAction, useConfirm } from '../../components/ui';
 import { DateInput } from '../../components/DateInput';
@@ -7,6 +7,7 @@ import { commitmentKindLabels, todayLocal } from '../../app/labels';
 import { formatDateVi } from '../../../electron/services/text/vietnamese';
 
 type Commitment = RegistrationInput['commitments'][number];
+type RegistrationConflict = Output<'registration.conflicts'>[number];
 
 function initialInput(group: Group, unit: OwnUnit, reg: Registration | null, staff: Staff[]): RegistrationInput {
   if (reg) {
@@ -57,6 +58,7 @@ export function RegistrationPage({ unit, group }: { unit: OwnUnit; group: Group 
   const [input, setInput] = useState<RegistrationInput | null>(null);
   const [deadline, setDeadline] = useState<DeadlineStatus | null>(null);
   const [question, ask] = useConfirm();
+  const [conflicts, setConflicts] = useState<RegistrationConflict[]>([]);
 
   useEffect(() => {
     void (async () => {
@@ -74,13 +76,33 @@ export function RegistrationPage({ unit, group }: { unit: OwnUnit; group: Group 
     })();
   }, [api, group, unit]);
 
+  // The save's own rule, asked as the choice changes, so a conflict shows where it is made.
+  const collectiveChoice = input?.collective;
+  const individualsChoice = input?.individuals;
+  useEffect(() => {
+    if (!collectiveChoice || !individualsChoice) return;
+    let current = true;
+    void api.call('registration.conflicts', { collective: collectiveChoice, individuals: individualsChoice }).then((found) => current && setConflicts(found));
+    return () => {
+      current = false;
+    };
+  }, [api, collectiveChoice, individualsChoice]);
+
   if (!input) return <Section title="Đăng ký thi đua">Đang tải…</Section>;
   const set = (patch: Partial<RegistrationInput>) => setInput({ ...input, ...patch });
   const collectiveItems = catalogue.filter((c) => c.scope === 'collective');
   const individualItems = catalogue.filter((c) => c.scope === 'individual');
-  const titleOf = (staffId: number) => input.individuals.find((p) => p.staffId === staffId)?.titleCode ?? '';
+  const kindOf = (code: string) => catalogue.find((c) => c.code === code)?.kind;
+  const has = (staffId: number, code: string) => input.individuals.some((p) => p.staffId === staffId && p.titleCode === code);
+  const titleOf = (staffId: number) => input.individuals.find((p) => p.staffId === staffId && kindOf(p.titleCode) === 'title')?.titleCode ?? '';
+  // A person holds one emulation title (the select) and any award forms (the checkboxes).
   const setTitle = (staffId: number, titleCode: string) =>
-    set({ individuals: [...input.individuals.filter((p) => p.staffId !== staffId), ...(titleCode ? [{ staffId, titleCode }] : [])] });
+    set({
+      individuals: [...input.individuals.filter((p) => p.staffId !== staffId || kindOf(p.titleCode) !== 'title'), ...(titleCode ? [{ staffId, titleCode }] : [])],
+    });
+  const setAward = (staffId: number, titleCode: string, on: boolean) =>
+    set({ individuals: on ? [...input.individuals, { staffId, titleCode }] : input.individuals.filter((p) => p.staffId !== staffId || p.titleCode !== titleCode) });
+  const conflictsAt = (staffId: number | null) => conflicts.filter((c) => c.staffId === staffId);
   const setCommitment = (i: number, patch: Partial<Commitment>) => set({ commitments: input.commitments.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
 
   const save = async () => {
@@ -167,6 +189,11 @@ export function RegistrationPage({ unit, group }: { unit: OwnUnit; group: Group 
           </label>
         ))}
       </div>
+      {conflictsAt(null).map((c) => (
+        <p key={c.message} className="field-error" role="alert">
+          {c.message}
+        </p>
+      ))}
 
       <h3>Cá nhân đăng ký</h3>
       {!staff.length && <p className="muted">Chưa có cán bộ: hãy thêm ở mục "Cán bộ".</p>}
@@ -187,13 +214,30 @@ export function RegistrationPage({ unit, group }: { unit: OwnUnit; group: Group 
               <td>{s.department}</td>
               <td>
                 <select aria-label={`Đăng ký của ${s.fullName}`} value={titleOf(s.id)} onChange={(e) => setTitle(s.id, e.target.value)}>
-                  <option value="">— Không đăng ký —</option>
-                  {individualItems.map((c) => (
-                    <option key={c.code} value={c.code}>
-                      {c.name}
-                    </option>
-                  ))}
+                  <option value="">— Không đăng ký danh hiệu —</option>
+                  {individualItems
+                    .filter((c) => c.kind === 'title')
+                    .map((c) => (
+                      <option key={c.code} value={c.code}>
+                        {c.name}
+                      </option>
+                    ))}
                 </select>
+                <div className="checks">
+                  {individualItems
+                    .filter((c) => c.kind === 'award')
+                    .map((c) => (
+                      <label key={c.code} className="check">
+                        <input type="checkbox" checked={has(s.id, c.code)} onChange={(e) => setAward(s.id, c.code, e.target.checked)} />
+                        <span>{c.name}</span>
+                      </label>
+                    ))}
+                </div>
+                {conflictsAt(s.id).map((c) => (
+                  <p key={c.message} className="field-error" role="alert" aria-label={`Xung đột đăng ký của ${s.fullName}`}>
+                    {c.message}
+                  </p>
+                ))}
               </td>
             </tr>
           ))}
