@@ -28,6 +28,8 @@ export const ownUnitSchema = unitSchema.extend({
   keyId: z.string(),
   fingerprint: z.string(),
   fingerprintWords: z.string(),
+  /** Why the code can no longer change ('' while it still can): the first exported bundle carries it. */
+  codeLockedReason: z.string(),
 });
 export type OwnUnit = z.infer<typeof ownUnitSchema>;
 
@@ -189,8 +191,10 @@ export const contract = {
   'catalogue.list': { input: empty, output: z.array(catalogueItemSchema) },
   'unit.setup': { input: unitSchema, output: ownUnitSchema },
   'unit.printKeyCard': { input: empty, output: fileHandleSchema },
+  'unit.update': { input: unitSchema, output: ownUnitSchema },
   'groups.list': { input: empty, output: z.array(groupSchema) },
   'groups.save': { input: groupInputSchema, output: groupSchema },
+  'groups.remove': { input: groupRef, output: z.object({ removed: z.boolean() }) },
   'staff.list': { input: z.object({ search: optionalTextField('Từ khóa tìm kiếm', 100).default('') }), output: z.array(staffSchema) },
   'staff.save': { input: staffInputSchema, output: staffSchema },
   'staff.remove': { input: z.object({ id: z.number().int().positive() }), output: z.object({ removed: staffSchema.nullable() }) },

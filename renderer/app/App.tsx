@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Group, OwnUnit } from '../../electron/ipc/contract';
 import { useApi } from '../api/context';
-import { KeyCard, SetupUnit } from '../features/units-keys/SetupUnit';
+import { EditUnit, KeyCard, SetupUnit } from '../features/units-keys/SetupUnit';
 import { GroupsPage } from '../features/groups-calendar/GroupsPage';
 import { StaffPage } from '../features/registration/StaffPage';
 import { RegistrationPage } from '../features/registration/RegistrationPage';
@@ -90,6 +90,7 @@ export function App() {
             <p className="muted">
               Đọc dấu vân tay này cho Trưởng Khu vực/Cụm qua điện thoại: họ ghim khóa của đơn vị để nhận các gói hồ sơ đơn vị gửi. Tiếp theo, khai báo Khu vực/Cụm thi đua của năm.
             </p>
+            <EditUnit key={`${state.unit.code}|${state.unit.name}`} unit={state.unit} onSaved={() => void load()} />
           </section>
         )}
         {current === 'groups' && <GroupsPage unit={state.unit} groups={state.groups} onSaved={load} />}

@@ -9,6 +9,7 @@ export const unit: OwnUnit = {
   keyId: '3f2a9c01ab12cd340000111122223333',
   fingerprint: '3F2A 9C01 AB12 CD34 0000 1111 2222 3333',
   fingerprintWords: 'ba – Ép – hai – A – chín – Xê – không – một',
+  codeLockedReason: '',
 };
 
 export const group: Group = {

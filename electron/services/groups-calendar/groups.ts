@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { schema, writeTransaction, type Db, type DbOrTx } from '../../../db/client';
 import type { Group, ParsedInput } from '../../ipc/contract';
 import { UserError } from '../errors';
@@ -60,6 +61,44 @@ export function saveGroup(db: Db, input: GroupInput): Group {
     return groupId;
   });
   return getGroup(db, id);
+}
+
+/**
+ * Deletes a group-year declared by mistake, with its members and own drafts. Once a bundle was sent
+ * or received for it, other units hold records naming it, so it stays and the reason is said.
+ */
+export function removeGroup(db: Db, groupId: number): { removed: boolean } {
+  writeTransaction(db, (tx) => {
+    const group = tx.select().from(schema.emulationGroups).where(eq(schema.emulationGroups.id, groupId)).get();
+    if (!group) throw new UserError('Không tìm thấy Khu vực/Cụm thi đua cần xóa.');
+    const of = (t: { groupCode: SQLiteColumn; year: SQLiteColumn }) => and(eq(t.groupCode, group.code), eq(t.year, group.year));
+    const count = (rows: unknown[]) => rows.length;
+    const sent = count(tx.select({ id: schema.sentBundles.bundleId }).from(schema.sentBundles).where(of(schema.sentBundles)).all());
+    const received = count(tx.select({ id: schema.receivedBundles.bundleId }).from(schema.receivedBundles).where(of(schema.receivedBundles)).all());
+    const held = count(tx.select({ id: schema.quarantinedBundles.id }).from(schema.quarantinedBundles).where(of(schema.quarantinedBundles)).all());
+    const kept = count(
+      tx
+        .select({ id: schema.registrations.recordId })
+        .from(schema.registrations)
+        .where(and(of(schema.registrations), inArray(schema.registrations.status, ['exported', 'received'])))
+        .all(),
+    );
+    const reasons = [
+      sent && `${sent} gói hồ sơ đã gửi`,
+      received && `${received} gói hồ sơ đã nhận`,
+      held && `${held} gói hồ sơ đang chờ xác nhận khóa`,
+      !sent && !received && kept && `${kept} bản đăng ký đã xuất hoặc đã nhận`,
+    ].filter(Boolean);
+    if (reasons.length) {
+      throw new UserError(
+        `Không xóa được Khu vực/Cụm ${group.code} năm ${group.year} vì đã có ${reasons.join(', ')}: các đơn vị khác đang giữ hồ sơ gắn với Khu vực/Cụm này.`,
+      );
+    }
+    // Targets and commitments go with their registration (ON DELETE CASCADE), members with the group.
+    tx.delete(schema.registrations).where(of(schema.registrations)).run();
+    tx.delete(schema.emulationGroups).where(eq(schema.emulationGroups.id, groupId)).run();
+  });
+  return { removed: true };
 }
 
 export function pinKey(tx: DbOrTx, unitCode: string, keyId: string, source: 'group_setup' | 'quarantine_confirmed', publicKey?: string): void {

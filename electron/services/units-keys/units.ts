@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { schema, writeTransaction, type DbOrTx } from '../../../db/client';
 import type { OwnUnit, Unit } from '../../ipc/contract';
 import type { Workspace } from '../workspace/workspace';
 import { UserError } from '../errors';
 import { fingerprintWords, formatFingerprint } from './keys';
-import { localDate } from '../text/vietnamese';
+import { formatDateVi, localDate } from '../text/vietnamese';
 
 /** The clock every service reads; the demonstration replays a past year by setting it. */
 export const clock = { now: (): Date => new Date() };
@@ -27,7 +27,52 @@ export function getOwnUnit(db: DbOrTx): OwnUnit | null {
   if (!row) return null;
   const { code, name, kind, province, parentName } = row.units;
   const keyId = row.own_unit.keyId;
-  return { code, name, kind, province, parentName, keyId, fingerprint: formatFingerprint(keyId), fingerprintWords: fingerprintWords(keyId) };
+  return {
+    code,
+    name,
+    kind,
+    province,
+    parentName,
+    keyId,
+    fingerprint: formatFingerprint(keyId),
+    fingerprintWords: fingerprintWords(keyId),
+    codeLockedReason: codeLockedReason(db),
+  };
+}
+
+/** Other units know us by the code in our first sent bundle; after it, a new code would make our bundles a stranger's. */
+function codeLockedReason(db: DbOrTx): string {
+  const first = db.select({ at: schema.sentBundles.createdAt }).from(schema.sentBundles).orderBy(asc(schema.sentBundles.seq)).limit(1).get();
+  if (!first) return '';
+  return `Mã đơn vị đã dùng trong gói hồ sơ gửi ngày ${formatDateVi(first.at)} nên không đổi được: các đơn vị khác đã biết đơn vị theo mã này.`;
+}
+
+/**
+ * Corrects the own unit's details. The code changes with every row that stores it, in one
+ * transaction, and only until the first export; the signing key stays.
+ */
+export function updateOwnUnit(db: DbOrTx, unit: Unit): OwnUnit {
+  writeTransaction(db, (tx) => {
+    const own = requireOwnUnit(tx);
+    const at = nowIso();
+    const details = { name: unit.name, kind: unit.kind, province: unit.province, parentName: unit.parentName, updatedAt: at };
+    if (unit.code === own.code) {
+      tx.update(schema.units).set(details).where(eq(schema.units.code, own.code)).run();
+      return;
+    }
+    const locked = codeLockedReason(tx);
+    if (locked) throw new UserError(locked);
+    const taken = tx.select({ name: schema.units.name }).from(schema.units).where(eq(schema.units.code, unit.code)).get();
+    if (taken) throw new UserError(`Mã ${unit.code} đã là mã của ${taken.name}; hãy chọn mã khác.`);
+    // Codes are foreign keys without ON UPDATE: add the new row, move every reference, then drop the old one.
+    tx.insert(schema.units).values({ code: unit.code, ...details }).run();
+    tx.update(schema.ownUnit).set({ unitCode: unit.code }).run();
+    tx.update(schema.pinnedKeys).set({ unitCode: unit.code }).where(eq(schema.pinnedKeys.unitCode, own.code)).run();
+    tx.update(schema.groupMembers).set({ unitCode: unit.code }).where(eq(schema.groupMembers.unitCode, own.code)).run();
+    tx.update(schema.registrations).set({ unitCode: unit.code }).where(eq(schema.registrations.unitCode, own.code)).run();
+    tx.delete(schema.units).where(eq(schema.units.code, own.code)).run();
+  });
+  return requireOwnUnit(db);
 }
 
 export function requireOwnUnit(db: DbOrTx): OwnUnit {

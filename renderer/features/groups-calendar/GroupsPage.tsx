@@ -1,14 +1,14 @@
 import { Fragment, useState, type FormEvent } from 'react';
 import type { Group, GroupInput, OwnUnit, Role, UnitKind } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
-import { Field, missing, Notice, Options, Section, useAction, type FieldErrors } from '../../components/ui';
+import { Field, missing, Notice, Options, Section, useAction, useConfirm, type FieldErrors } from '../../components/ui';
 import { DateInput } from '../../components/DateInput';
 import { roleLabels, unitKindLabels } from '../../app/labels';
 
 type MemberRow = GroupInput['members'][number];
 
 function blankGroup(unit: OwnUnit): GroupInput {
-  const { keyId: _k, fingerprint: _f, fingerprintWords: _w, ...own } = unit;
+  const { keyId: _k, fingerprint: _f, fingerprintWords: _w, codeLockedReason: _c, ...own } = unit;
   return { code: '', name: '', year: new Date().getFullYear(), kind: 'khu_vuc', registrationDeadline: '', members: [{ ...own, role: 'member', fingerprint: '' }] };
 }
 
@@ -25,6 +25,17 @@ export function GroupsPage({ unit, groups, onSaved }: { unit: OwnUnit; groups: G
   const setMember = (i: number, patch: Partial<MemberRow>) => set({ members: draft.members.map((m, j) => (j === i ? { ...m, ...patch } : m)) });
 
   const [errors, setErrors] = useState<FieldErrors<'code' | 'name'>>({});
+  const [question, confirm] = useConfirm();
+  const editingId = draft.id;
+
+  const remove = (id: number) =>
+    confirm(`Xóa Khu vực/Cụm ${draft.code} năm ${draft.year} cùng danh sách thành viên và bản đăng ký nháp?`, 'Xóa', async () => {
+      const done = await run(() => api.call('groups.remove', { groupId: id }), () => `Đã xóa Khu vực/Cụm ${draft.code} năm ${draft.year}.`);
+      if (done) {
+        setDraft(blankGroup(unit));
+        onSaved();
+      }
+    });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -145,7 +156,13 @@ export function GroupsPage({ unit, groups, onSaved }: { unit: OwnUnit; groups: G
           <button type="submit" className="primary" disabled={busy}>
             Lưu Khu vực/Cụm
           </button>
+          {editingId !== undefined && (
+            <button type="button" className="danger" disabled={busy} onClick={() => remove(editingId)}>
+              Xóa Khu vực/Cụm
+            </button>
+          )}
         </div>
+        {question}
         <Notice message={message} />
       </form>
     </Section>

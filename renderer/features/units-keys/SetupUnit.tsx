@@ -10,11 +10,11 @@ export function SetupUnit({ onDone }: { onDone: (unit: OwnUnit) => void }) {
   const [busy, message, run] = useAction();
   const [unit, setUnit] = useState<Unit>({ code: '', name: '', kind: 'so_tu_phap', province: '', parentName: '' });
   const set = (patch: Partial<Unit>) => setUnit((u) => ({ ...u, ...patch }));
-  const [errors, setErrors] = useState<FieldErrors<'name' | 'province' | 'code'>>({});
+  const [errors, setErrors] = useState<UnitErrors>({});
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const empty = missing({ name: [unit.name, 'Hãy nhập tên đơn vị.'], province: [unit.province, 'Hãy nhập tỉnh/thành phố.'], code: [unit.code, 'Hãy nhập mã đơn vị.'] });
+    const empty = required(unit);
     setErrors(empty);
     if (Object.keys(empty).length) return;
     const saved = await run(() => api.call('unit.setup', unit));
@@ -25,6 +25,24 @@ export function SetupUnit({ onDone }: { onDone: (unit: OwnUnit) => void }) {
     <form className="card setup" onSubmit={submit} noValidate>
       <h1>Thiết lập đơn vị</h1>
       <p className="muted">Lần đầu sử dụng: nhập thông tin đơn vị. Phần mềm sẽ tạo khóa ký số riêng của đơn vị trên máy này.</p>
+      <UnitFields unit={unit} set={set} errors={errors} />
+      <Notice message={message} />
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? 'Đang tạo khóa…' : 'Lưu và tạo khóa ký'}
+      </button>
+    </form>
+  );
+}
+
+type UnitErrors = FieldErrors<'name' | 'province' | 'code'>;
+
+const required = (unit: Unit): UnitErrors =>
+  missing({ name: [unit.name, 'Hãy nhập tên đơn vị.'], province: [unit.province, 'Hãy nhập tỉnh/thành phố.'], code: [unit.code, 'Hãy nhập mã đơn vị.'] });
+
+/** The unit's details, the same at first start and when corrected; `codeLocked` says why the code can no longer change. */
+function UnitFields({ unit, set, errors, codeLocked = '' }: { unit: Unit; set: (patch: Partial<Unit>) => void; errors: UnitErrors; codeLocked?: string }) {
+  return (
+    <>
       <Field label="Tên đơn vị" error={errors.name}>
         <input value={unit.name} onChange={(e) => set({ name: e.target.value })} placeholder="Sở Tư pháp tỉnh Tuyên Quang" required />
       </Field>
@@ -39,12 +57,37 @@ export function SetupUnit({ onDone }: { onDone: (unit: OwnUnit) => void }) {
       <Field label="Cơ quan chủ quản" hint="In phía trên tên đơn vị trong văn bản, ví dụ UBND tỉnh Tuyên Quang.">
         <input value={unit.parentName} onChange={(e) => set({ parentName: e.target.value })} />
       </Field>
-      <Field label="Mã đơn vị" error={errors.code} hint="Mã chính thức dùng để trao đổi hồ sơ, ví dụ STP-TQ.">
-        <input value={unit.code} onChange={(e) => set({ code: e.target.value.toUpperCase() })} required />
+      <Field label="Mã đơn vị" error={errors.code} hint={codeLocked || 'Mã chính thức dùng để trao đổi hồ sơ, ví dụ STP-TQ.'}>
+        <input value={unit.code} onChange={(e) => set({ code: e.target.value.toUpperCase() })} disabled={!!codeLocked} required />
       </Field>
+    </>
+  );
+}
+
+/** Corrects the own unit's details; the signing key stays, the code only until the first export. */
+export function EditUnit({ unit: own, onSaved }: { unit: OwnUnit; onSaved: (unit: OwnUnit) => void }) {
+  const api = useApi();
+  const [busy, message, run] = useAction();
+  const [unit, setUnit] = useState<Unit>({ code: own.code, name: own.name, kind: own.kind, province: own.province, parentName: own.parentName });
+  const set = (patch: Partial<Unit>) => setUnit((u) => ({ ...u, ...patch }));
+  const [errors, setErrors] = useState<UnitErrors>({});
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const empty = required(unit);
+    setErrors(empty);
+    if (Object.keys(empty).length) return;
+    const saved = await run(() => api.call('unit.update', unit), (u) => `Đã lưu thông tin ${u.name}.`);
+    if (saved) onSaved(saved);
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Sửa thông tin đơn vị">
+      <h3>Sửa thông tin đơn vị</h3>
+      <UnitFields unit={unit} set={set} errors={errors} codeLocked={own.codeLockedReason} />
       <Notice message={message} />
       <button type="submit" className="primary" disabled={busy}>
-        {busy ? 'Đang tạo khóa…' : 'Lưu và tạo khóa ký'}
+        Lưu thông tin đơn vị
       </button>
     </form>
   );
