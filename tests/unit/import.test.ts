@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { schema } from '../../db/client';
@@ -184,6 +185,15 @@ describe('a batch never stops at one bad bundle', () => {
     expect(results.map((r) => r.status)).toEqual(['refused', 'refused', 'accepted']);
     expect(results[0]!.reason).toBe('Loại bản ghi "constructor" không được hỗ trợ. Đề nghị đơn vị gửi lại gói.');
     expect(results[1]!.reason).toContain('Loại bản ghi "__proto__" không được hỗ trợ.');
+  });
+
+  it('refuses a pipe named as a bundle at once instead of reading it without end, and goes on', async () => {
+    const { leader, bundle } = await exchange();
+    const pipe = path.join(tempDir(), 'goi.tdkt');
+    execFileSync('mkfifo', [pipe]);
+    const results = await importBundleFiles(leader.ws, [file(pipe), file(bundle)]);
+    expect(results.map((r) => r.status)).toEqual(['refused', 'accepted']);
+    expect(results[0]!.reason).toBe('Đường dẫn không phải là một tệp gói hồ sơ. Hãy chọn tệp .tdkt.');
   });
 
   it('turns an unexpected failure into a refusal in Vietnamese with the technical detail behind it', async () => {

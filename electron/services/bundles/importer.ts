@@ -15,7 +15,7 @@ import { formatDateVi } from '../text/vietnamese';
 import { nowIso, pinnedKeysOf, requireOwnUnit } from '../units-keys/units';
 import { applyRegistrationRecord } from '../registration/registration';
 import type { RegistrationRecord } from '../registration/record';
-import { BUNDLE_EXTENSION, BundleError } from './format';
+import { BUNDLE_EXTENSION, BundleError, LIMITS } from './format';
 import { openBundle, type BundleHead, type OpenBundle } from './reader';
 
 export interface IncomingFile {
@@ -206,6 +206,11 @@ async function importOne(ws: Workspace, file: IncomingFile): Promise<ImportResul
   const staged = path.join(ws.dir.staging, `import-${crypto.randomBytes(8).toString('hex')}.tdkt`);
   try {
     try {
+      // Only a regular file of a bundle's size is copied: a device or a pipe named on the command line
+      // would otherwise be read without end.
+      const source = await fsp.stat(file.path);
+      if (!source.isFile()) return { file: file.name, status: 'refused', reason: 'Đường dẫn không phải là một tệp gói hồ sơ. Hãy chọn tệp .tdkt.' };
+      if (source.size > LIMITS.bundleBytes) return { file: file.name, status: 'refused', reason: `Tệp gói hồ sơ quá lớn (tối đa ${LIMITS.bundleBytes / 1024 ** 3} GB). ${RESEND}` };
       await copyFileAtomic(file.path, staged);
     } catch {
       return { file: file.name, status: 'refused', reason: 'Không đọc được tệp (tệp không tồn tại hoặc không có quyền đọc). Hãy kiểm tra lại tệp hoặc thư mục đã chọn.' };

@@ -77,7 +77,7 @@ const damaged = (name: string) => `Tệp "${name}" trong gói bị hỏng hoặc
 function describeZodError(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   return error.issues
     .slice(0, 3)
-    .map((i) => `${i.path.map(String).join('.') || '(gốc)'}: ${i.message}`)
+    .map((i) => `${i.path.map(String).join('.') || '(gốc)'}: ${i.message.replace(/\.$/, '')}`)
     .join('; ');
 }
 

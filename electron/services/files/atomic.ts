@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { pipeline } from 'node:stream/promises';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './private';
 
 /** A temp name in the destination's own folder, so the final rename never crosses file systems. */
@@ -29,21 +28,22 @@ export async function writeAtomically(
   dest: string,
   write: (tempPath: string) => Promise<void>,
   mode = PRIVATE_FILE_MODE,
-  /** Runs on the complete, synced temp file; throwing leaves `dest` untouched. */
+  /** Runs on the complete temp file while it is synced; throwing leaves `dest` untouched. */
   check?: (tempPath: string) => Promise<void>,
 ): Promise<void> {
   await fsp.mkdir(path.dirname(dest), { recursive: true, mode: PRIVATE_DIR_MODE });
   const temp = tempPathFor(dest);
   try {
     await write(temp);
+    await fsp.chmod(temp, mode);
     const handle = await fsp.open(temp, 'r+');
     try {
-      await handle.sync();
+      // The check reads what the file system will return from now on while the disk catches up on
+      // another thread: verifying and syncing overlap, and both finish before the rename.
+      await Promise.all([handle.sync(), check?.(temp)]);
     } finally {
       await handle.close();
     }
-    await fsp.chmod(temp, mode);
-    if (check) await check(temp);
     await fsp.rename(temp, dest);
     await fsyncDir(path.dirname(dest));
   } catch (error) {
@@ -57,5 +57,6 @@ export function writeFileAtomic(dest: string, data: Uint8Array | string, mode = 
 }
 
 export function copyFileAtomic(src: string, dest: string, check?: (tempPath: string) => Promise<void>): Promise<void> {
-  return writeAtomically(dest, (temp) => pipeline(fs.createReadStream(src), fs.createWriteStream(temp, { mode: PRIVATE_FILE_MODE })), PRIVATE_FILE_MODE, check);
+  // copyFile lets the OS copy (in the kernel, or as a reflink) instead of passing every byte through JS.
+  return writeAtomically(dest, (temp) => fsp.copyFile(src, temp, fs.constants.COPYFILE_FICLONE), PRIVATE_FILE_MODE, check);
 }
