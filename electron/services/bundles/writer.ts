@@ -44,10 +44,17 @@ export function storedAsIs(path: string, mediaType: string): boolean {
   return STORED_EXTENSIONS.test(path) || STORED_MEDIA_TYPES.test(mediaType.split(';')[0]!.trim());
 }
 
+/**
+ * yazl's own stream stages buffer 16 KB each, so without room here reading, hashing and writing take
+ * turns; with it the next chunks are read and hashed while the disk writes the previous ones.
+ */
+const READ_AHEAD = 16 * 1024 * 1024;
+
 function hashingStream(onDone: (sha256: string, size: number) => void): Transform {
   const hash = crypto.createHash('sha256');
   let size = 0;
   return new Transform({
+    highWaterMark: READ_AHEAD,
     transform(chunk: Buffer, _enc, cb) {
       hash.update(chunk);
       size += chunk.length;
@@ -76,7 +83,7 @@ export async function writeBundle(
     dest,
     async (temp) => {
       const zip = new yazl.ZipFile();
-      const out = fs.createWriteStream(temp, { highWaterMark: 1024 * 1024 });
+      const out = fs.createWriteStream(temp, { highWaterMark: READ_AHEAD });
       const written = once(out, 'close');
       zip.outputStream.pipe(out);
 
@@ -100,7 +107,7 @@ export async function writeBundle(
           zip.addBuffer(f.source, f.path, options);
           continue;
         }
-        const source: Readable = fs.createReadStream(f.source, { highWaterMark: 1024 * 1024 });
+        const source: Readable = fs.createReadStream(f.source, { highWaterMark: 4 * 1024 * 1024 });
         const hasher = hashingStream((sha256, size) => Object.assign(entry, { sha256, size }));
         streamed.push(once(hasher, 'end').then(() => undefined));
         source.on('error', (e) => hasher.destroy(e));
