@@ -7,19 +7,11 @@ import { unitKindLabels } from '../../app/labels';
 /** First start: who this installation belongs to. The signing key is made when this is saved. */
 export function SetupUnit({ onDone }: { onDone: (unit: OwnUnit) => void }) {
   const api = useApi();
-  const [busy, message, run] = useAction();
-  const [unit, setUnit] = useState<Unit>({ code: '', name: '', kind: 'so_tu_phap', province: '', parentName: '' });
-  const set = (patch: Partial<Unit>) => setUnit((u) => ({ ...u, ...patch }));
-  const [errors, setErrors] = useState<UnitErrors>({});
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const empty = required(unit);
-    setErrors(empty);
-    if (Object.keys(empty).length) return;
-    const saved = await run(() => api.call('unit.setup', unit));
-    if (saved) onDone(saved);
-  };
+  const { unit, set, errors, busy, message, submit } = useUnitForm(
+    { code: '', name: '', kind: 'so_tu_phap', province: '', parentName: '' },
+    (checked, run) => run(() => api.call('unit.setup', checked)),
+    onDone,
+  );
 
   return (
     <form className="card setup" onSubmit={submit} noValidate>
@@ -38,6 +30,25 @@ type UnitErrors = FieldErrors<'name' | 'province' | 'code'>;
 
 const required = (unit: Unit): UnitErrors =>
   missing({ name: [unit.name, 'Hãy nhập tên đơn vị.'], province: [unit.province, 'Hãy nhập tỉnh/thành phố.'], code: [unit.code, 'Hãy nhập mã đơn vị.'] });
+
+type Run = ReturnType<typeof useAction>[2];
+
+/** What both unit forms share: the fields' state, the boxes that must not be empty, and the send. */
+function useUnitForm(initial: Unit, send: (unit: Unit, run: Run) => Promise<OwnUnit | undefined>, done: (unit: OwnUnit) => void) {
+  const [busy, message, run] = useAction();
+  const [unit, setUnit] = useState<Unit>(initial);
+  const set = (patch: Partial<Unit>) => setUnit((u) => ({ ...u, ...patch }));
+  const [errors, setErrors] = useState<UnitErrors>({});
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const empty = required(unit);
+    setErrors(empty);
+    if (Object.keys(empty).length) return;
+    const saved = await send(unit, run);
+    if (saved) done(saved);
+  };
+  return { unit, set, errors, busy, message, submit };
+}
 
 /** The unit's details, the same at first start and when corrected; `codeLocked` says why the code can no longer change. */
 function UnitFields({ unit, set, errors, codeLocked = '' }: { unit: Unit; set: (patch: Partial<Unit>) => void; errors: UnitErrors; codeLocked?: string }) {
@@ -67,19 +78,11 @@ function UnitFields({ unit, set, errors, codeLocked = '' }: { unit: Unit; set: (
 /** Corrects the own unit's details; the signing key stays, the code only until the first export. */
 export function EditUnit({ unit: own, onSaved }: { unit: OwnUnit; onSaved: (unit: OwnUnit) => void }) {
   const api = useApi();
-  const [busy, message, run] = useAction();
-  const [unit, setUnit] = useState<Unit>({ code: own.code, name: own.name, kind: own.kind, province: own.province, parentName: own.parentName });
-  const set = (patch: Partial<Unit>) => setUnit((u) => ({ ...u, ...patch }));
-  const [errors, setErrors] = useState<UnitErrors>({});
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const empty = required(unit);
-    setErrors(empty);
-    if (Object.keys(empty).length) return;
-    const saved = await run(() => api.call('unit.update', unit), (u) => `Đã lưu thông tin ${u.name}.`);
-    if (saved) onSaved(saved);
-  };
+  const { unit, set, errors, busy, message, submit } = useUnitForm(
+    { code: own.code, name: own.name, kind: own.kind, province: own.province, parentName: own.parentName },
+    (checked, run) => run(() => api.call('unit.update', checked), (u) => `Đã lưu thông tin ${u.name}.`),
+    onSaved,
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-label="Sửa thông tin đơn vị">
