@@ -125,3 +125,20 @@ export function resign(entries: RawEntry[], signer: TestSigner, edit: (h: Bundle
   );
   return entries;
 }
+
+/** Header fields of a bundle from the member to the leader, for tests that call the writer directly. */
+export function bundleFields(keyId: string, appVersion = 'test'): Omit<BundleHeader, 'files' | 'records'> {
+  return {
+    format: 'thidua-tuphap-bundle',
+    format_version: 1,
+    bundle_id: crypto.randomUUID(),
+    kind: 'registration',
+    sender: { unit_code: MEMBER.code, unit_name: MEMBER.name, key_id: keyId },
+    recipient: { unit_codes: [LEADER.code] },
+    group: { code: 'KVTD-MNPB', name: 'Khu vực thi đua' },
+    year: 2022,
+    seq: 1,
+    created_at: '2022-02-05T03:00:00.000Z',
+    app_version: appVersion,
+  };
+}

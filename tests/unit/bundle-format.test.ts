@@ -9,7 +9,7 @@ import { BundleError } from '../../electron/services/bundles/format';
 import { exportRegistration } from '../../electron/services/registration/export';
 import { keyIdOf, rawPublicKey } from '../../electron/services/units-keys/keys';
 import { localRecord, rawZip, readZip, writeRawZip, type RawEntry } from '../helpers/zip';
-import { registeredMember, resign, tempDir, type TestSigner } from '../helpers/units';
+import { bundleFields, registeredMember, resign, tempDir, type TestSigner } from '../helpers/units';
 
 async function exported() {
   const member = await registeredMember();
@@ -200,19 +200,7 @@ async function written(signer: TestSigner, files: { path: string; source: string
   const dest = path.join(tempDir(), 'viet.tdkt');
   await writeBundle(
     dest,
-    {
-      format: 'thidua-tuphap-bundle',
-      format_version: 1,
-      bundle_id: crypto.randomUUID(),
-      kind: 'registration',
-      sender: { unit_code: 'STP-HG', unit_name: 'Sở Tư pháp tỉnh Hà Giang', key_id: signer.keyId },
-      recipient: { unit_codes: ['STP-TQ'] },
-      group: { code: 'KVTD-MNPB', name: 'Khu vực thi đua' },
-      year: 2022,
-      seq: 1,
-      created_at: '2022-02-05T03:00:00.000Z',
-      app_version: 'test',
-    },
+    bundleFields(signer.keyId),
     [],
     files,
     signer,

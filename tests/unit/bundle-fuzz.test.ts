@@ -6,7 +6,7 @@ import { verifyBundleFile, type VerifiedBundle } from '../../electron/services/b
 import { BundleError } from '../../electron/services/bundles/format';
 import { writeBundle } from '../../electron/services/bundles/writer';
 import { exportRegistration } from '../../electron/services/registration/export';
-import { registeredMember, tempDir } from '../helpers/units';
+import { bundleFields, registeredMember, tempDir } from '../helpers/units';
 
 /**
  * Seeded fuzzing of real bundles: every mutant is either accepted with exactly the original's
@@ -135,19 +135,7 @@ async function originals(): Promise<{ name: string; file: string }[]> {
   const attachments = path.join(dir, 'dinh-kem.tdkt');
   await writeBundle(
     attachments,
-    {
-      format: 'thidua-tuphap-bundle',
-      format_version: 1,
-      bundle_id: crypto.randomUUID(),
-      kind: 'registration',
-      sender: { unit_code: 'STP-HG', unit_name: 'Sở Tư pháp tỉnh Hà Giang', key_id: signer.keyId },
-      recipient: { unit_codes: ['STP-TQ'] },
-      group: { code: 'KVTD-MNPB', name: 'Khu vực thi đua' },
-      year: 2022,
-      seq: 1,
-      created_at: '2022-02-05T03:00:00.000Z',
-      app_version: 'fuzz',
-    },
+    bundleFields(signer.keyId, 'fuzz'),
     [],
     [
       { path: `data/evidence/${sha(pdf)}.pdf`, source: pdf, mediaType: 'application/pdf' },
