@@ -40,15 +40,21 @@ describe('Sửa thông tin đơn vị', () => {
   });
 });
 
+/** The groups page over a fake api; returns the spy that tells whether the page reported a change. */
+function renderGroups(api: ReturnType<typeof fakeApi>['api'], groups = [group]) {
+  const onSaved = vi.fn();
+  render(
+    <ApiProvider api={api}>
+      <GroupsPage unit={unit} groups={groups} onSaved={onSaved} />
+    </ApiProvider>,
+  );
+  return onSaved;
+}
+
 describe('Xóa Khu vực/Cụm', () => {
   it('asks first and deletes only after the person confirms', async () => {
     const { api, call } = fakeApi({ 'groups.remove': () => ({ removed: true }) });
-    const onSaved = vi.fn();
-    render(
-      <ApiProvider api={api}>
-        <GroupsPage unit={unit} groups={[group]} onSaved={onSaved} />
-      </ApiProvider>,
-    );
+    const onSaved = renderGroups(api);
     fireEvent.click(screen.getByRole('button', { name: 'Xóa Khu vực/Cụm' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Xác nhận' });
     expect(dialog.textContent).toContain(`Xóa Khu vực/Cụm ${group.code} năm ${group.year}`);
@@ -71,12 +77,7 @@ describe('Xóa Khu vực/Cụm', () => {
         throw new ApiError(refusal);
       },
     });
-    const onSaved = vi.fn();
-    render(
-      <ApiProvider api={api}>
-        <GroupsPage unit={unit} groups={[group]} onSaved={onSaved} />
-      </ApiProvider>,
-    );
+    const onSaved = renderGroups(api);
     fireEvent.click(screen.getByRole('button', { name: 'Xóa Khu vực/Cụm' }));
     fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Xóa' }));
     expect((await screen.findByText(refusal)).textContent).toBe(refusal);
@@ -85,11 +86,7 @@ describe('Xóa Khu vực/Cụm', () => {
 
   it('offers no delete for a group not yet saved', () => {
     const { api } = fakeApi({});
-    render(
-      <ApiProvider api={api}>
-        <GroupsPage unit={unit} groups={[]} onSaved={() => {}} />
-      </ApiProvider>,
-    );
+    renderGroups(api, []);
     expect(screen.queryByRole('button', { name: 'Xóa Khu vực/Cụm' })).toBeNull();
   });
 });
