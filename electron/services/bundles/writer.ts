@@ -1,14 +1,10 @@
-import fs from 'node:fs';
 import crypto from 'node:crypto';
-import { Transform, type Readable } from 'node:stream';
-import { once } from 'node:events';
-import yazl from 'yazl';
-import './fast-crc';
 import { writeAtomically } from '../files/atomic';
 import { PRIVATE_FILE_MODE } from '../files/private';
 import { sign } from '../units-keys/keys';
 import { bagInfoText, BAGIT_TXT, manifestText, recordPath, type BundleHeader, type SignatureFile } from './format';
 import { verifyBundleFile, type VerifiedBundle } from './reader';
+import { ZipWriter, type WrittenEntry } from './zip-writer';
 
 export interface BundleRecordInput {
   record_id: string;
@@ -45,29 +41,6 @@ export function storedAsIs(path: string, mediaType: string): boolean {
 }
 
 /**
- * yazl's own stream stages buffer 16 KB each, so without room here reading, hashing and writing take
- * turns; with it the next chunks are read and hashed while the disk writes the previous ones.
- */
-const READ_AHEAD = 16 * 1024 * 1024;
-
-function hashingStream(onDone: (sha256: string, size: number) => void): Transform {
-  const hash = crypto.createHash('sha256');
-  let size = 0;
-  return new Transform({
-    highWaterMark: READ_AHEAD,
-    transform(chunk: Buffer, _enc, cb) {
-      hash.update(chunk);
-      size += chunk.length;
-      cb(null, chunk);
-    },
-    flush(cb) {
-      onDone(hash.digest('hex'), size);
-      cb();
-    },
-  });
-}
-
-/**
  * Writes a signed bundle to `dest`: streamed into a temp file beside it, fsynced, verified in full
  * as a reader would, and only then renamed into place. Memory stays flat whatever the payload size.
  */
@@ -82,58 +55,50 @@ export async function writeBundle(
   await writeAtomically(
     dest,
     async (temp) => {
-      const zip = new yazl.ZipFile();
-      const out = fs.createWriteStream(temp, { highWaterMark: READ_AHEAD });
-      const written = once(out, 'close');
-      zip.outputStream.pipe(out);
-
-      const header: BundleHeader = { ...fields, files: [], records: [] };
-      for (const r of records) {
-        const bytes = Buffer.from(JSON.stringify(r.content, null, 2), 'utf8');
-        const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-        const path = recordPath(r.record_id, r.version);
-        zip.addBuffer(bytes, path);
-        header.files.push({ path, sha256, size: bytes.length, media_type: 'application/json' });
-        header.records.push({ record_id: r.record_id, type: r.type, version: r.version, content_sha256: sha256 });
-      }
-      const streamed: Promise<void>[] = [];
-      for (const f of files) {
-        const entry = { path: f.path, sha256: '', size: 0, media_type: f.mediaType };
-        header.files.push(entry);
-        const options = { compress: !storedAsIs(f.path, f.mediaType) };
-        if (Buffer.isBuffer(f.source)) {
-          entry.sha256 = crypto.createHash('sha256').update(f.source).digest('hex');
-          entry.size = f.source.length;
-          zip.addBuffer(f.source, f.path, options);
-          continue;
+      const zip = await ZipWriter.create(temp, PRIVATE_FILE_MODE);
+      try {
+        const header: BundleHeader = { ...fields, files: [], records: [] };
+        for (const r of records) {
+          const bytes = Buffer.from(JSON.stringify(r.content, null, 2), 'utf8');
+          const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+          const path = recordPath(r.record_id, r.version);
+          await zip.addBuffer(path, bytes, true);
+          header.files.push({ path, sha256, size: bytes.length, media_type: 'application/json' });
+          header.records.push({ record_id: r.record_id, type: r.type, version: r.version, content_sha256: sha256 });
         }
-        const source: Readable = fs.createReadStream(f.source, { highWaterMark: 4 * 1024 * 1024 });
-        const hasher = hashingStream((sha256, size) => Object.assign(entry, { sha256, size }));
-        streamed.push(once(hasher, 'end').then(() => undefined));
-        source.on('error', (e) => hasher.destroy(e));
-        zip.addReadStream(source.pipe(hasher), f.path, options);
-      }
-      // yazl pumps entries in order as `out` drains; the hashes are final once every stream ends.
-      await Promise.all(streamed);
+        for (const f of files) {
+          const compress = !storedAsIs(f.path, f.mediaType);
+          let written: WrittenEntry;
+          if (Buffer.isBuffer(f.source)) {
+            await zip.addBuffer(f.path, f.source, compress);
+            written = { sha256: crypto.createHash('sha256').update(f.source).digest('hex'), size: f.source.length };
+          } else {
+            written = await zip.addFile(f.path, f.source, compress);
+          }
+          header.files.push({ path: f.path, ...written, media_type: f.mediaType });
+        }
 
-      const headerBytes = Buffer.from(JSON.stringify(header, null, 2), 'utf8');
-      const sig: SignatureFile = {
-        signatures: [
-          {
-            algorithm: 'ed25519',
-            key_id: signer.keyId,
-            public_key: signer.rawPublic.toString('base64'),
-            signature: sign(headerBytes, signer.privateKey).toString('base64'),
-          },
-        ],
-      };
-      zip.addBuffer(Buffer.from(BAGIT_TXT), 'bagit.txt');
-      zip.addBuffer(Buffer.from(bagInfoText(header)), 'bag-info.txt');
-      zip.addBuffer(Buffer.from(manifestText(header.files)), 'manifest-sha256.txt');
-      zip.addBuffer(headerBytes, 'bundle.json');
-      zip.addBuffer(Buffer.from(JSON.stringify(sig, null, 2)), 'bundle.sig.json');
-      zip.end();
-      await written;
+        const headerBytes = Buffer.from(JSON.stringify(header, null, 2), 'utf8');
+        const sig: SignatureFile = {
+          signatures: [
+            {
+              algorithm: 'ed25519',
+              key_id: signer.keyId,
+              public_key: signer.rawPublic.toString('base64'),
+              signature: sign(headerBytes, signer.privateKey).toString('base64'),
+            },
+          ],
+        };
+        await zip.addBuffer('bagit.txt', Buffer.from(BAGIT_TXT), true);
+        await zip.addBuffer('bag-info.txt', Buffer.from(bagInfoText(header)), true);
+        await zip.addBuffer('manifest-sha256.txt', Buffer.from(manifestText(header.files)), true);
+        await zip.addBuffer('bundle.json', headerBytes, true);
+        await zip.addBuffer('bundle.sig.json', Buffer.from(JSON.stringify(sig, null, 2)), true);
+      } catch (error) {
+        await zip.abandon();
+        throw error;
+      }
+      await zip.close();
     },
     PRIVATE_FILE_MODE,
     async (temp) => {
