@@ -1,14 +1,11 @@
-import { formatDateVi, localDate } from '../text/vietnamese';
+import { formatDateVi } from '../text/vietnamese';
 import { nowIso } from '../units-keys/units';
+import { daysBefore } from './calendar';
 import type { DeadlineStatus } from './schemas';
 
-const DAY = 86_400_000;
-const dayNumber = (isoDate: string) => Date.parse(`${localDate(isoDate)}T00:00:00Z`) / DAY;
-
-/** Whole calendar days in Vietnam from `at` (a timestamp or a date) to the deadline: negative once past it. */
-export function daysBefore(deadline: string, at: string): number {
-  return dayNumber(deadline) - dayNumber(at);
-}
+// The registration's single deadline, read against the global clock; the calendar (calendar.ts) holds
+// the rules and these remain for their callers until they read a milestone's state instead.
+export { daysBefore };
 
 /** Late means sent (or, not yet sent, today) on a Vietnamese calendar day after the deadline. */
 export function isLate(deadline: string | null, sentAt: string | null): boolean {

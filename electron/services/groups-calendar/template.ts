@@ -1,0 +1,58 @@
+import data from '../../../resources/calendar/plan-template.json';
+import { planContentSchema, type PlanContent } from './plan-schemas';
+import { isRealIsoDate } from './schemas';
+
+/**
+ * The plan every year starts from: seed 000's calendar (resources/calendar/plan-template.json), its
+ * dates written month-day so the same steps fall on the same day of any year. The leader then changes
+ * what differs in its own plan.
+ */
+
+type GroupKind = 'khu_vuc' | 'cum';
+
+const kindWords: Record<GroupKind, { kind: string; abbr: string }> = {
+  khu_vuc: { kind: 'Khu vực thi đua', abbr: 'KVTĐ' },
+  cum: { kind: 'Cụm thi đua', abbr: 'CTĐ' },
+};
+
+/** "{year}", "{next_year}", "{group_kind}", "{group_abbr}" in a template text, filled in. */
+function fill(text: string, year: number, kind: GroupKind): string {
+  return text
+    .replaceAll('{year}', String(year))
+    .replaceAll('{next_year}', String(year + 1))
+    .replaceAll('{group_kind}', kindWords[kind].kind)
+    .replaceAll('{group_abbr}', kindWords[kind].abbr);
+}
+
+/**
+ * "02-10" in `year`. The template never holds 29/02: a step on that day would not exist three years
+ * in four, so such a date is refused here rather than moved to a day the plan never said.
+ */
+function dayOf(monthDay: string, year: number): string {
+  if (!/^\d{2}-\d{2}$/.test(monthDay) || monthDay === '02-29' || !isRealIsoDate(`2001-${monthDay}`)) {
+    throw new Error(`Mẫu kế hoạch có ngày "${monthDay}" không hợp lệ: ngày phải viết tháng-ngày (ví dụ 02-10) và có trong mọi năm.`);
+  }
+  return `${year}-${monthDay}`;
+}
+
+/** Seed 000's plan for `year`, checked against the plan's schema. */
+export function planTemplate(year: number, groupKind: GroupKind = 'khu_vuc'): PlanContent {
+  const t = (s: string) => fill(s, year, groupKind);
+  return planContentSchema.parse({
+    movements: data.movements.map((m) => ({ kind: m.kind, name: t(m.name), description: t(m.description) })),
+    phases: data.phases.map((p) => ({ name: t(p.name), from: dayOf(p.from, year), to: dayOf(p.to, year), purpose: t(p.purpose) })),
+    events: data.events.map((e) => ({ key: e.key, title: t(e.title), date: null, expected: t(e.expected) })),
+    milestones: data.milestones.map((m) => ({
+      key: m.key,
+      section: m.section,
+      title: t(m.title),
+      deliverable: m.deliverable,
+      from: m.from,
+      to: m.to,
+      gathers: m.gathers,
+      deadline: m.deadline.type === 'date' ? { type: 'date', date: dayOf(m.deadline.date!, year) } : m.deadline,
+      note: t(m.note),
+    })),
+    document: { number_symbol: t(data.document.number_symbol), place: '', date: '', signer_title: '', signer_name: '', recipients: data.document.recipients.map(t) },
+  });
+}
