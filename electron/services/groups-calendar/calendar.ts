@@ -90,20 +90,22 @@ export function stateText(state: MilestoneState): string {
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
-const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+/** A title inside a sentence: "Kết thúc kiểm tra" → "kết thúc kiểm tra". */
+export const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 
 /**
  * The rule as a plan words it: "trước ngày 10/02/2022", "chậm nhất 02 ngày sau khi kết thúc kiểm tra
- * (chưa có ngày)", "chậm nhất 15 ngày trước khi bắt đầu kiểm tra (hạn: 27/08/2022)".
+ * (chưa có ngày)", "chậm nhất 15 ngày trước khi bắt đầu kiểm tra (hạn: 28/08/2022)". The printed plan
+ * leaves out "(chưa có ngày)" (`sayUndated: false`): a plan is signed before the inspection is dated.
  */
-export function ruleText(rule: DeadlineRule, events: readonly PlanEvent[]): string {
+export function ruleText(rule: DeadlineRule, events: readonly PlanEvent[], options: { sayUndated?: boolean } = {}): string {
   if (rule.type === 'date') return `trước ngày ${formatDateVi(rule.date)}`;
   const event = events.find((e) => e.key === rule.event);
   const what = event ? lowerFirst(event.title) : rule.event;
   const deadline = resolveDeadline(rule, events);
-  const when = deadline ? `hạn: ${formatDateVi(deadline)}` : 'chưa có ngày';
-  if (rule.days === 0) return `${rule.type === 'after_event' ? 'ngay sau khi' : 'trước khi'} ${what} (${when})`;
-  return `chậm nhất ${pad2(rule.days)} ngày ${rule.type === 'after_event' ? 'sau khi' : 'trước khi'} ${what} (${when})`;
+  const when = deadline ? ` (hạn: ${formatDateVi(deadline)})` : options.sayUndated === false ? '' : ' (chưa có ngày)';
+  if (rule.days === 0) return `${rule.type === 'after_event' ? 'ngay sau khi' : 'trước khi'} ${what}${when}`;
+  return `chậm nhất ${pad2(rule.days)} ngày ${rule.type === 'after_event' ? 'sau khi' : 'trước khi'} ${what}${when}`;
 }
 
 export interface UnitInGroup {
