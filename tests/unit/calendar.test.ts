@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { addDays, daysBefore, milestoneState, milestonesFor, resolveDeadline, resolveDeadlines, ruleText, stateText } from '../../electron/services/groups-calendar/calendar';
 import { deadlineStatus, isLate } from '../../electron/services/groups-calendar/deadlines';
 import type { PlanContent } from '../../electron/services/groups-calendar/plan-schemas';
-import { planTemplate } from '../../electron/services/groups-calendar/template';
+import { planFromTemplate, planTemplate, type PlanTemplate } from '../../electron/services/groups-calendar/template';
+import templateData from '../../resources/calendar/plan-template.json';
 
 /**
  * Seed 000 (Kế hoạch hoạt động của Khu vực thi đua … trung du và miền núi phía Bắc năm 2022), part
@@ -103,6 +104,24 @@ describe('the plan template reproduces seed 000', () => {
         [`${year}-07-01`, `${year}-12-31`],
       ]);
     }
+  });
+});
+
+describe('the template is checked as it is read', () => {
+  const edited = (edit: (t: PlanTemplate) => void) => {
+    const t = structuredClone(templateData);
+    edit(t);
+    return () => planFromTemplate(t, 2022, 'khu_vuc');
+  };
+
+  it('refuses 29/02, which three years in four do not have, and a date not written month-day', () => {
+    expect(edited((t) => (t.milestones[0]!.deadline = { type: 'date', date: '02-29' }))).toThrow('Mẫu kế hoạch có ngày "02-29" không hợp lệ');
+    expect(edited((t) => (t.phases[0]!.to = '30/06'))).toThrow('Mẫu kế hoạch có ngày "30/06" không hợp lệ');
+    expect(edited((t) => (t.milestones[0]!.deadline = { type: 'date', date: '04-31' }))).toThrow('Mẫu kế hoạch có ngày "04-31" không hợp lệ');
+  });
+
+  it("refuses what the plan's schema refuses: a rule counting from an event the template lacks", () => {
+    expect(edited((t) => (t.events = t.events.filter((e) => e.key !== 'inspection-end')))).toThrow('tính theo một sự kiện không có trong kế hoạch');
   });
 });
 

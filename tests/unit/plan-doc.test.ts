@@ -25,6 +25,7 @@ interface Para {
   text: string;
   /** The text of the bold runs, in order. */
   bold: string[];
+  italics: string[];
 }
 
 /** The body's paragraphs as a reader meets them: text and bold runs, read with an XML parser. */
@@ -33,12 +34,14 @@ function paragraphs(xml: string): Para[] {
   const parser = new SaxesParser({ xmlns: true });
   let para: Para | null = null;
   let runBold = false;
+  let runItalics = false;
   let inText = false;
   let runText = '';
   parser.on('opentag', (tag) => {
-    if (tag.name === 'w:p') para = { text: '', bold: [] };
-    if (tag.name === 'w:r') [runBold, runText] = [false, ''];
+    if (tag.name === 'w:p') para = { text: '', bold: [], italics: [] };
+    if (tag.name === 'w:r') [runBold, runItalics, runText] = [false, false, ''];
     if (tag.name === 'w:b' && tag.attributes['w:val']?.value !== 'false') runBold = true;
+    if (tag.name === 'w:i' && tag.attributes['w:val']?.value !== 'false') runItalics = true;
     if (tag.name === 'w:t') inText = true;
   });
   parser.on('text', (t) => {
@@ -49,6 +52,7 @@ function paragraphs(xml: string): Para[] {
     if (tag.name === 'w:r' && para) {
       para.text += runText;
       if (runBold && runText) para.bold.push(runText);
+      if (runItalics && runText) para.italics.push(runText);
     }
     if (tag.name === 'w:p' && para) {
       if (para.text) out.push(para);
@@ -99,6 +103,7 @@ describe('the printed plan', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     // The heading block: the leader unit, the number and symbol, the place and the plan's date.
     expect(paras.map((p) => p.text)).toEqual(expect.arrayContaining(['UBND TỈNH TUYÊN QUANG', 'SỞ TƯ PHÁP', 'TỈNH TUYÊN QUANG', 'Số:       /KH-KVTĐ', 'Tuyên Quang, ngày 05 tháng 02 năm 2022']));
+    expect(paras.find((p) => p.text.startsWith('Căn cứ'))!.italics).toEqual(['sau đây viết tắt là Khu vực thi đua']);
     // Section headings are bold.
     for (const h of ['I. MỤC ĐÍCH, YÊU CẦU', 'II. NỘI DUNG', '4. Kiểm tra việc tổ chức thực hiện phong trào thi đua', 'III. TỔ CHỨC THỰC HIỆN']) {
       expect(paras.find((p) => p.text === h)?.bold, h).toEqual([h]);

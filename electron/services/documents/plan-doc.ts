@@ -33,6 +33,8 @@ export function planDocument(group: PlanGroup, plan: PlanContent, today: string)
       .replaceAll('{leader}', leader.name)
       .replaceAll('{deputy}', deputy?.name ?? `Phó Trưởng ${kind}`);
   const bullet = (s: string) => bodyText(`- ${fill(s)}`);
+  // "*…*" in the wording is set in italics, as the plan sets "(sau đây viết tắt là Khu vực thi đua)".
+  const italics = (s: string) => fill(s).split('*').map((part, i) => ({ text: part, italics: i % 2 === 1 }));
 
   const leaderWords = `${leader.name}, Trưởng ${kind} năm ${year}`;
   const deputyWords = deputy ? `${deputy.name}, Phó Trưởng ${kind} năm ${year}` : `Phó Trưởng ${kind}`;
@@ -82,7 +84,7 @@ export function planDocument(group: PlanGroup, plan: PlanContent, today: string)
     : [];
 
   const body = [
-    bodyText(fill(text.basis)),
+    bodyText(italics(text.basis)),
     heading('I. MỤC ĐÍCH, YÊU CẦU'),
     heading('1. Mục đích'),
     ...text.purpose.map(bullet),

@@ -35,14 +35,21 @@ function dayOf(monthDay: string, year: number): string {
   return `${year}-${monthDay}`;
 }
 
+export type PlanTemplate = typeof data;
+
 /** Seed 000's plan for `year`, checked against the plan's schema. */
 export function planTemplate(year: number, groupKind: GroupKind = 'khu_vuc'): PlanContent {
+  return planFromTemplate(data, year, groupKind);
+}
+
+/** A template's plan for `year`: placeholders filled, month-days dated, the whole checked by the plan's schema. */
+export function planFromTemplate(template: PlanTemplate, year: number, groupKind: GroupKind): PlanContent {
   const t = (s: string) => fill(s, year, groupKind);
   return planContentSchema.parse({
-    movements: data.movements.map((m) => ({ kind: m.kind, name: t(m.name), description: t(m.description) })),
-    phases: data.phases.map((p) => ({ name: t(p.name), from: dayOf(p.from, year), to: dayOf(p.to, year), purpose: t(p.purpose) })),
-    events: data.events.map((e) => ({ key: e.key, title: t(e.title), date: null, expected: t(e.expected) })),
-    milestones: data.milestones.map((m) => ({
+    movements: template.movements.map((m) => ({ kind: m.kind, name: t(m.name), description: t(m.description) })),
+    phases: template.phases.map((p) => ({ name: t(p.name), from: dayOf(p.from, year), to: dayOf(p.to, year), purpose: t(p.purpose) })),
+    events: template.events.map((e) => ({ key: e.key, title: t(e.title), date: null, expected: t(e.expected) })),
+    milestones: template.milestones.map((m) => ({
       key: m.key,
       section: m.section,
       title: t(m.title),
@@ -53,6 +60,6 @@ export function planTemplate(year: number, groupKind: GroupKind = 'khu_vuc'): Pl
       deadline: m.deadline.type === 'date' ? { type: 'date', date: dayOf(m.deadline.date!, year) } : m.deadline,
       note: t(m.note),
     })),
-    document: { number_symbol: t(data.document.number_symbol), place: '', date: '', signer_title: '', signer_name: '', recipients: data.document.recipients.map(t) },
+    document: { number_symbol: t(template.document.number_symbol), place: '', date: '', signer_title: '', signer_name: '', recipients: template.document.recipients.map(t) },
   });
 }
