@@ -162,6 +162,8 @@ describe('the printed plan', () => {
     const cum = { ...GROUP, kind: 'cum', name: 'Cụm thi đua số II' } as const;
     const { text } = await printed(planTemplate(2022, 'cum'), cum);
     expect(text).toContain('TRƯỞNG CỤM THI ĐUA');
+    // Every placeholder filled, no italics marker left.
+    expect(text).not.toMatch(/[{}*]/);
     // Only the Quy chế's own name ("Cụm thi đua, Khu vực thi đua ngành Tư pháp") speaks of Khu vực.
     expect(text.replaceAll('Cụm thi đua, Khu vực thi đua ngành Tư pháp', '').replaceAll('Cụm, Khu vực thi đua', '')).not.toContain('Khu vực');
     expect(() => planDocument({ ...GROUP, members: GROUP.members.filter((m) => m.role !== 'leader') }, planTemplate(2022), '2022-02-05')).toThrow(

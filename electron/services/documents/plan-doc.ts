@@ -29,9 +29,7 @@ export function planDocument(group: PlanGroup, plan: PlanContent, today: string)
       .replaceAll('{group}', group.name)
       .replaceAll('{group_kind}', kind)
       .replaceAll('{year}', String(year))
-      .replaceAll('{next_year}', String(year + 1))
-      .replaceAll('{leader}', leader.name)
-      .replaceAll('{deputy}', deputy?.name ?? `Phó Trưởng ${kind}`);
+      .replaceAll('{next_year}', String(year + 1));
   const bullet = (s: string) => bodyText(`- ${fill(s)}`);
   // "*…*" in the wording is set in italics, as the plan sets "(sau đây viết tắt là Khu vực thi đua)".
   const italics = (s: string) => fill(s).split('*').map((part, i) => ({ text: part, italics: i % 2 === 1 }));
