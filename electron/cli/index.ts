@@ -6,12 +6,14 @@ import { openWorkspaceForDb } from '../services/workspace/workspace';
 import { asUserError, unexpectedErrorMessage, UserError } from '../services/errors';
 import { describeStaffImport, importStaffXlsx } from '../services/registration/xlsx';
 import { runDemo } from './demo';
+import { planReadCommand } from './plan';
 
 const USAGE = `Cách dùng:
   thidua demo --out THƯ_MỤC            dựng bản trình diễn Khu vực thi đua miền núi phía Bắc năm 2022
   thidua verify TỆP…                   kiểm tra gói hồ sơ (cấu trúc, giới hạn, mã băm, chữ ký)
   thidua import --db TỆP [--json] ĐƯỜNG_DẪN…   nhập gói hồ sơ hoặc thư mục vào cơ sở dữ liệu
-  thidua staff import --db TỆP [--json] DANH_SÁCH.xlsx   nhập danh sách cán bộ từ tệp Excel`;
+  thidua staff import --db TỆP [--json] DANH_SÁCH.xlsx   nhập danh sách cán bộ từ tệp Excel
+  thidua plan read TỆP [--json]        đọc kế hoạch (.docx, .txt): các đợt thi đua và mốc gửi tìm thấy, kèm câu gốc`;
 
 const statusLabel = { accepted: 'ĐÃ NHẬN', duplicate: 'TRÙNG', stale: 'CŨ', quarantined: 'CHỜ XÁC NHẬN', refused: 'TỪ CHỐI' } as const;
 
@@ -76,6 +78,10 @@ async function main(argv: string[]): Promise<number> {
       return importCommand(rest);
     case 'staff':
       if (rest[0] === 'import') return staffImportCommand(rest.slice(1));
+      console.log(USAGE);
+      return 2;
+    case 'plan':
+      if (rest[0] === 'read') return planReadCommand(rest.slice(1));
       console.log(USAGE);
       return 2;
     case 'demo': {

@@ -1,0 +1,564 @@
+import type { z } from 'zod';
+import { squashSpaces } from '../text/vietnamese';
+import { stripUnsafeChars } from '../text/unsafe-chars';
+import { receiverRoles, type DeadlineRule, type Milestone, type phaseSchema, type planEventSchema, type planSections } from './plan-schemas';
+import { findDeadlines, findRange, foldSameLength, resolvePoint, type DeadlineHit } from './plan-reader-dates';
+
+/**
+ * Reads a plan received as a document (kế hoạch hoạt động, kế hoạch phát động) and proposes the
+ * phases, events and milestones it finds, each with the sentence it came from, for the leader to
+ * accept, edit or drop. Nothing is guessed silently: what cannot be read, or is impossible (30/02),
+ * is left empty and said in `problems`.
+ */
+
+type Section = (typeof planSections)[number];
+type Sender = Milestone['from'];
+type Receiver = Milestone['to'][number];
+
+/** A milestone as found: Milestone's fields, empty where the sentence did not say, plus its source. */
+export interface ProposedMilestone extends Omit<Milestone, 'section' | 'from' | 'deadline'> {
+  section: Section | null;
+  from: Sender | null;
+  deadline: DeadlineRule | null;
+  sentence: string;
+  problems: string[];
+}
+export interface ProposedPhase extends Omit<z.infer<typeof phaseSchema>, 'from' | 'to'> {
+  from: string | null;
+  to: string | null;
+  sentence: string;
+  problems: string[];
+}
+/** An event relative deadlines count from; its date is unknown when the plan is made. */
+export type ProposedEvent = z.infer<typeof planEventSchema> & { date: null; sentence: string };
+
+export interface PlanReading {
+  /** The plan's title as it reads under "KẾ HOẠCH" ('' when there is none). */
+  title: string;
+  year: number | null;
+  phases: ProposedPhase[];
+  events: ProposedEvent[];
+  milestones: ProposedMilestone[];
+  /** About the document as a whole. */
+  problems: string[];
+}
+
+/** A paragraph and its folded twin (same length: an index in one is the same place in the other). */
+interface Para {
+  text: string;
+  f: string;
+}
+const para = (text: string): Para => ({ text, f: foldSameLength(text) });
+
+const NUMBERING = /^(?:([IVXLC]+)|(\d{1,2}(?:\.\d{1,2})*))[.)]\s+/;
+const BULLET = /^[-+•–]\s*/;
+
+/**
+ * Paragraphs of the text. A line that does not end a sentence and is followed by one starting in
+ * lower case is the same paragraph broken by a page (documents converted to text have these), and
+ * so is a hard-wrapped line of pasted text.
+ */
+function paragraphsOf(raw: string): string[] {
+  const text = stripUnsafeChars(raw.normalize('NFC'))
+    .replace(/\r\n?/g, '\n')
+    // Bold and italic markers of a text export: "**trước ngày 10/02/2022**".
+    .replace(/\*+/g, '');
+  const out: string[] = [];
+  let blank = true;
+  for (const line of text.split('\n')) {
+    const t = squashSpaces(line);
+    if (!t) {
+      blank = true;
+      continue;
+    }
+    const prev = out[out.length - 1];
+    const continues =
+      prev !== undefined &&
+      !/[.:;!?…"”)]$/.test(prev) &&
+      !BULLET.test(t) &&
+      !NUMBERING.test(t) &&
+      (/^[(\p{Ll}]/u.test(t) || (!blank && /[\p{Ll},]$/u.test(prev)));
+    if (continues) out[out.length - 1] = `${prev} ${t}`;
+    else out.push(t);
+    blank = false;
+  }
+  return out;
+}
+
+const SECTION_WORDS: [RegExp, Section][] = [
+  [/\bdang ky (?:thi dua|danh hieu|cac danh hieu)/, 'registration'],
+  [/\bphat dong\b/, 'kickoff'],
+  [/\bso ket\b/, 'mid_year'],
+  [/\bkiem tra\b/, 'inspection'],
+  [/\btong ket\b/, 'year_end'],
+];
+/** The section a heading names: the first of its words that names one. */
+function sectionOf(f: string): Section | null {
+  let best: { at: number; section: Section } | null = null;
+  for (const [re, section] of SECTION_WORDS) {
+    const m = re.exec(f);
+    if (m && (!best || m.index < best.at)) best = { at: m.index, section };
+  }
+  return best?.section ?? null;
+}
+
+/** Heading level (1 = "II. NỘI DUNG" or a line in capitals, 2 = "1.", 3 = "1.1."), or 0 for body text. */
+function headingLevel(text: string, f: string): number {
+  const n = NUMBERING.exec(text);
+  const body = n ? text.slice(n[0].length) : text;
+  if (body.length > 160 || /[.;,:]$/.test(body)) return 0;
+  if (n?.[1]) return 1;
+  if (n?.[2]) return 1 + n[2].split('.').length;
+  if (body.length <= 120 && /\p{Lu}/u.test(body) && body === body.toUpperCase()) return 1;
+  // Word's own numbering leaves no number in the text: a short line naming a section is a heading.
+  if (body.length <= 120 && sectionOf(f)) return 2;
+  return 0;
+}
+
+// ---- Who: the roles named in a stretch of a sentence ----------------------------------------
+
+type Role = Sender | 'ministry';
+interface Mention {
+  start: number;
+  end: number;
+  roles: Role[];
+}
+const GROUP = String.raw`(?:khu vuc|cum|khoi|kvtd|ctd)`;
+const ROLE_PATTERNS: [RegExp, Role[]][] = [
+  [new RegExp(String.raw`\btruong\s*,?\s*(?:va\s+)?pho\s+truong\s+${GROUP}`, 'g'), ['leader', 'deputy']],
+  [new RegExp(String.raw`\bpho\s+truong\s+${GROUP}|\bpho\s+(?:cum|khoi)\s+truong\b`, 'g'), ['deputy']],
+  [new RegExp(String.raw`(?<!pho\s)\btruong\s+${GROUP}|(?<!pho\s)\b(?:cum|khoi)\s+truong\b`, 'g'), ['leader']],
+  [/\bdoan\s+kiem\s+tra\b/g, ['inspection_team']],
+  [/\bvu\s+(?:thi dua\s*-?\s*khen thuong|tdkt)\b|\bbo\s+tu\s+phap\b|\bbo\s+truong\b|\bhoi\s+dong\s+thi\s+dua\s*-?\s*khen\s+thuong\s+(?:nganh|bo|trung uong)\b/g, ['ministry']],
+  [
+    /\b(?:cac\s+)?(?:co quan\s*,\s*)?don vi\s+thanh vien\b|\bcac\s+(?:co quan\s*,\s*)?don vi\b|\btung\s+don vi\b|\b(?:so tu phap|cuc thi hanh an dan su|cuc thads)\s+(?:cac tinh\s+)?thanh vien\b|\bso tu phap cac tinh\b|\bcac\s+thanh vien\b/g,
+    ['member'],
+  ],
+];
+const UNIT_WORDS = String.raw`(?:so tu phap|cuc thi hanh an dan su|cuc thads|thi hanh an dan su|tap chi|hoc vien|truong dai hoc|vien|vu|bao|nha xuat ban|trung tam|cuc|tong cuc)`;
+/** "Sở Tư pháp tỉnh Tuyên Quang, Trưởng Khu vực thi đua": the plan names the leader's and deputy's units. */
+const UNIT_ROLE = new RegExp(String.raw`\b(${UNIT_WORDS}\s[^,;.()]{2,80}?)\s*[,(-]\s*(pho\s+truong|truong)\s+${GROUP}`, 'g');
+
+interface KnownUnit {
+  name: string;
+  role: Sender;
+}
+function learnUnits(paras: Para[]): KnownUnit[] {
+  const units = new Map<string, Sender>();
+  for (const p of paras) {
+    UNIT_ROLE.lastIndex = 0;
+    for (let m = UNIT_ROLE.exec(p.f); m; m = UNIT_ROLE.exec(p.f)) {
+      const name = m[1]!.trim();
+      // A unit's name is written with a capital and holds no verb or role ("Vụ" and "vụ", "Báo" and "báo cáo" fold alike).
+      if (!/^\p{Lu}/u.test(p.text.slice(m.index)) || /\b(?:truong|gui|ve|cho|bao cao|tong hop)\b/.test(name)) continue;
+      if (!units.has(name)) units.set(name, m[2]!.startsWith('pho') ? 'deputy' : 'leader');
+    }
+  }
+  return [...units].map(([name, role]) => ({ name, role }));
+}
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Roles named in f[from, to). With `bare`, "gửi về Sở Tư pháp" names the one known unit whose
+ * name starts so (recipients only: as a subject, "Giám đốc Sở Tư pháp" is any member's director).
+ */
+function mentions(f: string, from: number, to: number, units: KnownUnit[], bare = false): Mention[] {
+  const found: Mention[] = [];
+  const scan = (re: RegExp, roles: Role[]) => {
+    re.lastIndex = from;
+    for (let m = re.exec(f); m && m.index < to; m = re.exec(f)) if (m.index + m[0].length <= to) found.push({ start: m.index, end: m.index + m[0].length, roles });
+  };
+  for (const [re, roles] of ROLE_PATTERNS) scan(re, roles);
+  for (const u of units) scan(new RegExp(String.raw`\b${escapeRe(u.name)}\b`, 'g'), [u.role]);
+  if (bare) {
+    for (const kind of ['so tu phap', 'cuc thi hanh an dan su', 'cuc thads']) {
+      const owners = units.filter((u) => u.name.startsWith(kind));
+      if (owners.length === 1) scan(new RegExp(String.raw`\b${kind}\b(?!\s+(?:cac|tinh|thanh pho|tp|thanh vien))`, 'g'), [owners[0]!.role]);
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Mention[] = [];
+  for (const m of found) if (!kept.length || m.start >= kept[kept.length - 1]!.end) kept.push(m);
+  return kept;
+}
+
+// ---- The parts of a sentence ------------------------------------------------------------------
+
+/** Where the subject ends: its first verb. */
+const ACTION =
+  /\b(?:to chuc|xay dung|tong hop|gui|co trach nhiem|chuan bi|hoan thanh|hoan chinh|thong nhat|nop|lap|phai|trien khai|tham gia|thuc hien|ban hanh|bao cao|trinh|dang ky)\b/g;
+/** Sending verbs; "báo cáo" only when a receiver follows (otherwise it is the report itself). */
+const SEND = /\b(?:gui|nop|trinh|bao cao)\b/g;
+const PREPOSITION = /\b(?:ve|cho|den|toi|len)\s+/g;
+/** The first words of what is sent, when it follows the verb: "gửi Báo cáo …", "gửi hồ sơ …". */
+const DOCUMENT_NOUN = /\s*(?:bao cao|ke hoach|ho so|du thao|bien ban|dang ky|van ban|danh sach|to trinh|y kien|ket qua|bang|tai lieu)\b/y;
+const LEADING_VERBS = /^(?:(?:to chuc|xay dung|hoan chinh|chuan bi|lap|co trach nhiem|thuc hien)\s+(?:va\s+)?)+/;
+const SUBORDINATE = /^\s*(?:sau khi|truoc khi|khi|ngay sau khi)\b[^,]*,/;
+
+function firstMatch(re: RegExp, f: string, from: number, to: number): RegExpExecArray | null {
+  re.lastIndex = from;
+  const m = re.exec(f);
+  return m && m.index < to ? m : null;
+}
+
+/** Trimmed stretch of the original, without edge punctuation or a dangling "và", first letter capital. */
+function phrase(p: Para, from: number, to: number, dropVerbs = true): string {
+  let start = from;
+  let end = to;
+  const lead = dropVerbs && LEADING_VERBS.exec(p.f.slice(start, end));
+  if (lead) start += lead[0].length;
+  const trail = /[\s,;:.-]*(?:\bva\b)?[\s,;:.-]*$/.exec(p.f.slice(start, end));
+  if (trail) end -= trail[0].length;
+  while (start < end && /[\s,;:.-]/.test(p.f[start]!)) start++;
+  const s = p.text.slice(start, end).trim();
+  const capped = s.length > 1000 ? `${s.slice(0, 999)}…` : s;
+  return capped.charAt(0).toUpperCase() + capped.slice(1);
+}
+
+const DELIVERABLE_WORDS: [RegExp, Milestone['deliverable']][] = [
+  [/\bdang ky (?:thi dua|danh hieu|cac danh hieu)/, 'registration'],
+  [/\b(?:y kien|gop y)\b.*\bdu thao\b|\bdu thao\b.*\b(?:y kien|gop y)\b/, 'plan_comments'],
+  [/\b(?:0?6|sau) thang\b/, 'mid_year_report'],
+  [/\bket qua kiem tra\b|\bbien ban kiem tra\b/, 'inspection_report'],
+  [/\bho so (?:de nghi|khen thuong|suy ton)/, 'dossier'],
+  [/\bbao cao\b.*\bnam\b|\btong ket\b/, 'year_end_report'],
+];
+const SECTION_DELIVERABLE: Partial<Record<Section, Milestone['deliverable']>> = {
+  registration: 'registration',
+  kickoff: 'plan_comments',
+  mid_year: 'mid_year_report',
+  year_end: 'year_end_report',
+};
+const DELIVERABLE_SECTION: Partial<Record<Milestone['deliverable'], Section>> = {
+  registration: 'registration',
+  plan_comments: 'kickoff',
+  kickoff: 'kickoff',
+  mid_year_report: 'mid_year',
+  inspection_report: 'inspection',
+  year_end_report: 'year_end',
+  dossier: 'year_end',
+};
+
+function memberDeliverable(titleF: string, section: Section | null): Milestone['deliverable'] {
+  for (const [re, d] of DELIVERABLE_WORDS) if (re.test(titleF)) return d;
+  return (section && SECTION_DELIVERABLE[section]) ?? 'document';
+}
+
+function gathersOf(f: string): Milestone['gathers'] {
+  if (/\bcuc (?:thi hanh an dan su|thads)\b|\bthi hanh an dan su\b/.test(f)) return 'thads';
+  if (/\bso tu phap\b/.test(f)) return 'so_tu_phap';
+  if (/\bdon vi thuoc bo\b/.test(f)) return 'don_vi_thuoc_bo';
+  return null;
+}
+
+// ---- Events -----------------------------------------------------------------------------------
+
+const EVENT_CUT = new Set(['cua', 'doi', 'tai', 'theo', 'de', 'va']);
+function eventKey(f: string): string {
+  const words: string[] = [];
+  for (const w of f.split(/[^a-z0-9]+/).filter(Boolean)) {
+    if (EVENT_CUT.has(w) || words.length === 4) break;
+    words.push(w);
+  }
+  const key = words.join('-').slice(0, 40).replace(/-+$/, '');
+  return /^[a-z0-9]/.test(key) ? key : `su-kien-${key}`.slice(0, 40);
+}
+
+// ---- Reading ----------------------------------------------------------------------------------
+
+interface Ctx {
+  year: number | null;
+  units: KnownUnit[];
+  events: Map<string, ProposedEvent>;
+}
+
+function deadlineOf(hit: DeadlineHit, p: Para, ctx: Ctx, sentence: string): { rule: DeadlineRule | null; problems: string[] } {
+  if (hit.kind === 'date') {
+    if (!hit.point) return { rule: null, problems: [`Không đọc được ngày trong "${p.text.slice(hit.start, hit.end)}".`] };
+    const { iso, problems } = resolvePoint(hit.point, 'end', ctx.year);
+    if (!iso) return { rule: null, problems };
+    if (hit.point.kind === 'month' && !hit.point.edge) problems.push(`Kế hoạch chỉ ghi tháng ("${hit.point.text}"): hạn đề xuất là ngày cuối tháng.`);
+    else if (hit.point.kind !== 'day') problems.push(`Kế hoạch không ghi ngày cụ thể ("${hit.point.text}"): hạn đề xuất là ${iso.split('-').reverse().join('/')}.`);
+    const y = Number(iso.slice(0, 4));
+    if (ctx.year !== null && (y < ctx.year || y > ctx.year + 1)) problems.push(`Hạn "${hit.point.text}" không thuộc năm của kế hoạch (${ctx.year}): có thể viết nhầm năm.`);
+    return { rule: { type: 'date', date: iso }, problems };
+  }
+  const problems: string[] = [];
+  if (hit.workingDays) problems.push(`Kế hoạch tính ${hit.days} ngày làm việc; hạn được tính theo ngày lịch, hãy điều chỉnh số ngày nếu cần.`);
+  if (hit.days > 366) return { rule: null, problems: [...problems, `Số ngày ${hit.days} quá lớn.`] };
+  if (!hit.event) return { rule: null, problems: [...problems, `Không rõ hạn tính ${hit.kind === 'after' ? 'sau' : 'trước'} sự kiện nào.`] };
+  const title = phrase(p, hit.event.start, hit.event.end, false);
+  const key = eventKey(p.f.slice(hit.event.start, hit.event.end));
+  if (!ctx.events.has(key)) ctx.events.set(key, { key, title, date: null, expected: '', sentence });
+  return { rule: { type: hit.kind === 'after' ? 'after_event' : 'before_event', event: key, days: hit.days }, problems };
+}
+
+interface Piece {
+  /** The piece's own text: indices below are inside it. */
+  p: Para;
+  hit: DeadlineHit;
+  /** Where its clauses start (for the clause a verb sits in). */
+  clauses: number[];
+}
+
+function shift(hit: DeadlineHit, by: number): DeadlineHit {
+  const moved = { ...hit, start: hit.start - by, end: hit.end - by };
+  if (moved.kind !== 'date' && moved.event) moved.event = { start: moved.event.start - by, end: moved.event.end - by };
+  return moved;
+}
+
+/**
+ * Splits a paragraph where each deadline's sentence ends: "…trước ngày 30/11/2022; gửi hồ sơ …
+ * chậm nhất sau 05 ngày…" is two. Each piece is cut out on its own, so a long paragraph costs its
+ * length, not its length times its deadlines.
+ */
+function piecesOf(p: Para): Piece[] {
+  const bounds = [0];
+  const re = /;|\.(?=\s+\p{Lu})/gu;
+  for (let m = re.exec(p.text); m; m = re.exec(p.text)) bounds.push(m.index + 1);
+  bounds.push(p.text.length);
+  const hits = findDeadlines(p.f, p.text, 0, p.f.length);
+  const cuts: { start: number; end: number; hit: DeadlineHit; clauses: number[] }[] = [];
+  let start = 0;
+  let clauses: number[] = [];
+  let h = 0;
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const [from, to] = [bounds[i]!, bounds[i + 1]!];
+    clauses.push(from);
+    const inClause: DeadlineHit[] = [];
+    while (h < hits.length && hits[h]!.start < to) inClause.push(hits[h++]!);
+    inClause.forEach((hit, j) => {
+      const end = j + 1 < inClause.length ? hit.end : Math.max(to, hit.end);
+      cuts.push({ start, end, hit, clauses: clauses.filter((c) => c < end) });
+      start = end;
+      clauses = [end];
+    });
+  }
+  // What follows the last deadline ("…, đồng thời gửi cho các đơn vị thành viên") belongs to it.
+  const last = cuts[cuts.length - 1];
+  if (last) last.end = p.text.length;
+  return cuts.map((c) => ({
+    p: { text: p.text.slice(c.start, c.end), f: p.f.slice(c.start, c.end) },
+    hit: shift(c.hit, c.start),
+    clauses: c.clauses.map((x) => x - c.start),
+  }));
+}
+
+function readPiece(piece: Piece, ctx: Ctx, section: Section | null, inherited: Sender | null): { milestones: ProposedMilestone[]; sender: Sender | null } {
+  const { hit, p } = piece;
+  const sentence = p.text.trim().replace(/^[;,.\s]+/, '').replace(/[;,\s]+$/, '');
+  const problems: string[] = [];
+  const { rule, problems: dateProblems } = deadlineOf(hit, p, ctx, sentence);
+  // The deadline's own words are no part of the subject ("hoàn thành trước ngày…").
+  const f = p.f.slice(0, hit.start) + ' '.repeat(hit.end - hit.start) + p.f.slice(hit.end);
+  const subjectStart = SUBORDINATE.exec(f)?.[0].length ?? 0;
+  const action = firstMatch(ACTION, f, subjectStart, p.f.length);
+  const subjectEnd = action?.index ?? p.f.length;
+  const senders = mentions(f, subjectStart, subjectEnd, ctx.units).filter((m) => !m.roles.includes('ministry'));
+  const named = senders[senders.length - 1];
+  if (named && named.roles.length > 1) problems.push('Câu nêu cả Trưởng và Phó Trưởng là bên gửi: đề xuất Trưởng, hãy kiểm tra.');
+
+  // The sending verb nearest before the deadline (or the first after it when the deadline leads).
+  const sends: RegExpExecArray[] = [];
+  SEND.lastIndex = 0;
+  for (let m = SEND.exec(f); m && m.index < p.f.length; m = SEND.exec(f)) {
+    if (m[0] === 'trinh' && /quy\s$/.test(f.slice(Math.max(0, m.index - 4), m.index))) continue;
+    if (m[0] === 'bao cao') {
+      const next = mentions(f, m.index + m[0].length, p.f.length, ctx.units, true)[0];
+      if (!next || f.slice(m.index + m[0].length, next.start).trim() !== '') continue;
+    }
+    sends.push(m);
+  }
+  const send = sends.filter((m) => m.index < hit.start).pop() ?? sends.find((m) => m.index > hit.end) ?? null;
+  const from: Sender | null = named ? (named.roles.includes('leader') ? 'leader' : (named.roles[0] as Sender)) : send ? inherited : null;
+
+  const to = new Set<Receiver>();
+  let title = '';
+  if (send) {
+    const verbEnd = send.index + send[0].length;
+    const stop = hit.start > send.index ? hit.start : p.f.length;
+    const zone = mentions(f, verbEnd, stop, ctx.units, true);
+    let prep: number | null = null;
+    PREPOSITION.lastIndex = verbEnd;
+    for (let m = PREPOSITION.exec(f); m && m.index < stop; m = PREPOSITION.exec(f)) {
+      if (zone.some((z) => z.start === m!.index + m![0].length)) {
+        prep = m.index;
+        break;
+      }
+    }
+    const receivers = prep === null ? zone : zone.filter((z) => z.start > prep);
+    for (const r of receivers) for (const role of r.roles) if (role !== 'inspection_team') to.add(role);
+    // "…, đồng thời gửi cho các đơn vị thành viên": a second receiver after the deadline.
+    if (stop === hit.start) {
+      SEND.lastIndex = hit.end;
+      for (let m = SEND.exec(f); m && m.index < p.f.length; m = SEND.exec(f)) {
+        const clauseEnd = f.slice(m.index).search(/[.;]/);
+        const end = clauseEnd < 0 ? p.f.length : Math.min(p.f.length, m.index + clauseEnd);
+        for (const r of mentions(f, m.index + m[0].length, end, ctx.units, true)) for (const role of r.roles) if (role !== 'inspection_team') to.add(role);
+      }
+    }
+    // What is sent: the words after the verb when they name a document, else the clause's own words before it.
+    DOCUMENT_NOUN.lastIndex = verbEnd;
+    if (DOCUMENT_NOUN.exec(f) && !zone.some((z) => z.start <= verbEnd + 1)) {
+      title = phrase(p, verbEnd, prep ?? (receivers[0]?.start ?? stop));
+    } else {
+      const clauseStart = Math.max(subjectStart, ...piece.clauses.filter((c) => c <= send.index));
+      const clauseAction = firstMatch(ACTION, f, clauseStart, send.index + 1);
+      const clauseSubject = clauseAction ? mentions(f, clauseStart, clauseAction.index, ctx.units) : [];
+      const subjectWords = clauseAction ? f.slice(clauseStart, clauseAction.index).trim() : '';
+      if (clauseAction && clauseAction.index < send.index && clauseSubject.length) title = phrase(p, clauseAction.index, send.index);
+      else if (subjectWords.split(/\s+/).length >= 2 && !clauseSubject.length) title = phrase(p, clauseStart, clauseAction!.index);
+      else title = phrase(p, clauseStart, send.index);
+    }
+  } else {
+    problems.push('Câu này nêu một hạn nhưng không nói gửi gì cho ai: có thể là hạn hoàn thành một việc. Hãy sửa hoặc bỏ.');
+    title = phrase(p, subjectStart, hit.start);
+  }
+  if (from && from !== 'inspection_team') to.delete(from);
+
+  const titleF = foldSameLength(title);
+  const consolidates = from === 'deputy' && to.has('leader') && /\btong hop\b/.test(f.slice(0, send?.index ?? p.f.length));
+  const gathers = consolidates ? gathersOf(f.slice(subjectEnd, send?.index ?? p.f.length)) : null;
+  if (consolidates && !gathers) problems.push('Không rõ Phó Trưởng tổng hợp của những đơn vị thành viên nào.');
+  // One deadline for a report and the award dossiers: two bundles, so two milestones.
+  const parts: { title: string; deliverable: Milestone['deliverable'] }[] = [];
+  if (consolidates) parts.push({ title, deliverable: 'consolidated' });
+  else if (from === 'leader') parts.push({ title, deliverable: to.has('member') && !to.has('ministry') && /\bke hoach\b/.test(titleF) && /\bphat dong\b/.test(titleF) ? 'kickoff' : 'document' });
+  else if (from === 'inspection_team') parts.push({ title, deliverable: 'inspection_report' });
+  else {
+    const split = /[;,]\s*(?=ho so (?:de nghi|khen thuong|suy ton))/.exec(titleF);
+    if (split && memberDeliverable(titleF.slice(0, split.index), section) !== 'dossier') {
+      parts.push({ title: title.slice(0, split.index).trim(), deliverable: memberDeliverable(titleF.slice(0, split.index), section) });
+      const rest = title.slice(split.index + split[0].length);
+      parts.push({ title: rest.charAt(0).toUpperCase() + rest.slice(1), deliverable: 'dossier' });
+    } else parts.push({ title, deliverable: from || send ? memberDeliverable(titleF, section) : 'document' });
+  }
+
+  const milestones = parts.map((part): ProposedMilestone => {
+    const own = [...dateProblems, ...problems];
+    const sec = section ?? DELIVERABLE_SECTION[part.deliverable] ?? null;
+    if (!sec) own.push('Không xác định được phần của kế hoạch (đăng ký, phát động, sơ kết, kiểm tra hay tổng kết).');
+    if (!from && send) own.push('Không xác định được đơn vị gửi.');
+    if (send && !to.size) own.push('Không xác định được nơi nhận.');
+    if (!part.title) own.push('Không xác định được nội dung phải gửi.');
+    return {
+      key: '',
+      section: sec,
+      title: part.title,
+      deliverable: part.deliverable,
+      from,
+      to: receiverRoles.filter((r) => to.has(r)),
+      gathers: part.deliverable === 'consolidated' ? gathers : null,
+      deadline: rule,
+      note: '',
+      sentence,
+      problems: own,
+    };
+  });
+  return { milestones, sender: from };
+}
+
+function readPhase(p: Para, body: number, ctx: Ctx): ProposedPhase | null {
+  const head = /\bdot\b/.exec(p.f.slice(body, body + 60));
+  if (!head) return null;
+  const range = findRange(p.f, p.text, body + head.index);
+  if (!range) return null;
+  const nameEnd = Math.min(...[p.f.indexOf(':', body), p.f.indexOf('(', body), p.f.indexOf(',', body), range.start].filter((i) => i > body + head.index));
+  const problems: string[] = [];
+  const hint = (other: typeof range.from) => other.y ?? ctx.year;
+  const a = resolvePoint(range.from, 'start', hint(range.to));
+  const b = resolvePoint(range.to, 'end', hint(range.from));
+  problems.push(...a.problems, ...b.problems);
+  if (a.iso && b.iso && a.iso > b.iso) problems.push('Đợt thi đua kết thúc trước khi bắt đầu.');
+  const name = phrase(p, body + head.index, nameEnd).slice(0, 200);
+  return { name, from: a.iso, to: b.iso, purpose: phrase(p, range.end, p.text.length).slice(0, 2000), sentence: p.text.slice(body), problems };
+}
+
+/** "Thời gian dự kiến thực hiện kiểm tra: Tháng 09/2022." → what, and when. */
+const EXPECTED = /^thoi gian (?:du kien\s+)?(?:thuc hien\s+|to chuc\s+|dien ra\s+)?(.{2,80}?)\s*:\s*(.+)$/;
+
+function planYear(paras: Para[]): { title: string; year: number | null } {
+  const at = paras.findIndex((p) => /^ke hoach\b/.test(p.f) && p.text.length < 200);
+  let title = '';
+  if (at >= 0) {
+    const rest = paras[at]!.text.slice('KẾ HOẠCH'.length).trim();
+    title = rest || (paras[at + 1]?.text ?? '');
+    const years = [...foldSameLength(title).matchAll(/\bnam (\d{4})\b/g)];
+    if (years.length) return { title, year: Number(years[years.length - 1]![1]) };
+  }
+  // Otherwise the year most of its deadlines fall in.
+  const counts = new Map<number, number>();
+  for (const p of paras) {
+    for (const hit of findDeadlines(p.f, p.text, 0, p.f.length)) {
+      if (hit.kind === 'date' && hit.point?.y) counts.set(hit.point.y, (counts.get(hit.point.y) ?? 0) + 1);
+    }
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  return { title, year: best?.[0] ?? null };
+}
+
+/** A plan runs to tens of pages; beyond these it is not a plan, and reading it would only cost time. */
+export const PLAN_TEXT_LIMITS = { chars: 2_000_000, proposals: 200 };
+
+/** Reads a plan's text (a .txt, a DOCX's paragraphs, or pasted text). Pure: never throws on content. */
+export function readPlanText(raw: string): PlanReading {
+  if (raw.length > PLAN_TEXT_LIMITS.chars) {
+    const problem = `Văn bản quá dài (${raw.length.toLocaleString('vi-VN')} ký tự; giới hạn ${PLAN_TEXT_LIMITS.chars.toLocaleString('vi-VN')}): đây không phải một kế hoạch, văn bản không được đọc.`;
+    return { title: '', year: null, phases: [], events: [], milestones: [], problems: [problem] };
+  }
+  const paras = paragraphsOf(raw).map(para);
+  const { title, year } = planYear(paras);
+  const ctx: Ctx = { year, units: learnUnits(paras), events: new Map() };
+  const phases: ProposedPhase[] = [];
+  const milestones: ProposedMilestone[] = [];
+  const expected: { what: string; when: string }[] = [];
+  const stack: (Section | null)[] = [];
+
+  let tooMany = false;
+  for (const p of paras) {
+    if (phases.length + milestones.length >= PLAN_TEXT_LIMITS.proposals) {
+      tooMany = true;
+      break;
+    }
+    const body = (NUMBERING.exec(p.text) ?? BULLET.exec(p.text))?.[0].length ?? 0;
+    const phase = readPhase(p, body, ctx);
+    if (phase) {
+      phases.push(phase);
+      continue;
+    }
+    const level = headingLevel(p.text, p.f);
+    if (level) {
+      stack.length = level;
+      stack[level - 1] = sectionOf(p.f);
+      continue;
+    }
+    const e = EXPECTED.exec(p.f.slice(body));
+    if (e) expected.push({ what: e[1]!.trim(), when: p.text.slice(p.text.length - e[2]!.length).trim().replace(/\.$/, '') });
+    const section = [...stack].reverse().find((s) => s) ?? null;
+    let sender: Sender | null = null;
+    const text: Para = { text: p.text.slice(body), f: p.f.slice(body) };
+    for (const piece of piecesOf(text)) {
+      const read = readPiece(piece, ctx, section, sender);
+      milestones.push(...read.milestones);
+      sender = read.sender ?? sender;
+    }
+  }
+
+  for (const ev of ctx.events.values()) {
+    const titleF = foldSameLength(ev.title);
+    const match = expected.find((x) => titleF.includes(x.what));
+    if (match) ev.expected = match.when;
+  }
+  const used = new Map<string, number>();
+  for (const m of milestones) {
+    const base = `${m.section ?? 'plan'}-${m.from ?? 'unknown'}`;
+    const n = (used.get(base) ?? 0) + 1;
+    used.set(base, n);
+    m.key = n === 1 ? base : `${base}-${n}`;
+  }
+  const problems: string[] = [];
+  if (tooMany) problems.push(`Văn bản có quá nhiều mốc và đợt (hơn ${PLAN_TEXT_LIMITS.proposals}): chỉ phần đầu được đọc.`);
+  if (year === null) problems.push('Không xác định được năm của kế hoạch (tiêu đề không ghi "năm …" và các hạn không ghi năm).');
+  if (!phases.length && !milestones.length) problems.push('Không tìm thấy đợt thi đua hay mốc thời gian nào trong văn bản.');
+  return { title, year, phases, events: [...ctx.events.values()], milestones, problems };
+}
