@@ -23,7 +23,7 @@ const DELIVERABLE: Record<Milestone['deliverable'], string> = {
 };
 
 function ruleText(rule: DeadlineRule | null, events: ProposedEvent[]): string {
-  if (!rule) return 'chưa đọc được hạn';
+  if (!rule) return 'chưa có hạn';
   if (rule.type === 'date') return `hạn ${formatDateVi(rule.date)}`;
   const event = events.find((e) => e.key === rule.event)?.title ?? rule.event;
   return `${String(rule.days).padStart(2, '0')} ngày ${rule.type === 'after_event' ? 'sau' : 'trước'} "${event}"`;

@@ -7,6 +7,7 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from
 import { readPlanText, type PlanReading, type ProposedMilestone } from '../../electron/services/groups-calendar/plan-reader';
 import { PLAN_FILE_LIMITS, readPlanFile } from '../../electron/services/groups-calendar/plan-reader-file';
 import { milestoneSchema, phaseSchema, planEventSchema } from '../../electron/services/groups-calendar/plan-schemas';
+import { planTemplate } from '../../electron/services/groups-calendar/template';
 import { UserError } from '../../electron/services/errors';
 import { tempDir } from '../helpers/units';
 import { writeRawZip } from '../helpers/zip';
@@ -49,17 +50,17 @@ const SEED_000 = [
   'mid_year | 2022-05-31 | member → deputy+leader | mid_year_report',
   'mid_year | 2022-06-05 | deputy → leader | consolidated/thads',
   'mid_year | 2022-06-15 | leader → ministry | document',
-  'inspection | 15 ngày trước tien-hanh-kiem-tra | leader → member | document',
-  'inspection | 2 ngày sau ket-thuc-kiem-tra | inspection_team → deputy+leader | inspection_report',
-  'inspection | 5 ngày sau ket-thuc-kiem-tra | deputy → leader | consolidated/thads',
-  'inspection | 10 ngày sau ket-thuc-kiem-tra | leader → ministry | document',
+  'inspection | 15 ngày trước inspection-start | leader → member | document',
+  'inspection | không có hạn | member → deputy+leader | inspection_report',
+  'inspection | 2 ngày sau inspection-end | inspection_team → deputy+leader | document',
+  'inspection | 5 ngày sau inspection-end | deputy → leader | consolidated/thads',
+  'inspection | 10 ngày sau inspection-end | leader → ministry | document',
   'year_end | 2022-10-31 | leader → member+ministry | document',
-  'year_end | 2022-11-30 | null →  | document',
   'year_end | 2022-11-05 | member → deputy+leader | year_end_report',
   'year_end | 2022-11-05 | member → deputy+leader | dossier',
   'year_end | 2022-11-10 | deputy → leader | consolidated/thads',
   'year_end | 2022-11-30 | leader → ministry | document',
-  'year_end | 5 ngày sau ket-thuc-hoi-nghi | leader → ministry | document',
+  'year_end | 5 ngày sau conference-end | leader → ministry | dossier',
 ];
 
 describe.runIf(hasSeeds)('plan reader: the seeds', () => {
@@ -70,13 +71,19 @@ describe.runIf(hasSeeds)('plan reader: the seeds', () => {
     expect(r.title).toMatch(/^Hoạt động của Khu vực thi đua .* năm 2022$/);
     expect(r.milestones.map(line)).toEqual(SEED_000);
     expect(r.phases).toEqual([]);
+    // "Việc tổng kết … hoàn thành trước ngày 30/11/2022" sends nothing: it is when the conference is expected.
     expect(r.events.map((e) => [e.key, e.title, e.date, e.expected])).toEqual([
-      ['tien-hanh-kiem-tra', 'Tiến hành kiểm tra', null, 'Tháng 09/2022'],
-      ['ket-thuc-kiem-tra', 'Kết thúc kiểm tra', null, 'Tháng 09/2022'],
-      ['ket-thuc-hoi-nghi', 'Kết thúc Hội nghị tổng kết thi đua của Khu vực thi đua', null, ''],
+      ['inspection-start', 'Tiến hành kiểm tra', null, 'Tháng 09/2022'],
+      ['inspection-end', 'Kết thúc kiểm tra', null, 'Tháng 09/2022'],
+      ['conference-end', 'Kết thúc Hội nghị tổng kết thi đua của Khu vực thi đua', null, 'Hoàn thành trước ngày 30/11/2022'],
     ]);
-    // The one deadline that sends nothing ("Việc tổng kết … hoàn thành trước ngày 30/11/2022") says so; no other has a problem.
-    expect(r.milestones.filter((m) => m.problems.length).map((m) => m.sentence)).toEqual(['Việc tổng kết thi đua của Khu vực thi đua hoàn thành trước ngày 30/11/2022.']);
+    // The one step the plan gives no deadline ("theo … thời gian trong Kế hoạch kiểm tra") says so; no other has a problem.
+    expect(r.milestones.filter((m) => m.problems.length).map((m) => [m.sentence, m.problems])).toEqual([
+      [
+        'Giám đốc Sở Tư pháp, Cục trưởng Cục Thi hành án dân sự thành viên Khu vực thi đua có trách nhiệm chuẩn bị báo cáo bằng văn bản gửi Trưởng, Phó Trưởng Khu vực thi đua theo nội dung, thời gian trong Kế hoạch kiểm tra; chuẩn bị các điều kiện phục vụ công tác kiểm tra theo Kế hoạch kiểm tra.',
+        ['Kế hoạch không ghi hạn cho việc gửi này: hãy nhập hạn (một ngày, hoặc số ngày trước hay sau một sự kiện) hoặc bỏ.'],
+      ],
+    ]);
     expect(r.problems).toEqual([]);
     expect(new Set(r.milestones.map((m) => m.key)).size).toBe(r.milestones.length);
     expectAcceptable(r);
@@ -85,12 +92,26 @@ describe.runIf(hasSeeds)('plan reader: the seeds', () => {
     for (const m of r.milestones) expect(flat).toContain(m.sentence);
   });
 
+  it('seed 000 reads as the template’s plan for 2022: the same keys, routes, deliverables, deadlines and events', () => {
+    const r = readPlanText(seed('000'));
+    const t = planTemplate(2022);
+    expect(r.milestones.map((m) => m.key)).toEqual(t.milestones.map((m) => m.key));
+    for (const m of t.milestones) {
+      const p = r.milestones.find((x) => x.key === m.key)!;
+      expect([p.section, p.from, [...p.to].sort(), p.deliverable, p.gathers], m.key).toEqual([m.section, m.from, [...m.to].sort(), m.deliverable, m.gathers]);
+      // The template dates the members' report for the inspection "when it starts"; the plan itself gives no deadline.
+      expect(p.deadline, m.key).toEqual(m.key === 'inspection-self-report' ? null : m.deadline);
+    }
+    expect(r.events.map((e) => [e.key, e.expected])).toEqual(t.events.map((e) => [e.key, e.expected]));
+  });
+
   it('seed 000: titles read as the plan writes what is sent', () => {
     const titles = readPlanText(seed('000')).milestones.map((m) => m.title);
     expect(titles[0]).toBe('Đăng ký thi đua năm 2022 của cơ quan, đơn vị mình');
     expect(titles[3]).toBe('Dự thảo Kế hoạch phát động phong trào thi đua của Khu vực thi đua năm 2022');
     expect(titles[6]).toBe('Báo cáo đánh giá kết quả phong trào thi đua 06 tháng đầu năm 2022, phương hướng nhiệm vụ phong trào thi đua 06 tháng cuối năm 2022');
     expect(titles[9]).toBe('Kế hoạch kiểm tra');
+    expect(titles[10]).toBe('Báo cáo bằng văn bản');
     expect(titles[15]).toBe('Báo cáo đánh giá kết quả phong trào thi đua năm 2022, phương hướng nhiệm vụ phong trào thi đua năm 2023');
     expect(titles[16]).toBe('Hồ sơ đề nghị suy tôn, khen thưởng của cơ quan, đơn vị mình');
   });
@@ -162,12 +183,13 @@ describe('plan reader: date forms', () => {
   });
 
   it.each([
-    ['chậm nhất 05 ngày sau khi kết thúc kiểm tra', 'after_event', 'ket-thuc-kiem-tra', 5, 'Kết thúc kiểm tra'],
-    ['chậm nhất sau 05 ngày, kể từ ngày kết thúc Hội nghị', 'after_event', 'ket-thuc-hoi-nghi', 5, 'Kết thúc Hội nghị'],
-    ['trong vòng 7 ngày kể từ ngày kết thúc đợt kiểm tra', 'after_event', 'ket-thuc-dot-kiem', 7, 'Kết thúc đợt kiểm tra'],
-    ['02 ngày sau khi kết thúc kiểm tra', 'after_event', 'ket-thuc-kiem-tra', 2, 'Kết thúc kiểm tra'],
-    ['chậm nhất là 15 ngày, trước khi tiến hành kiểm tra', 'before_event', 'tien-hanh-kiem-tra', 15, 'Tiến hành kiểm tra'],
+    ['chậm nhất 05 ngày sau khi kết thúc kiểm tra', 'after_event', 'inspection-end', 5, 'Kết thúc kiểm tra'],
+    ['chậm nhất sau 05 ngày, kể từ ngày kết thúc Hội nghị', 'after_event', 'conference-end', 5, 'Kết thúc Hội nghị'],
+    ['trong vòng 7 ngày kể từ ngày kết thúc đợt kiểm tra', 'after_event', 'inspection-end', 7, 'Kết thúc đợt kiểm tra'],
+    ['02 ngày sau khi kết thúc kiểm tra', 'after_event', 'inspection-end', 2, 'Kết thúc kiểm tra'],
+    ['chậm nhất là 15 ngày, trước khi tiến hành kiểm tra', 'before_event', 'inspection-start', 15, 'Tiến hành kiểm tra'],
     ['ít nhất 10 ngày trước ngày tổ chức Hội nghị tổng kết', 'before_event', 'to-chuc-hoi-nghi', 10, 'Tổ chức Hội nghị tổng kết'],
+    ['chậm nhất 03 ngày sau khi kết thúc Hội nghị sơ kết', 'after_event', 'ket-thuc-hoi-nghi', 3, 'Kết thúc Hội nghị sơ kết'],
   ])('"%s" counts from an event', (deadline, type, event, days, title) => {
     const r = plan([`- ${SENT} ${deadline}.`]);
     expect(r.milestones[0]!.deadline).toEqual({ type, event, days });
@@ -177,7 +199,7 @@ describe('plan reader: date forms', () => {
 
   it('working days and an event-less "trước ít nhất 15 ngày" are flagged', () => {
     const a = one(`${SENT} trong thời hạn 10 ngày làm việc kể từ ngày kết thúc kiểm tra.`);
-    expect(a.deadline).toEqual({ type: 'after_event', event: 'ket-thuc-kiem-tra', days: 10 });
+    expect(a.deadline).toEqual({ type: 'after_event', event: 'inspection-end', days: 10 });
     expect(a.problems).toEqual(['Kế hoạch tính 10 ngày làm việc; hạn được tính theo ngày lịch, hãy điều chỉnh số ngày nếu cần.']);
     const b = one(`${SENT} trước ít nhất 15 ngày.`);
     expect(b.deadline).toBeNull();
@@ -263,7 +285,7 @@ describe('plan reader: who sends what to whom', () => {
     expect(r.milestones.map(line)).toEqual([
       'mid_year | 2023-06-20 | member → leader | mid_year_report',
       'mid_year | 2023-06-25 | deputy → leader | consolidated/don_vi_thuoc_bo',
-      'year_end | 7 ngày sau ket-thuc-hoi-nghi | leader → ministry | document',
+      'year_end | 7 ngày sau conference-end | leader → ministry | dossier',
     ]);
     expect(r.milestones[0]!.title).toBe('Báo cáo sơ kết 06 tháng đầu năm');
   });
@@ -300,8 +322,15 @@ describe('plan reader: documents', () => {
     expect(fromDocx).toEqual(readPlanText(seed('000')));
   });
 
-  it('a DOCX with runs, tabs, a table and a heading: its paragraphs in order', async () => {
+  it.runIf(hasSeeds)('seed 000 saved by LibreOffice (its own XML: styles, empty runs) reads the same', async () => {
+    const r = await readPlanFile(path.resolve('tests/fixtures/plans/seed-000-libreoffice.docx'));
+    expect(r.milestones.map(line)).toEqual(SEED_000);
+    expect(r.events.map((e) => e.expected)).toEqual(['Tháng 09/2022', 'Tháng 09/2022', 'Hoàn thành trước ngày 30/11/2022']);
+  });
+
+  it('a DOCX with runs, tabs, a table and headings numbered by Word (no number in the text)', async () => {
     const doc = new Document({
+      numbering: { config: [{ reference: 'muc', levels: [{ level: 0, format: 'decimal', text: '%1.' }] }] },
       sections: [
         {
           children: [
@@ -312,6 +341,8 @@ describe('plan reader: documents', () => {
               children: [new TextRun('-\tCác cơ quan, đơn vị thành viên tham gia ý kiến vào dự thảo Kế hoạch và gửi về Trưởng Khu vực thi đua '), new TextRun({ text: 'trước ngày ', bold: true }), new TextRun({ text: '15/02/2024', bold: true }), new TextRun('.')],
             }),
             new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph('Đợt thi đua thứ nhất: từ đầu năm đến ngày 30/6/2024.')] })] })] }),
+            new Paragraph({ text: 'Sơ kết thi đua năm 2024', numbering: { reference: 'muc', level: 0 } }),
+            new Paragraph('Các đơn vị thành viên gửi Báo cáo sơ kết 06 tháng về Trưởng Khu vực thi đua trước ngày 31/5/2024.'),
           ],
         },
       ],
@@ -320,7 +351,7 @@ describe('plan reader: documents', () => {
     fs.writeFileSync(file, await Packer.toBuffer(doc));
     const r = await readPlanFile(file);
     expect(r.year).toBe(2024);
-    expect(r.milestones.map(line)).toEqual(['kickoff | 2024-02-15 | member → leader | plan_comments']);
+    expect(r.milestones.map(line)).toEqual(['kickoff | 2024-02-15 | member → leader | plan_comments', 'mid_year | 2024-05-31 | member → leader | mid_year_report']);
     expect(r.phases.map((p) => [p.from, p.to])).toEqual([['2024-01-01', '2024-06-30']]);
   });
 
@@ -426,9 +457,12 @@ describe.runIf(hasSeeds)('thidua plan read', () => {
     expect(r.stdout).toContain('Năm của kế hoạch: 2022');
     expect(r.stdout).toContain('MỐC GỬI (20)');
     expect(r.stdout).toContain('1. [Đăng ký thi đua] hạn 10/02/2022: Đơn vị thành viên → Trưởng, Phó Trưởng, Bộ Tư pháp (Vụ Thi đua - Khen thưởng); đăng ký thi đua');
-    expect(r.stdout).toContain('11. [Kiểm tra] 02 ngày sau "Kết thúc kiểm tra": Đoàn kiểm tra → Trưởng, Phó Trưởng; báo cáo kết quả kiểm tra');
-    expect(r.stdout).toContain('   Câu gốc: "Việc tổng kết thi đua của Khu vực thi đua hoàn thành trước ngày 30/11/2022."');
+    expect(r.stdout).toContain('12. [Kiểm tra] 02 ngày sau "Kết thúc kiểm tra": Đoàn kiểm tra → Trưởng, Phó Trưởng; văn bản (theo dõi)');
+    expect(r.stdout).toContain('11. [Kiểm tra] chưa có hạn: Đơn vị thành viên → Trưởng, Phó Trưởng; báo cáo kết quả kiểm tra');
+    expect(r.stdout).toContain('   Cần xem lại: Kế hoạch không ghi hạn cho việc gửi này');
+    expect(r.stdout).toContain('   Câu gốc: "Sau khi hoàn thành kiểm tra, Đoàn kiểm tra tổng hợp báo cáo kết quả kiểm tra');
     expect(r.stdout).toContain('- Kết thúc kiểm tra (dự kiến: Tháng 09/2022)');
+    expect(r.stdout).toContain('- Kết thúc Hội nghị tổng kết thi đua của Khu vực thi đua (dự kiến: Hoàn thành trước ngày 30/11/2022)');
   });
 
   it('--json prints the proposals; a refused file exits 1 with the reason', () => {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { squashSpaces } from '../text/vietnamese';
 import { stripUnsafeChars } from '../text/unsafe-chars';
 import { receiverRoles, type DeadlineRule, type Milestone, type phaseSchema, type planEventSchema, type planSections } from './plan-schemas';
+import { planTemplate } from './template';
 import { findDeadlines, findRange, foldSameLength, resolvePoint, type DeadlineHit } from './plan-reader-dates';
 
 /**
@@ -227,6 +228,7 @@ const SECTION_DELIVERABLE: Partial<Record<Section, Milestone['deliverable']>> = 
   registration: 'registration',
   kickoff: 'plan_comments',
   mid_year: 'mid_year_report',
+  inspection: 'inspection_report',
   year_end: 'year_end_report',
 };
 const DELIVERABLE_SECTION: Partial<Record<Milestone['deliverable'], Section>> = {
@@ -244,6 +246,13 @@ function memberDeliverable(titleF: string, section: Section | null): Milestone['
   return (section && SECTION_DELIVERABLE[section]) ?? 'document';
 }
 
+/** The leader's sendings: the kickoff plan to the members, the award dossiers, else a tracked document. */
+function leaderDeliverable(titleF: string, to: Set<Receiver>): Milestone['deliverable'] {
+  if (to.has('member') && !to.has('ministry') && /\bke hoach\b/.test(titleF) && /\bphat dong\b/.test(titleF)) return 'kickoff';
+  if (/^ho so (?:de nghi|khen thuong|suy ton)/.test(titleF)) return 'dossier';
+  return 'document';
+}
+
 function gathersOf(f: string): Milestone['gathers'] {
   if (/\bcuc (?:thi hanh an dan su|thads)\b|\bthi hanh an dan su\b/.test(f)) return 'thads';
   if (/\bso tu phap\b/.test(f)) return 'so_tu_phap';
@@ -254,7 +263,15 @@ function gathersOf(f: string): Milestone['gathers'] {
 // ---- Events -----------------------------------------------------------------------------------
 
 const EVENT_CUT = new Set(['cua', 'doi', 'tai', 'theo', 'de', 'va']);
+/** The events the template knows, under its keys; any other is named by its first words. */
+const KNOWN_EVENTS: [RegExp, string][] = [
+  [/^(?:bat dau|tien hanh|to chuc)\s+(?:dot\s+|viec\s+)?kiem tra\b/, 'inspection-start'],
+  [/^(?:ket thuc|hoan thanh)\s+(?:dot\s+|viec\s+)?kiem tra\b/, 'inspection-end'],
+  [/^(?:ket thuc|be mac)\s+hoi nghi\b(?!\s+so ket)/, 'conference-end'],
+];
 function eventKey(f: string): string {
+  const known = KNOWN_EVENTS.find(([re]) => re.test(f.trim()));
+  if (known) return known[1];
   const words: string[] = [];
   for (const w of f.split(/[^a-z0-9]+/).filter(Boolean)) {
     if (EVENT_CUT.has(w) || words.length === 4) break;
@@ -296,7 +313,8 @@ function deadlineOf(hit: DeadlineHit, p: Para, ctx: Ctx, sentence: string): { ru
 interface Piece {
   /** The piece's own text: indices below are inside it. */
   p: Para;
-  hit: DeadlineHit;
+  /** Null for a sending step the plan gives no deadline ("theo thời gian trong Kế hoạch kiểm tra"). */
+  hit: DeadlineHit | null;
   /** Where its clauses start (for the clause a verb sits in). */
   clauses: number[];
 }
@@ -344,11 +362,23 @@ function piecesOf(p: Para): Piece[] {
   }));
 }
 
-function readPiece(piece: Piece, ctx: Ctx, section: Section | null, inherited: Sender | null): { milestones: ProposedMilestone[]; sender: Sender | null } {
-  const { hit, p } = piece;
+interface ReadPiece {
+  milestones: ProposedMilestone[];
+  sender: Sender | null;
+  /** A deadline with no sending verb ("Việc tổng kết … hoàn thành trước ngày 30/11/2022"), in the plan's words. */
+  completion: string | null;
+}
+
+function readPiece(piece: Piece, ctx: Ctx, section: Section | null, inherited: Sender | null): ReadPiece {
+  const { p } = piece;
   const sentence = p.text.trim().replace(/^[;,.\s]+/, '').replace(/[;,\s]+$/, '');
   const problems: string[] = [];
-  const { rule, problems: dateProblems } = deadlineOf(hit, p, ctx, sentence);
+  const { rule, problems: dateProblems } = piece.hit ? deadlineOf(piece.hit, p, ctx, sentence) : { rule: null, problems: ['Kế hoạch không ghi hạn cho việc gửi này: hãy nhập hạn (một ngày, hoặc số ngày trước hay sau một sự kiện) hoặc bỏ.'] };
+  // Undated: the step's clause ends where the first sending clause does.
+  const firstSend = firstMatch(SEND, p.f, 0, p.f.length);
+  const clauseEnd = firstSend ? p.f.slice(firstSend.index).search(/[.;]/) : -1;
+  const undated = firstSend && clauseEnd >= 0 ? firstSend.index + clauseEnd : p.f.length;
+  const hit = piece.hit ?? { start: undated, end: undated };
   // The deadline's own words are no part of the subject ("hoàn thành trước ngày…").
   const f = p.f.slice(0, hit.start) + ' '.repeat(hit.end - hit.start) + p.f.slice(hit.end);
   const subjectStart = SUBORDINATE.exec(f)?.[0].length ?? 0;
@@ -423,8 +453,9 @@ function readPiece(piece: Piece, ctx: Ctx, section: Section | null, inherited: S
   // One deadline for a report and the award dossiers: two bundles, so two milestones.
   const parts: { title: string; deliverable: Milestone['deliverable'] }[] = [];
   if (consolidates) parts.push({ title, deliverable: 'consolidated' });
-  else if (from === 'leader') parts.push({ title, deliverable: to.has('member') && !to.has('ministry') && /\bke hoach\b/.test(titleF) && /\bphat dong\b/.test(titleF) ? 'kickoff' : 'document' });
-  else if (from === 'inspection_team') parts.push({ title, deliverable: 'inspection_report' });
+  else if (from === 'leader') parts.push({ title, deliverable: leaderDeliverable(titleF, to) });
+  // The inspection team has no installation of its own: its minutes are a paper the app only tracks.
+  else if (from === 'inspection_team') parts.push({ title, deliverable: 'document' });
   else {
     const split = /[;,]\s*(?=ho so (?:de nghi|khen thuong|suy ton))/.exec(titleF);
     if (split && memberDeliverable(titleF.slice(0, split.index), section) !== 'dossier') {
@@ -455,7 +486,8 @@ function readPiece(piece: Piece, ctx: Ctx, section: Section | null, inherited: S
       problems: own,
     };
   });
-  return { milestones, sender: from };
+  const completion = !send && piece.hit ? p.text.slice(piece.hit.start, piece.hit.end).trim() : null;
+  return { milestones, sender: from, completion: completion && completion.charAt(0).toUpperCase() + completion.slice(1) };
 }
 
 function readPhase(p: Para, body: number, ctx: Ctx): ProposedPhase | null {
@@ -497,6 +529,51 @@ function planYear(paras: Para[]): { title: string; year: number | null } {
   return { title, year: best?.[0] ?? null };
 }
 
+const LEADING_EVENT_VERB = /^(?:ket thuc|hoan thanh|tien hanh|bat dau|to chuc|be mac|viec)\s+/;
+const FILLER = new Set(['cua', 'cac', 'va', 'thi', 'dua', 'viec', 'nam', 'dot']);
+const contentWords = (titleF: string) => titleF.replace(LEADING_EVENT_VERB, '').split(/[^a-z0-9]+/).filter((w) => w && !FILLER.has(w));
+
+/** The event a completion deadline is about: one whose name holds every word of the deadline's subject; an end before a start. */
+function completedEvent(title: string, events: ProposedEvent[]): ProposedEvent | null {
+  const words = contentWords(foldSameLength(title));
+  if (words.length < 2) return null;
+  const matching = events.filter((e) => {
+    const own = new Set(contentWords(foldSameLength(e.title)));
+    return words.every((w) => own.has(w));
+  });
+  return matching.find((e) => /^(?:ket thuc|hoan thanh)\b/.test(foldSameLength(e.title))) ?? matching[0] ?? null;
+}
+
+/**
+ * Keys as the template names the same steps ("registration-consolidated"), so a plan read from a
+ * document lines up with one built from the template; other steps get "section-sender".
+ */
+function assignKeys(milestones: ProposedMilestone[], year: number | null): void {
+  const template = planTemplate(year ?? 2001).milestones;
+  const taken = new Set<string>();
+  const sameTo = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+  const pick = (m: ProposedMilestone, loose: boolean) =>
+    template.find((t) => !taken.has(t.key) && t.section === m.section && t.from === m.from && t.deliverable === m.deliverable && (loose || sameTo(t.to, m.to)));
+  for (const loose of [false, true]) {
+    for (const m of milestones) {
+      if (m.key) continue;
+      const t = pick(m, loose);
+      if (t) {
+        m.key = t.key;
+        taken.add(t.key);
+      }
+    }
+  }
+  for (const m of milestones) {
+    if (m.key) continue;
+    const base = `${m.section ?? 'plan'}-${m.from ?? 'unknown'}`.replace(/_/g, '-');
+    let key = base;
+    for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
+    m.key = key;
+    taken.add(key);
+  }
+}
+
 /** A plan runs to tens of pages; beyond these it is not a plan, and reading it would only cost time. */
 export const PLAN_TEXT_LIMITS = { chars: 2_000_000, proposals: 200 };
 
@@ -512,6 +589,7 @@ export function readPlanText(raw: string): PlanReading {
   const phases: ProposedPhase[] = [];
   const milestones: ProposedMilestone[] = [];
   const expected: { what: string; when: string }[] = [];
+  const completions: { text: string; milestones: ProposedMilestone[] }[] = [];
   const stack: (Section | null)[] = [];
 
   let tooMany = false;
@@ -537,9 +615,16 @@ export function readPlanText(raw: string): PlanReading {
     const section = [...stack].reverse().find((s) => s) ?? null;
     let sender: Sender | null = null;
     const text: Para = { text: p.text.slice(body), f: p.f.slice(body) };
-    for (const piece of piecesOf(text)) {
+    const pieces = piecesOf(text);
+    if (!pieces.length && section && firstMatch(SEND, text.f, 0, text.f.length)) {
+      // A sending step with no deadline is proposed only when it is clearly one: a section, a sender, a receiver.
+      const read = readPiece({ p: text, hit: null, clauses: [0] }, ctx, section, null);
+      milestones.push(...read.milestones.filter((m) => m.from && m.to.length));
+    }
+    for (const piece of pieces) {
       const read = readPiece(piece, ctx, section, sender);
       milestones.push(...read.milestones);
+      if (read.completion) completions.push({ text: read.completion, milestones: read.milestones });
       sender = read.sender ?? sender;
     }
   }
@@ -549,13 +634,14 @@ export function readPlanText(raw: string): PlanReading {
     const match = expected.find((x) => titleF.includes(x.what));
     if (match) ev.expected = match.when;
   }
-  const used = new Map<string, number>();
-  for (const m of milestones) {
-    const base = `${m.section ?? 'plan'}-${m.from ?? 'unknown'}`;
-    const n = (used.get(base) ?? 0) + 1;
-    used.set(base, n);
-    m.key = n === 1 ? base : `${base}-${n}`;
+  // "Việc tổng kết … hoàn thành trước ngày 30/11/2022" is when an event is expected, not a sending.
+  for (const c of completions) {
+    const ev = completedEvent(c.milestones[0]!.title, [...ctx.events.values()]);
+    if (!ev || ev.expected) continue;
+    ev.expected = c.text;
+    for (const m of c.milestones) milestones.splice(milestones.indexOf(m), 1);
   }
+  assignKeys(milestones, year);
   const problems: string[] = [];
   if (tooMany) problems.push(`Văn bản có quá nhiều mốc và đợt (hơn ${PLAN_TEXT_LIMITS.proposals}): chỉ phần đầu được đọc.`);
   if (year === null) problems.push('Không xác định được năm của kế hoạch (tiêu đề không ghi "năm …" và các hạn không ghi năm).');
