@@ -57,7 +57,7 @@ export default tseslint.config(
       'no-restricted-imports': only([
         NODE,
         // The contract reuses the domain's schemas (services/<capability>/schemas.ts, pure zod) and nothing else of the services.
-        { regex: '^\\.\\./services/(?![\\w-]+/schemas$)', message: 'Hợp đồng chỉ phụ thuộc zod và các lược đồ nghiệp vụ (services/*/schemas).' },
+        { regex: '^\\.\\./services/(?![\\w-]+/([\\w-]+-)?schemas$)', message: 'Hợp đồng chỉ phụ thuộc zod và các lược đồ nghiệp vụ (services/*/schemas).' },
         { group: ['../main/**', '../../db/**', '../../renderer/**'], message: 'Hợp đồng chỉ phụ thuộc zod và các lược đồ nghiệp vụ.' },
       ]),
     },
@@ -76,8 +76,8 @@ export default tseslint.config(
   },
   {
     // Schemas are reused by the contract, which the renderer reads for types: zod and other schemas only.
-    files: ['electron/services/*/schemas.ts'],
-    rules: { 'no-restricted-imports': only([NODE, { regex: '(^|/)db/|^\\.\\./(?![\\w-]+/schemas$|text/)|^\\./(?!schemas$)', message: 'Lược đồ nghiệp vụ chỉ phụ thuộc zod và các lược đồ khác.' }]) },
+    files: ['electron/services/*/*schemas.ts'],
+    rules: { 'no-restricted-imports': only([NODE, { regex: '(^|/)db/|^\\.\\./(?![\\w-]+/([\\w-]+-)?schemas$|text/)|^\\./(?!([\\w-]+-)?schemas$)', message: 'Lược đồ nghiệp vụ chỉ phụ thuộc zod và các lược đồ khác.' }]) },
   },
   {
     // Shared with the renderer, so nothing but itself: no Node, no database, no other capability.

@@ -10,8 +10,6 @@ export const emulationGroups = sqliteTable(
     year: integer('year').notNull(),
     name: text('name').notNull(),
     kind: text('kind', { enum: ['khu_vuc', 'cum'] }).notNull(),
-    /** Deadline for members' registrations (ISO date); the calendar will own all deadlines later. */
-    registrationDeadline: text('registration_deadline'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [uniqueIndex('emulation_groups_code_year').on(t.code, t.year)],
@@ -27,6 +25,8 @@ export const groupMembers = sqliteTable(
       .notNull()
       .references(() => units.code),
     role: text('role', { enum: ['leader', 'deputy', 'member'] }).notNull(),
+    /** A member whose bundles the deputy gathers and forwards (in the seeds: the Cục THADS members). */
+    gatheredByDeputy: integer('gathered_by_deputy', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.unitCode] })],
 );

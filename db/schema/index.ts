@@ -2,3 +2,4 @@ export * from './units-keys';
 export * from './groups';
 export * from './registration';
 export * from './bundles';
+export * from './records';

@@ -29,6 +29,6 @@ export const pinnedKeys = sqliteTable('pinned_keys', {
   keyId: text('key_id').primaryKey(),
   unitCode: text('unit_code').notNull().references(() => units.code),
   publicKey: text('public_key'),
-  source: text('source', { enum: ['own', 'group_setup', 'quarantine_confirmed'] }).notNull(),
+  source: text('source', { enum: ['own', 'group_setup', 'quarantine_confirmed', 'kickoff'] }).notNull(),
   pinnedAt: text('pinned_at').notNull(),
 });

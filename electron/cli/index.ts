@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { verifyBundleFile } from '../services/bundles/reader';
+import { bundleKinds } from '../services/workspace/bundle-kinds';
 import { BundleError } from '../services/bundles/format';
 import { collectBundleFiles, importBundleFiles } from '../services/bundles/importer';
 import { openWorkspaceForDb } from '../services/workspace/workspace';
@@ -22,7 +23,7 @@ async function verify(files: string[]): Promise<number> {
   let bad = 0;
   for (const file of await collectBundleFiles(files)) {
     try {
-      const v = await verifyBundleFile(file.path);
+      const v = await verifyBundleFile(file.path, bundleKinds);
       const h = v.header;
       console.log(`HỢP LỆ  ${file.name}: ${h.sender.unit_name} (${h.sender.unit_code}), ${h.kind}, ${h.group.code} năm ${h.year}, số ${h.seq}, khóa ${v.signer.keyId}`);
     } catch (error) {

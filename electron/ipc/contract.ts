@@ -36,6 +36,8 @@ export type OwnUnit = z.infer<typeof ownUnitSchema>;
 export const groupMemberInputSchema = unitSchema.extend({
   role: roleSchema,
   fingerprint: z.union([z.literal(''), fingerprintSchema]).optional(),
+  /** The deputy gathers this member's bundles and forwards them (in the seeds: the Cục THADS members). */
+  gatheredByDeputy: z.boolean().default(false),
 });
 export const groupInputSchema = z.object({
   id: z.number().int().positive().optional(),
@@ -53,9 +55,10 @@ export const groupSchema = z.object({
   name: z.string(),
   year: z.number(),
   kind: groupKindSchema,
+  /** The registration milestone's deadline in the plan in force (the calendar owns it; the group form edits it). */
   registrationDeadline: z.string().nullable(),
   ownRole: roleSchema,
-  members: z.array(unitSchema.extend({ role: roleSchema, fingerprint: z.string() })),
+  members: z.array(unitSchema.extend({ role: roleSchema, fingerprint: z.string(), gatheredByDeputy: z.boolean() })),
 });
 export type Group = z.infer<typeof groupSchema>;
 

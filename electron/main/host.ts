@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Host } from './ipc/context';
 import { copyFileAtomic } from '../services/files/atomic';
 import { verifyBundleFile } from '../services/bundles/reader';
+import { bundleKinds } from '../services/workspace/bundle-kinds';
 import { BUNDLE_EXTENSION } from '../services/bundles/format';
 
 /** Files are picked and saved with the main process's own dialogs; the renderer sees only handles. */
@@ -29,7 +30,7 @@ export function electronHost(window: BrowserWindow): Host {
       const result = await dialog.showSaveDialog(window, { title: 'Lưu tệp', defaultPath: suggestedName });
       if (result.canceled || !result.filePath) return { saved: false, where: '' };
       // A bundle copied to a USB stick is checked again on the stick before it replaces anything.
-      const check = source.endsWith(BUNDLE_EXTENSION) ? async (temp: string) => void (await verifyBundleFile(temp)) : undefined;
+      const check = source.endsWith(BUNDLE_EXTENSION) ? async (temp: string) => void (await verifyBundleFile(temp, bundleKinds)) : undefined;
       await copyFileAtomic(source, result.filePath, check);
       return { saved: true, where: path.basename(result.filePath) };
     },

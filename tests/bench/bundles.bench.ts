@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { bundleKinds } from '../../electron/services/workspace/bundle-kinds';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -62,8 +63,8 @@ async function writeAndVerify(dir: string, size: number, signer: Signer): Promis
   const sha = makePayload(payload, size);
   const dest = path.join(dir, `bundle-${size / MB}.tdkt`);
   const file = { path: `data/evidence/${sha}.pdf`, source: payload, mediaType: 'application/pdf' };
-  const write = await measure(() => writeBundle(dest, fields(signer), [], [file], signer));
-  const verify = await measure(() => verifyBundleFile(dest));
+  const write = await measure(() => writeBundle(dest, fields(signer), [], [file], signer, bundleKinds));
+  const verify = await measure(() => verifyBundleFile(dest, bundleKinds));
   const baseline = opensslSeconds(payload);
   fs.rmSync(payload);
   fs.rmSync(dest);
@@ -112,7 +113,7 @@ async function recordsOnlyBundle(dest: string, count: number, signer: Signer): P
       },
     };
   });
-  await writeBundle(dest, fields(signer), records, [], signer);
+  await writeBundle(dest, fields(signer), records, [], signer, bundleKinds);
 }
 
 /** A leader with the member in its group; `pin` is the member key it has confirmed, or none. */

@@ -21,8 +21,8 @@ export const group: Group = {
   registrationDeadline: '2022-02-10',
   ownRole: 'leader',
   members: [
-    { code: 'STP-TQ', name: 'Sở Tư pháp tỉnh Tuyên Quang', kind: 'so_tu_phap', province: 'Tuyên Quang', parentName: '', role: 'leader', fingerprint: '' },
-    { code: 'STP-HG', name: 'Sở Tư pháp tỉnh Hà Giang', kind: 'so_tu_phap', province: 'Hà Giang', parentName: '', role: 'member', fingerprint: '' },
+    { code: 'STP-TQ', name: 'Sở Tư pháp tỉnh Tuyên Quang', kind: 'so_tu_phap', province: 'Tuyên Quang', parentName: '', role: 'leader', fingerprint: '', gatheredByDeputy: false },
+    { code: 'STP-HG', name: 'Sở Tư pháp tỉnh Hà Giang', kind: 'so_tu_phap', province: 'Hà Giang', parentName: '', role: 'member', fingerprint: '', gatheredByDeputy: false },
   ],
 };
 

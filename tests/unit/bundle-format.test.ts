@@ -3,6 +3,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { bundleKinds } from '../../electron/services/workspace/bundle-kinds';
 import { verifyBundleFile } from '../../electron/services/bundles/reader';
 import { writeBundle } from '../../electron/services/bundles/writer';
 import { BundleError } from '../../electron/services/bundles/format';
@@ -21,7 +22,7 @@ async function exported() {
 async function refusal(entries: RawEntry[]): Promise<string> {
   const file = path.join(tempDir(), 'forged.tdkt');
   await writeRawZip(file, entries);
-  return verifyBundleFile(file).then(
+  return verifyBundleFile(file, bundleKinds).then(
     () => 'accepted',
     (e: Error) => `${e.name}: ${e.message}`,
   );
@@ -36,7 +37,7 @@ describe('a bundle as written', () => {
     expect(entries.map((e) => e.name).sort()).toEqual(
       ['bag-info.txt', 'bagit.txt', 'bundle.json', 'bundle.sig.json', 'manifest-sha256.txt', recordOf(entries).name, documentOf(entries).name].sort(),
     );
-    const v = await verifyBundleFile(file);
+    const v = await verifyBundleFile(file, bundleKinds);
     expect(v.header.sender).toEqual({ unit_code: 'STP-HG', unit_name: 'Sở Tư pháp tỉnh Hà Giang', key_id: member.unit.keyId });
     expect(v.header.kind).toBe('registration');
     expect(v.recordCount).toBe(1);
@@ -60,7 +61,7 @@ describe('bad bundles are refused with a reason', () => {
   it('not a ZIP at all', async () => {
     const file = path.join(tempDir(), 'x.tdkt');
     await fs.writeFile(file, 'Đây là một tệp văn bản.');
-    await expect(verifyBundleFile(file)).rejects.toThrow('không phải tệp ZIP');
+    await expect(verifyBundleFile(file, bundleKinds)).rejects.toThrow('không phải tệp ZIP');
   });
 
   it('truncated file', async () => {
@@ -68,7 +69,7 @@ describe('bad bundles are refused with a reason', () => {
     const bytes = await fs.readFile(file);
     const cut = path.join(tempDir(), 'cut.tdkt');
     await fs.writeFile(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    await expect(verifyBundleFile(cut)).rejects.toThrow('bị cắt cụt');
+    await expect(verifyBundleFile(cut, bundleKinds)).rejects.toThrow('bị cắt cụt');
   });
 
   it('one byte changed in a record', async () => {
@@ -87,7 +88,7 @@ describe('bad bundles are refused with a reason', () => {
     bytes[at] = bytes[at]! ^ 0x01;
     const tampered = path.join(tempDir(), 't.tdkt');
     await fs.writeFile(tampered, bytes);
-    await expect(verifyBundleFile(tampered)).rejects.toThrow(/data\/documents\/.*không khớp mã băm/);
+    await expect(verifyBundleFile(tampered, bundleKinds)).rejects.toThrow(/data\/documents\/.*không khớp mã băm/);
   });
 
   it('one byte changed in bundle.json', async () => {
@@ -191,7 +192,7 @@ describe('bad bundles are refused with a reason', () => {
 
   it('a record whose type is unknown', async () => {
     const { entries, signer } = await exported();
-    expect(await refusal(resign(entries, signer, (h) => void (h.records[0]!.type = 'bí_mật')))).toContain('Loại bản ghi "bí_mật" không được hỗ trợ');
+    expect(await refusal(resign(entries, signer, (h) => void (h.records[0]!.type = 'bí_mật')))).toContain('Loại bản ghi "bí_mật" không có trong gói đăng ký thi đua');
   });
 });
 
@@ -203,8 +204,7 @@ async function written(signer: TestSigner, files: { path: string; source: string
     bundleFields(signer.keyId),
     [],
     files,
-    signer,
-  );
+    signer, bundleKinds);
   return dest;
 }
 
@@ -219,7 +219,7 @@ describe('entries of size zero', () => {
       { path: `data/evidence/${EMPTY_SHA}.pdf`, source: Buffer.alloc(0), mediaType: 'application/pdf' },
       { path: `data/evidence/${EMPTY_SHA}.txt`, source: emptyFile, mediaType: 'text/plain' },
     ]);
-    const v = await verifyBundleFile(bundle);
+    const v = await verifyBundleFile(bundle, bundleKinds);
     expect(v.header.files.map((f) => f.size)).toEqual([0, 0]);
   });
 
@@ -243,7 +243,7 @@ describe('entries of size zero', () => {
     const zeroStored = path.join(tempDir(), 'z.tdkt');
     const raw = rawZip(entries.map((e) => (e === doc ? { ...e, compress: false } : e)));
     await fs.writeFile(zeroStored, raw);
-    await expect(verifyBundleFile(zeroStored)).rejects.toThrow(BundleError);
+    await expect(verifyBundleFile(zeroStored, bundleKinds)).rejects.toThrow(BundleError);
   });
 });
 
@@ -259,7 +259,7 @@ describe('a ZIP whose structure lies', () => {
     expect(forged.length).toBeGreaterThan(zip.length);
     const file = path.join(tempDir(), 'chong.tdkt');
     await fs.writeFile(file, forged);
-    await expect(verifyBundleFile(file)).rejects.toThrow('chồng lên nhau');
+    await expect(verifyBundleFile(file, bundleKinds)).rejects.toThrow('chồng lên nhau');
   });
 
   it('thousands of signed entries sharing one compressed stream are refused before inflating', async () => {
@@ -272,7 +272,7 @@ describe('a ZIP whose structure lies', () => {
     resign(entries, signer, (h) => h.files.push(...names.map((path) => ({ path, sha256: sha, size: bomb.length, media_type: 'application/octet-stream' }))));
     const file = path.join(tempDir(), 'bom.tdkt');
     await fs.writeFile(file, rawZip([shared[0]!, ...entries, ...shared.slice(1)]));
-    await expect(verifyBundleFile(file)).rejects.toThrow(/chồng lên nhau|không khớp với mục lục ZIP|bom nén/);
+    await expect(verifyBundleFile(file, bundleKinds)).rejects.toThrow(/chồng lên nhau|không khớp với mục lục ZIP|bom nén/);
   });
 
   it.each([
@@ -302,14 +302,14 @@ describe('a ZIP whose structure lies', () => {
     const file = path.join(tempDir(), 'an.tdkt');
     // Shift everything by prepending junk, adjusting nothing: offsets no longer tile the file.
     await fs.writeFile(file, Buffer.concat([Buffer.from('PK\x03\x04 rác'), zip]));
-    await expect(verifyBundleFile(file)).rejects.toThrow(BundleError);
+    await expect(verifyBundleFile(file, bundleKinds)).rejects.toThrow(BundleError);
   });
 });
 
 describe('names that come from a file are looked up as own keys', () => {
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('a record type "%s" is refused cleanly', async (type) => {
     const { entries, signer } = await exported();
-    expect(await refusal(resign(entries, signer, (h) => void (h.records[0]!.type = type)))).toBe(`BundleError: Loại bản ghi "${type}" không được hỗ trợ.`);
+    expect(await refusal(resign(entries, signer, (h) => void (h.records[0]!.type = type)))).toBe(`BundleError: Loại bản ghi "${type}" không có trong gói đăng ký thi đua.`);
   });
 });
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { bundleKinds } from '../../electron/services/workspace/bundle-kinds';
 import { verifyBundleFile, type VerifiedBundle } from '../../electron/services/bundles/reader';
 import { BundleError } from '../../electron/services/bundles/format';
 import { writeBundle } from '../../electron/services/bundles/writer';
@@ -142,8 +143,7 @@ async function originals(): Promise<{ name: string; file: string }[]> {
       { path: `data/evidence/${sha(fs.readFileSync(text))}.txt`, source: text, mediaType: 'text/plain' },
       { path: `data/evidence/${sha(Buffer.alloc(0))}.png`, source: Buffer.alloc(0), mediaType: 'image/png' },
     ],
-    signer,
-  );
+    signer, bundleKinds);
   return [
     { name: 'registration', file: registration },
     { name: 'attachments', file: attachments },
@@ -161,13 +161,13 @@ describe('seeded fuzzing of real bundles', () => {
     let peakRss = baseRss;
     for (const { name, file } of await originals()) {
       const original = fs.readFileSync(file);
-      const expected: VerifiedBundle = await verifyBundleFile(file);
+      const expected: VerifiedBundle = await verifyBundleFile(file, bundleKinds);
       for (let i = 0; i < MUTANTS_PER_BUNDLE; i++) {
         const { how, bytes } = mutate(rng, original);
         fs.writeFileSync(mutantFile, bytes);
         const where = `${name} mutant ${i} (${how})`;
         try {
-          const got = await verifyBundleFile(mutantFile);
+          const got = await verifyBundleFile(mutantFile, bundleKinds);
           expect(got.headerSha256, where).toBe(expected.headerSha256);
           expect(got.recordCount, where).toBe(expected.recordCount);
           tally.accepted++;

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bundleKinds } from '../../electron/services/workspace/bundle-kinds';
 import { contract, type Input } from '../../electron/ipc/contract';
 import type { Channel } from '../../electron/ipc/channels';
 import { verifyBundleFile } from '../../electron/services/bundles/reader';
-import { recordSchemas } from '../../electron/services/bundles/record-types';
 import { exportRegistration } from '../../electron/services/registration/export';
 import { REGISTRATION_RECORD_FORMAT, registrationRecordV1Schema, type RegistrationRecord } from '../../electron/services/registration/record';
 import { stripUnsafeChars } from '../../electron/services/text/unsafe-chars';
@@ -23,7 +23,7 @@ async function signedRecord(edit: (r: RegistrationRecord) => void): Promise<stri
   rec.data = Buffer.from(JSON.stringify(content));
   const forged = path.join(tempDir(), 'forged.tdkt');
   await writeRawZip(forged, resign(entries, signer));
-  return verifyBundleFile(forged).then(
+  return verifyBundleFile(forged, bundleKinds).then(
     () => 'accepted',
     (e: Error) => e.message,
   );
@@ -61,7 +61,8 @@ describe('a record read from a bundle meets the domain rules of the form that ma
 describe('the registration record format is versioned', () => {
   it('registers registration record format 1 for bundles, its own schema, not the form’s', () => {
     expect(REGISTRATION_RECORD_FORMAT).toBe(1);
-    expect(recordSchemas.get('registration')).toBe(registrationRecordV1Schema);
+    const kind = bundleKinds.kind('registration')!;
+    expect(bundleKinds.carries(kind, 'registration')).toBe(registrationRecordV1Schema);
   });
 
   it('still reads a record signed under format 1 (a frozen sample)', () => {

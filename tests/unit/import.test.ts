@@ -63,7 +63,7 @@ describe('importing a member registration', () => {
     expect(await fs.readFile(path.join(leader.ws.dataDir, rows[0]!.archivePath))).toEqual(await fs.readFile(bundle));
   });
 
-  it('refuses an older seq from the same sender as stale, and lands a newer version as history', async () => {
+  it('refuses an older version of a record as stale: it never overwrites the newer one', async () => {
     const member = await registeredMember();
     const first = await exportRegistration(member.ws, member.group.id);
     saveRegistration(member.ws.db, { ...member.input, collective: [{ titleCode: 'CO_BTP', note: '' }] });
@@ -73,7 +73,7 @@ describe('importing a member registration', () => {
     expect((await importBundleFile(leader.ws, file(second.path))).status).toBe('accepted');
     const stale = await importBundleFile(leader.ws, file(first.path));
     expect(stale.status).toBe('stale');
-    expect(stale.reason).toContain('số thứ tự 1 không mới hơn gói số 2');
+    expect(stale.reason).toContain('Gói cũ: đã có phiên bản mới hơn của đăng ký thi đua');
     const view = overview(leader.ws.db, query(leader.group.id));
     expect(view.rows.filter((r) => r.scope === 'collective').map((r) => r.titleCode)).toEqual(['CO_BTP']);
   });
@@ -183,8 +183,8 @@ describe('a batch never stops at one bad bundle', () => {
     }
     const results = await importBundleFiles(leader.ws, [file(bad[0]!), file(bad[1]!), file(bundle)]);
     expect(results.map((r) => r.status)).toEqual(['refused', 'refused', 'accepted']);
-    expect(results[0]!.reason).toBe('Loại bản ghi "constructor" không được hỗ trợ. Đề nghị đơn vị gửi lại gói.');
-    expect(results[1]!.reason).toContain('Loại bản ghi "__proto__" không được hỗ trợ.');
+    expect(results[0]!.reason).toBe('Loại bản ghi "constructor" không có trong gói đăng ký thi đua. Đề nghị đơn vị gửi lại gói.');
+    expect(results[1]!.reason).toContain('Loại bản ghi "__proto__" không có trong gói đăng ký thi đua.');
   });
 
   it('refuses a pipe named as a bundle at once instead of reading it without end, and goes on', async () => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import fs from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { bundleKinds } from '../../electron/services/workspace/bundle-kinds';
 import { contract, type RegistrationInput } from '../../electron/ipc/contract';
 import { getOwnRegistration, saveRegistration } from '../../electron/services/registration/registration';
 import { exportRegistration, printRegistration } from '../../electron/services/registration/export';
@@ -60,7 +61,7 @@ describe('registration versions', () => {
     const [a, b] = await Promise.all([exportRegistration(m.ws, m.group.id), exportRegistration(m.ws, m.group.id)]);
     expect([a.seq, b.seq].sort()).toEqual([1, 2]);
     expect(a.path).not.toBe(b.path);
-    for (const f of [a.path, b.path]) await expect(verifyBundleFile(f)).resolves.toBeTruthy();
+    for (const f of [a.path, b.path]) await expect(verifyBundleFile(f, bundleKinds)).resolves.toBeTruthy();
   });
 
   it('lists individuals by given name, in Vietnamese order', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { openDatabase } from '../../db/client';
+import fs from 'node:fs';
+import { migrationsFolder, openDatabase } from '../../db/client';
 import { contract } from '../../electron/ipc/contract';
 import { duplicateOf, listStaff, removeStaff, restoreStaff, saveStaff } from '../../electron/services/registration/staff';
 import { LEADER, makeUnit, tempDir } from '../helpers/units';
@@ -43,12 +44,11 @@ describe('staff typed by hand', () => {
     const file = path.join(tempDir(), 'thidua.db');
     openDatabase(file).$client.close();
     const raw = new Database(file);
-    // As if stored by an earlier version: undo the migration's mark and put a badly spaced name back.
+    // As if stored by an earlier version, then migration 0002 as it ran on such a database.
     raw.prepare("insert into staff (full_name, birth_year, gender, created_at) values (?, 1985, 'nu', '2022-01-01')").run(' Đỗ   Thị \t  Lan  ');
-    raw.prepare('delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations)').run();
+    const migration = fs.readdirSync(migrationsFolder).find((f) => f.startsWith('0002_'))!;
+    for (const statement of fs.readFileSync(path.join(migrationsFolder, migration), 'utf8').split('--> statement-breakpoint')) raw.exec(statement);
+    expect(raw.prepare('select full_name as n from staff').all()).toEqual([{ n: 'Đỗ Thị Lan' }]);
     raw.close();
-    const db = openDatabase(file);
-    expect(db.$client.prepare('select full_name as n from staff').all()).toEqual([{ n: 'Đỗ Thị Lan' }]);
-    db.$client.close();
   });
 });

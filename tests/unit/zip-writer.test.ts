@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
+import { bundleKinds } from '../../electron/services/workspace/bundle-kinds';
 import { ZipWriter } from '../../electron/services/bundles/zip-writer';
 import { writeBundle } from '../../electron/services/bundles/writer';
 import { readZip } from '../helpers/zip';
@@ -80,7 +81,7 @@ describe('the ZIP container as written', () => {
     const dest = path.join(tempDir(), 'b.tdkt');
     const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
     const signer = { privateKey, rawPublic: rawPublicKey(publicKey), keyId: keyIdOf(rawPublicKey(publicKey)) };
-    const attempt = writeBundle(dest, bundleFields(signer.keyId), [], [{ path: 'data/evidence/status.txt', source: '/proc/self/status', mediaType: 'text/plain' }], signer);
+    const attempt = writeBundle(dest, bundleFields(signer.keyId), [], [{ path: 'data/evidence/status.txt', source: '/proc/self/status', mediaType: 'text/plain' }], signer, bundleKinds);
     await expect(attempt).rejects.toThrow('Một tệp đính kèm đã thay đổi trong lúc ghi gói');
     expect(await fs.readdir(path.dirname(dest))).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { unitCodeSchema } from '../units-keys/schemas';
+import { xmlSafe } from '../fields/schemas';
 
 /** The `.tdkt` bundle: a BagIt-style ZIP (DESIGN.md §4). Everything a reader accepts is decided here. */
 
@@ -43,18 +44,17 @@ export function recordPath(recordId: string, version: number): string {
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 const keyId = z.string().regex(/^[0-9a-f]{32}$/);
 
-export const bundleKinds = ['registration'] as const;
-export type BundleKind = (typeof bundleKinds)[number];
-
 export const bundleHeaderSchema = z
   .object({
     format: z.literal(FORMAT),
     format_version: z.literal(FORMAT_VERSION),
     bundle_id: z.string().uuid(),
-    kind: z.enum(bundleKinds),
-    sender: z.object({ unit_code: unitCodeSchema, unit_name: z.string().min(1).max(200), key_id: keyId }).strict(),
-    recipient: z.object({ unit_codes: z.array(unitCodeSchema).min(1).max(10) }).strict(),
-    group: z.object({ code: unitCodeSchema, name: z.string().max(300) }).strict(),
+    // Which kinds exist is the registry's business (kinds.ts); the header only says which one it is.
+    kind: z.string().regex(/^[a-z][a-z_]{0,39}$/),
+    sender: z.object({ unit_code: unitCodeSchema, unit_name: z.string().min(1).max(200).superRefine(xmlSafe('Tên đơn vị gửi')), key_id: keyId }).strict(),
+    // A kickoff goes to every member of a group: a region has about thirty.
+    recipient: z.object({ unit_codes: z.array(unitCodeSchema).min(1).max(200) }).strict(),
+    group: z.object({ code: unitCodeSchema, name: z.string().max(300).superRefine(xmlSafe('Tên Khu vực/Cụm thi đua')) }).strict(),
     year: z.number().int().min(2000).max(2100),
     seq: z.number().int().min(1),
     created_at: z.string().datetime(),

@@ -2,19 +2,18 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { readSnapshot, schema, writeTransaction, type DbOrTx } from '../../../db/client';
 import type { ImportResult, QuarantineEntry } from '../../ipc/contract';
 import { sweepLeftovers, type Workspace } from '../workspace/workspace';
 import { asUserError, UserError } from '../errors';
 import { copyFileAtomic } from '../files/atomic';
 import { PRIVATE_DIR_MODE } from '../files/private';
-import { findGroup, isMember, nonMemberReason, pinKey, unknownGroupReason } from '../groups-calendar/groups';
+import { findGroup, nonMemberReason, pinKey, roleIn, unknownGroupReason } from '../groups-calendar/groups';
 import { formatFingerprint } from '../units-keys/keys';
 import { formatDateVi } from '../text/vietnamese';
-import { nowIso, pinnedKeysOf, requireOwnUnit } from '../units-keys/units';
-import { applyRegistrationRecord } from '../registration/registration';
-import type { RegistrationRecord } from '../registration/record';
+import { nowIso, pinnedKeysOf, requireOwnUnit, upsertUnit } from '../units-keys/units';
+import type { BundleKindRegistry } from './kinds';
 import { BUNDLE_EXTENSION, BundleError, LIMITS } from './format';
 import { openBundle, type BundleHead, type OpenBundle } from './reader';
 
@@ -55,19 +54,19 @@ const senderLabel = (v: BundleHead) => `${v.header.sender.unit_name} (${v.header
 /** What the person can do about a bundle that is broken or was altered on the way. */
 const RESEND = 'Đề nghị đơn vị gửi lại gói.';
 
+const roleNames = { leader: 'Trưởng', deputy: 'Phó Trưởng', member: 'thành viên' } as const;
+
 /**
  * The checks that need the database, made from bundle.json and its signature alone: trust is
- * decided before a byte of the payload is read.
+ * decided before a byte of the payload is read. What a kind may be sent by and to comes from its
+ * registration (kinds.ts); whether its records are new is judged per record when they are applied.
  */
-function judge(db: DbOrTx, v: BundleHead): Decision | 'accept' {
+function judge(db: DbOrTx, kinds: BundleKindRegistry, v: BundleHead): Decision | 'accept' {
   const own = requireOwnUnit(db);
   const h = v.header;
   const sender = senderLabel(v);
+  const kind = kinds.kind(h.kind)!;
   if (h.sender.unit_code === own.code) return { status: 'refused', reason: 'Gói hồ sơ do chính đơn vị này gửi đi, không cần nhập.', sender };
-  const group = findGroup(db, h.group.code, h.year);
-  if (!group) {
-    return { status: 'refused', reason: `${unknownGroupReason(db, h.group.code, h.year)} Hãy kiểm tra Khu vực/Cụm và năm đã thiết lập, hoặc đề nghị đơn vị gửi đúng gói.`, sender };
-  }
   if (!h.recipient.unit_codes.includes(own.code)) {
     const to = h.recipient.unit_codes.map((c) => `"${c}"`).join(', ');
     return {
@@ -76,8 +75,21 @@ function judge(db: DbOrTx, v: BundleHead): Decision | 'accept' {
       sender,
     };
   }
-  if (!isMember(db, group.id, h.sender.unit_code)) {
-    return { status: 'refused', reason: nonMemberReason(db, group.id, h.group.code, h.year, { code: h.sender.unit_code, name: h.sender.unit_name }), sender };
+  const group = findGroup(db, h.group.code, h.year);
+  // A kickoff brings its group; its records are checked against it when they are applied.
+  if (!group && !kind.definesGroup) {
+    return { status: 'refused', reason: `${unknownGroupReason(db, h.group.code, h.year)} Hãy kiểm tra Khu vực/Cụm và năm đã thiết lập, hoặc đề nghị đơn vị gửi đúng gói.`, sender };
+  }
+  if (group) {
+    const senderRole = roleIn(db, group.id, h.sender.unit_code);
+    if (!senderRole) return { status: 'refused', reason: nonMemberReason(db, group.id, h.group.code, h.year, { code: h.sender.unit_code, name: h.sender.unit_name }), sender };
+    const ownRole = roleIn(db, group.id, own.code)!;
+    if (kind.from !== 'any' && !kind.from.includes(senderRole)) {
+      return { status: 'refused', reason: `Gói ${kind.label} chỉ do ${kind.from.map((r) => roleNames[r]).join(' hoặc ')} gửi; ${sender} là ${roleNames[senderRole]} của Khu vực/Cụm.`, sender };
+    }
+    if (kind.to !== 'any' && !kind.to.includes(ownRole)) {
+      return { status: 'refused', reason: `Gói ${kind.label} chỉ gửi cho ${kind.to.map((r) => roleNames[r]).join(' hoặc ')}; đơn vị này là ${roleNames[ownRole]} của Khu vực/Cụm.`, sender };
+    }
   }
   const previous = db.select().from(schema.receivedBundles).where(eq(schema.receivedBundles.bundleId, h.bundle_id)).get();
   if (previous) {
@@ -93,30 +105,26 @@ function judge(db: DbOrTx, v: BundleHead): Decision | 'accept' {
     };
   }
   if (!pinned.length) return { status: 'quarantined', reason: '', sender };
-  const last = db
-    .select({ seq: schema.receivedBundles.seq })
-    .from(schema.receivedBundles)
-    .where(and(eq(schema.receivedBundles.senderCode, h.sender.unit_code), eq(schema.receivedBundles.groupCode, h.group.code), eq(schema.receivedBundles.year, h.year)))
-    .orderBy(desc(schema.receivedBundles.seq))
-    .get();
-  if (last && last.seq >= h.seq) {
-    return { status: 'stale', reason: `Gói cũ: số thứ tự ${h.seq} không mới hơn gói số ${last.seq} đã nhận từ ${sender}.`, sender };
-  }
   return 'accept';
 }
+
+/** Thrown inside the import transaction to undo it: the bundle brought only versions older than those held. */
+class StaleBundle extends Error {}
 
 /** Lands an accepted bundle: its original kept in the archive, its records read one at a time in one transaction. */
 async function accept(ws: Workspace, staged: string, v: OpenBundle, fileName: string): Promise<Decision> {
   const h = v.header;
+  const kind = ws.kinds.kind(h.kind)!;
   // A name of its own: a concurrent import of the same bundle must never overwrite, or clean up, this copy.
   const archive = path.join(ws.dir.received, h.sender.unit_code, `${h.bundle_id}.${crypto.randomBytes(4).toString('hex')}.tdkt`);
   await fsp.mkdir(path.dirname(archive), { recursive: true, mode: PRIVATE_DIR_MODE });
   try {
     const own = requireOwnUnit(ws.db);
-    let added = 0;
+    const counts = { added: 0, same: 0, stale: 0 };
+    const now = nowIso();
     const decision = writeTransaction(ws.db, (tx) => {
       // Re-judged inside the transaction: another import may have landed since the first look.
-      const verdict = judge(tx, v);
+      const verdict = judge(tx, ws.kinds, v);
       if (verdict !== 'accept') return verdict;
       tx.insert(schema.receivedBundles)
         .values({
@@ -129,30 +137,33 @@ async function accept(ws: Workspace, staged: string, v: OpenBundle, fileName: st
           year: h.year,
           seq: h.seq,
           createdAt: h.created_at,
-          receivedAt: nowIso(),
+          receivedAt: now,
           fileName,
           archivePath: path.relative(ws.dataDir, archive),
         })
         .run();
       // Records are read from the open file, checked and applied one by one.
+      const seen = new Set<string>();
       for (const r of v.records()) {
-        if (r.type !== 'registration') continue;
-        const record = r.content as RegistrationRecord;
-        if (record.unit.code.toUpperCase() !== h.sender.unit_code || record.group.code.toUpperCase() !== h.group.code || record.group.year !== h.year) {
-          throw new BundleError('Bản đăng ký trong gói không cùng đơn vị gửi, Khu vực/Cụm hoặc năm với gói.');
-        }
-        if (applyRegistrationRecord(tx, record, h.bundle_id, own.code) === 'added') added++;
+        counts[kind.apply({ tx, header: h, ownCode: own.code, now }, r)]++;
+        seen.add(r.type);
       }
+      const absent = (kind.requires ?? []).filter((t) => !seen.has(t));
+      if (absent.length) throw new BundleError(`Gói ${kind.label} thiếu bản ghi bắt buộc (${absent.join(', ')}).`);
+      // Nothing new and something older than what is held: the bundle is an old one, and is not kept.
+      if (!counts.added && counts.stale) throw new StaleBundle();
       // Moved into the archive under the write lock, with its row: the sweep of files without a row
       // holds the same lock, so it never sees this file between the two.
       fs.renameSync(staged, archive);
       return null;
     });
     if (decision) return decision;
-    const what = added ? `${added} bản đăng ký mới` : 'không có phiên bản mới (đã có bản này)';
-    return { status: 'accepted', reason: `Đã nhận gói số ${h.seq} của ${senderLabel(v)}: ${what}.`, sender: senderLabel(v) };
+    return { status: 'accepted', reason: `Đã nhận gói ${kind.label} số ${h.seq} của ${senderLabel(v)}: ${kind.summary(counts.added)}.`, sender: senderLabel(v) };
   } catch (error) {
     await fsp.rm(archive, { force: true });
+    if (error instanceof StaleBundle) {
+      return { status: 'stale', reason: `Gói cũ: đã có phiên bản mới hơn của ${kind.label} do ${senderLabel(v)} gửi; gói này không thay thế bản mới hơn.`, sender: senderLabel(v) };
+    }
     if (error instanceof BundleError) return { status: 'refused', reason: `${error.message} ${RESEND}`, sender: senderLabel(v) };
     throw error;
   }
@@ -217,14 +228,14 @@ async function importOne(ws: Workspace, file: IncomingFile): Promise<ImportResul
     }
     let bundle: OpenBundle;
     try {
-      bundle = await openBundle(staged);
+      bundle = await openBundle(staged, ws.kinds);
     } catch (error) {
       if (error instanceof BundleError) return { file: file.name, status: 'refused', reason: `${error.message} ${RESEND}` };
       throw error;
     }
     try {
       // One snapshot: an import landing meanwhile must not look like "already received" to half the checks.
-      const verdict = readSnapshot(ws.db, (tx) => judge(tx, bundle));
+      const verdict = readSnapshot(ws.db, (tx) => judge(tx, ws.kinds, bundle));
       if (verdict !== 'accept' && verdict.status !== 'quarantined') return { file: file.name, ...verdict };
       try {
         await bundle.verifyPayload();
@@ -297,7 +308,13 @@ export async function decideQuarantine(ws: Workspace, id: number, confirm: boole
     const q = tx.select().from(schema.quarantinedBundles).where(eq(schema.quarantinedBundles.id, id)).get();
     if (!q || q.decision !== 'pending') throw new UserError('Không tìm thấy gói đang chờ xác nhận.');
     tx.update(schema.quarantinedBundles).set({ decision: confirm ? 'accepted' : 'rejected', decidedAt: nowIso() }).where(eq(schema.quarantinedBundles.id, id)).run();
-    if (confirm) pinKey(tx, q.senderCode, q.keyId, 'quarantine_confirmed', q.publicKey);
+    if (confirm) {
+      // A kickoff's sender may be the first this installation hears of: known by name until its records say more.
+      if (!tx.select().from(schema.units).where(eq(schema.units.code, q.senderCode)).get()) {
+        upsertUnit(tx, { code: q.senderCode, name: q.senderName, kind: 'khac', province: '', parentName: '' }, requireOwnUnit(tx).code);
+      }
+      pinKey(tx, q.senderCode, q.keyId, 'quarantine_confirmed', q.publicKey);
+    }
     return q;
   });
   const stored = path.join(ws.dataDir, q.storedPath);

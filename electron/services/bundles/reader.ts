@@ -20,7 +20,7 @@ import {
   TAG_FILES,
   type BundleHeader,
 } from './format';
-import { recordSchemas } from './record-types';
+import type { BundleKindRegistry } from './kinds';
 
 /**
  * Reads a `.tdkt` bundle in the order DESIGN.md §4 sets: the ZIP structure and its limits from the
@@ -40,6 +40,8 @@ export interface BundleHead {
 export type VerifiedBundle = BundleHead & { recordCount: number };
 
 export interface BundleRecord {
+  record_id: string;
+  version: number;
   type: string;
   content: unknown;
 }
@@ -451,7 +453,7 @@ export interface OpenBundle extends BundleHead {
  * Opens a bundle and checks everything that decides trust — structure, limits, tag files,
  * bundle.json and its signatures — without reading the payload. Throws a BundleError saying why.
  */
-export async function openBundle(file: string): Promise<OpenBundle> {
+export async function openBundle(file: string, kinds: BundleKindRegistry): Promise<OpenBundle> {
   let handle: fsp.FileHandle;
   try {
     handle = await fsp.open(file, 'r');
@@ -462,7 +464,7 @@ export async function openBundle(file: string): Promise<OpenBundle> {
     const stat = await handle.stat();
     if (!stat.isFile()) throw new BundleError('Đường dẫn không phải là một tệp.');
     if (stat.size > LIMITS.bundleBytes) throw new BundleError('Tệp gói hồ sơ quá lớn.');
-    const opened = await readHead(handle, stat.size);
+    const opened = await readHead(handle, stat.size, kinds);
     return opened;
   } catch (error) {
     await handle.close();
@@ -470,7 +472,7 @@ export async function openBundle(file: string): Promise<OpenBundle> {
   }
 }
 
-async function readHead(handle: fsp.FileHandle, fileSize: number): Promise<OpenBundle> {
+async function readHead(handle: fsp.FileHandle, fileSize: number, kinds: BundleKindRegistry): Promise<OpenBundle> {
   const fd = handle.fd;
   let cd: ReturnType<typeof locateCentralDirectory>;
   let zip: yauzl.ZipFile;
@@ -503,6 +505,8 @@ async function readHead(handle: fsp.FileHandle, fileSize: number): Promise<OpenB
   const parsedHeader = bundleHeaderSchema.safeParse(parseJson(headerBytes, 'bundle.json'));
   if (!parsedHeader.success) throw new BundleError(`Tệp "bundle.json" sai cấu trúc: ${describeZodError(parsedHeader.error)}.`);
   const header = parsedHeader.data;
+  const kind = kinds.kind(header.kind);
+  if (!kind) throw new BundleError(`Gói thuộc loại "${header.kind}" mà phiên bản phần mềm này chưa đọc được; hãy cập nhật phần mềm.`);
 
   const parsedSig = signatureFileSchema.safeParse(parseJson(readTag('bundle.sig.json'), 'bundle.sig.json'));
   if (!parsedSig.success) throw new BundleError(`Tệp "bundle.sig.json" sai cấu trúc: ${describeZodError(parsedSig.error)}.`);
@@ -534,7 +538,7 @@ async function readHead(handle: fsp.FileHandle, fileSize: number): Promise<OpenB
     const f = listed.get(recordPath(r.record_id, r.version));
     if (!f || f.sha256 !== r.content_sha256 || recordIds.has(r.record_id)) throw new BundleError(`Bản ghi ${r.record_id} không khớp với danh mục tệp.`);
     recordIds.add(r.record_id);
-    if (!recordSchemas.has(r.type)) throw new BundleError(`Loại bản ghi "${r.type}" không được hỗ trợ.`);
+    if (!kinds.carries(kind, r.type)) throw new BundleError(`Loại bản ghi "${r.type}" không có trong gói ${kind.label}.`);
   }
 
   if (readTag('bagit.txt').toString('utf8') !== BAGIT_TXT) throw new BundleError('Tệp "bagit.txt" không đúng định dạng BagIt 1.0.');
@@ -579,13 +583,13 @@ async function readHead(handle: fsp.FileHandle, fileSize: number): Promise<OpenB
         const e = entries.get(path)!;
         const bytes = readSmall(fd, e);
         checkContent(e, crypto.createHash('sha256').update(bytes).digest('hex'), r.content_sha256, zlib.crc32(bytes));
-        const parsed = recordSchemas.get(r.type)!.safeParse(parseJson(bytes, path));
+        const parsed = kinds.carries(kind, r.type)!.safeParse(parseJson(bytes, path));
         if (!parsed.success) throw new BundleError(`Bản ghi "${path}" sai cấu trúc: ${describeZodError(parsed.error)}.`);
         const content = parsed.data as { record_id?: unknown; version?: unknown; type?: unknown };
         if (content.record_id !== r.record_id || content.version !== r.version || content.type !== r.type) {
           throw new BundleError(`Bản ghi "${path}" không khớp với danh mục đã ký.`);
         }
-        yield { type: r.type, content: parsed.data };
+        yield { record_id: r.record_id, version: r.version, type: r.type, content: parsed.data };
       }
     },
     close: () => handle.close(),
@@ -597,8 +601,8 @@ async function readHead(handle: fsp.FileHandle, fileSize: number): Promise<OpenB
  * against its schema — without touching any database, in bounded memory. Throws a BundleError
  * whose message says why it is refused.
  */
-export async function verifyBundleFile(file: string): Promise<VerifiedBundle> {
-  const bundle = await openBundle(file);
+export async function verifyBundleFile(file: string, kinds: BundleKindRegistry): Promise<VerifiedBundle> {
+  const bundle = await openBundle(file, kinds);
   try {
     await bundle.verifyPayload();
     let recordCount = 0;

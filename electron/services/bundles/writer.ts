@@ -5,6 +5,7 @@ import { sign } from '../units-keys/keys';
 import { bagInfoText, BAGIT_TXT, manifestText, recordPath, type BundleHeader, type SignatureFile } from './format';
 import { verifyBundleFile, type VerifiedBundle } from './reader';
 import { ZipWriter, type WrittenEntry } from './zip-writer';
+import type { BundleKindRegistry } from './kinds';
 
 export interface BundleRecordInput {
   record_id: string;
@@ -50,6 +51,7 @@ export async function writeBundle(
   records: BundleRecordInput[],
   files: BundleFileInput[],
   signer: Signer,
+  kinds: BundleKindRegistry,
 ): Promise<VerifiedBundle> {
   let verified: VerifiedBundle | undefined;
   await writeAtomically(
@@ -102,7 +104,7 @@ export async function writeBundle(
     },
     PRIVATE_FILE_MODE,
     async (temp) => {
-      verified = await verifyBundleFile(temp);
+      verified = await verifyBundleFile(temp, kinds);
       if (verified.header.bundle_id !== fields.bundle_id) throw new Error('Gói vừa ghi không khớp với gói cần ghi.');
     },
   );

@@ -6,6 +6,8 @@ import { UserError } from '../errors';
 import { formatFingerprint } from '../units-keys/keys';
 import { nowIso, pinnedKeysOf, requireOwnUnit, upsertUnit } from '../units-keys/units';
 import { compareVi, foldVi } from '../text/vietnamese';
+import type { Role } from './schemas';
+import { milestoneDeadline, setRegistrationDeadline } from './plan';
 
 type GroupInput = ParsedInput<'groups.save'>;
 
@@ -27,7 +29,6 @@ function checkMembers(input: GroupInput, ownCode: string): void {
 export function saveGroup(db: Db, input: GroupInput): Group {
   const own = requireOwnUnit(db);
   checkMembers(input, own.code);
-  const deadline = input.registrationDeadline || null;
   const id = writeTransaction(db, (tx) => {
     const clash = tx
       .select({ id: schema.emulationGroups.id })
@@ -36,7 +37,7 @@ export function saveGroup(db: Db, input: GroupInput): Group {
       .get();
     if (clash && clash.id !== input.id) throw new UserError(`Đã có Khu vực/Cụm mã ${input.code} năm ${input.year}.`);
     let groupId = input.id;
-    const fields = { code: input.code, name: input.name, year: input.year, kind: input.kind, registrationDeadline: deadline };
+    const fields = { code: input.code, name: input.name, year: input.year, kind: input.kind };
     if (groupId) {
       const updated = tx.update(schema.emulationGroups).set(fields).where(eq(schema.emulationGroups.id, groupId)).run();
       if (updated.changes === 0) throw new UserError('Không tìm thấy Khu vực/Cụm thi đua cần sửa.');
@@ -44,9 +45,11 @@ export function saveGroup(db: Db, input: GroupInput): Group {
     } else {
       groupId = tx.insert(schema.emulationGroups).values({ ...fields, createdAt: nowIso() }).returning({ id: schema.emulationGroups.id }).get().id;
     }
-    for (const { role, fingerprint, ...unit } of input.members) {
+    // The calendar owns the deadline; the form edits the registration milestone of this unit's plan.
+    if (input.registrationDeadline !== undefined) setRegistrationDeadline(tx, input.code, input.year, input.registrationDeadline || null, nowIso());
+    for (const { role, fingerprint, gatheredByDeputy, ...unit } of input.members) {
       upsertUnit(tx, unit, own.code);
-      tx.insert(schema.groupMembers).values({ groupId, unitCode: unit.code, role }).run();
+      tx.insert(schema.groupMembers).values({ groupId, unitCode: unit.code, role, gatheredByDeputy: role === 'member' && gatheredByDeputy }).run();
       if (fingerprint && unit.code !== own.code) {
         // Typing another fingerprint must not quietly trust a second key beside the first.
         const current = pinnedKeysOf(tx, unit.code);
@@ -101,7 +104,7 @@ export function removeGroup(db: Db, groupId: number): { removed: boolean } {
   return { removed: true };
 }
 
-export function pinKey(tx: DbOrTx, unitCode: string, keyId: string, source: 'group_setup' | 'quarantine_confirmed', publicKey?: string): void {
+export function pinKey(tx: DbOrTx, unitCode: string, keyId: string, source: 'group_setup' | 'quarantine_confirmed' | 'kickoff', publicKey?: string): void {
   const existing = tx.select().from(schema.pinnedKeys).where(eq(schema.pinnedKeys.keyId, keyId)).get();
   if (existing && existing.unitCode !== unitCode) {
     throw new UserError(`Khóa ${formatFingerprint(keyId)} đã được ghim cho đơn vị ${existing.unitCode}, không thể dùng cho ${unitCode}.`);
@@ -113,19 +116,19 @@ export function pinKey(tx: DbOrTx, unitCode: string, keyId: string, source: 'gro
   tx.insert(schema.pinnedKeys).values({ keyId, unitCode, publicKey: publicKey ?? null, source, pinnedAt: nowIso() }).run();
 }
 
-export function getGroup(db: Db, id: number): Group {
+export function getGroup(db: DbOrTx, id: number): Group {
   const group = db.select().from(schema.emulationGroups).where(eq(schema.emulationGroups.id, id)).get();
   if (!group) throw new UserError('Không tìm thấy Khu vực/Cụm thi đua.');
   const own = requireOwnUnit(db);
   const rows = db
-    .select({ unit: schema.units, role: schema.groupMembers.role })
+    .select({ unit: schema.units, role: schema.groupMembers.role, gatheredByDeputy: schema.groupMembers.gatheredByDeputy })
     .from(schema.groupMembers)
     .innerJoin(schema.units, eq(schema.units.code, schema.groupMembers.unitCode))
     .where(eq(schema.groupMembers.groupId, id))
     .all();
   const keys = db.select().from(schema.pinnedKeys).all();
   const members = rows
-    .map(({ unit, role }) => {
+    .map(({ unit, role, gatheredByDeputy }) => {
       const key = keys.find((k) => k.unitCode === unit.code);
       return {
         code: unit.code,
@@ -135,6 +138,7 @@ export function getGroup(db: Db, id: number): Group {
         parentName: unit.parentName,
         role,
         fingerprint: key ? formatFingerprint(key.keyId) : '',
+        gatheredByDeputy,
       };
     })
     .sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || compareVi(a.name, b.name));
@@ -145,7 +149,7 @@ export function getGroup(db: Db, id: number): Group {
     name: group.name,
     year: group.year,
     kind: group.kind,
-    registrationDeadline: group.registrationDeadline,
+    registrationDeadline: milestoneDeadline(db, group.code, group.year, 'registration'),
     ownRole,
     members,
   };
@@ -194,6 +198,17 @@ export function nonMemberReason(db: DbOrTx, groupId: number, groupCode: string, 
   const base = `Đơn vị gửi ${sender.name} (mã "${sender.code}") không phải thành viên của Khu vực/Cụm ${groupCode} năm ${year}`;
   if (sameName) return `${base}: danh sách thành viên ghi ${sameName.name} với mã "${sameName.code}". Hai bên cần thống nhất một mã đơn vị.`;
   return `${base}. Nếu đơn vị này thuộc Khu vực/Cụm, hãy bổ sung vào danh sách thành viên rồi nhập lại gói.`;
+}
+
+/** A unit's role in a group-year, or null when it is not a member. */
+export function roleIn(db: DbOrTx, groupId: number, unitCode: string): Role | null {
+  return (
+    db
+      .select({ role: schema.groupMembers.role })
+      .from(schema.groupMembers)
+      .where(and(eq(schema.groupMembers.groupId, groupId), eq(schema.groupMembers.unitCode, unitCode)))
+      .get()?.role ?? null
+  );
 }
 
 export function isMember(db: DbOrTx, groupId: number, unitCode: string): boolean {

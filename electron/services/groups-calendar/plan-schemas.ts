@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalTextField, textField } from '../fields/schemas';
+import { optionalTextField, textField, xmlSafe } from '../fields/schemas';
 import { dateField, isRealIsoDate } from './schemas';
 
 /**
@@ -125,3 +125,59 @@ export const planContentSchema = z
     });
   });
 export type PlanContent = z.infer<typeof planContentSchema>;
+
+const recordText = (label: string, max: number) => z.string().max(max, `${label} quá dài (tối đa ${max} ký tự).`).superRefine(xmlSafe(label));
+const codeOf = (label: string) =>
+  z
+    .string()
+    .min(2, `${label} phải có ít nhất 2 ký tự.`)
+    .max(32, `${label} quá dài.`)
+    .regex(/^[A-Z0-9._-]+$/, `${label} chỉ gồm chữ in hoa không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.`);
+const groupRef = z.object({ code: codeOf('Mã Khu vực/Cụm thi đua'), year: z.number().int().min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.') }).strict();
+
+/**
+ * Group record format 1, carried by the kickoff: the group-year, its members with their roles, and the
+ * keys the leader has confirmed (its own included), which members pin on import.
+ */
+export const groupRecordV1Schema = z
+  .object({
+    record_id: z.string().uuid(),
+    type: z.literal('group'),
+    version: z.number().int().min(1),
+    group: groupRef.extend({ name: recordText('Tên Khu vực/Cụm thi đua', 300).refine((s) => s.trim() !== '', 'Tên Khu vực/Cụm thi đua không được để trống.'), kind: z.enum(['khu_vuc', 'cum']) }).strict(),
+    members: z
+      .array(
+        z
+          .object({
+            code: codeOf('Mã đơn vị'),
+            name: recordText('Tên đơn vị', 200).refine((s) => s.trim() !== '', 'Tên đơn vị không được để trống.'),
+            kind: z.enum(['so_tu_phap', 'thads', 'don_vi_thuoc_bo', 'khac']),
+            province: recordText('Tỉnh/thành phố', 100),
+            parent_name: recordText('Cơ quan chủ quản', 200),
+            role: z.enum(['leader', 'deputy', 'member']),
+            gathered_by_deputy: z.boolean(),
+            /** Fingerprint of the key the leader confirmed for this unit (its own included), or null while not confirmed. */
+            key_id: z.string().regex(/^[0-9a-f]{32}$/, 'Dấu vân tay khóa không hợp lệ.').nullable(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(200),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const codes = new Set<string>();
+    for (const m of r.members) {
+      if (codes.has(m.code)) ctx.addIssue({ code: 'custom', path: ['members'], message: `Mã đơn vị ${m.code} có hai lần trong danh sách thành viên.` });
+      codes.add(m.code);
+    }
+    if (r.members.filter((m) => m.role === 'leader').length !== 1) ctx.addIssue({ code: 'custom', path: ['members'], message: 'Khu vực/Cụm thi đua phải có đúng một Trưởng.' });
+    if (r.members.filter((m) => m.role === 'deputy').length > 1) ctx.addIssue({ code: 'custom', path: ['members'], message: 'Khu vực/Cụm thi đua chỉ có một Phó Trưởng.' });
+  });
+export type GroupRecord = z.infer<typeof groupRecordV1Schema>;
+
+/** Plan record format 1 (PLAN_RECORD_FORMAT): the plan as the kickoff carries it. */
+export const planRecordV1Schema = z
+  .object({ record_id: z.string().uuid(), type: z.literal('plan'), version: z.number().int().min(1), group: groupRef, plan: planContentSchema })
+  .strict();
+export type PlanRecord = z.infer<typeof planRecordV1Schema>;

@@ -259,7 +259,7 @@ export function toRecord(reg: Registration, unit: OwnUnit): RegistrationRecord {
  * Stores a registration received in a bundle. A version we already hold is left alone; a higher
  * one is added beside the older ones, which stay as history.
  */
-export function applyRegistrationRecord(tx: DbOrTx, signed: RegistrationRecord, bundleId: string, ownCode: string): 'added' | 'known' {
+export function applyRegistrationRecord(tx: DbOrTx, signed: RegistrationRecord, bundleId: string, ownCode: string): 'added' | 'same' | 'stale' {
   // A record is read as signed; its codes are stored upper case like every other code here.
   const record = { ...signed, unit: { ...signed.unit, code: signed.unit.code.toUpperCase() }, group: { ...signed.group, code: signed.group.code.toUpperCase() } };
   if (record.unit.code === ownCode) throw new UserError('Gói hồ sơ chứa bản đăng ký mang mã của chính đơn vị này.');
@@ -270,7 +270,8 @@ export function applyRegistrationRecord(tx: DbOrTx, signed: RegistrationRecord, 
     .orderBy(desc(schema.registrations.version))
     .get();
   if (existing && existing.unitCode !== record.unit.code) throw new UserError('Mã bản ghi đăng ký đã thuộc về một đơn vị khác.');
-  if (existing && existing.version >= record.version) return 'known';
+  // Judged per record: an older version never overwrites a newer one.
+  if (existing && existing.version >= record.version) return existing.version === record.version ? 'same' : 'stale';
   upsertUnit(tx, { code: record.unit.code, name: record.unit.name, kind: record.unit.kind, province: record.unit.province, parentName: record.unit.parent_name }, ownCode);
   const d = record.document;
   writeVersion(

@@ -5,12 +5,16 @@ import { openDatabase, schema, writeTransaction, type Db } from '../../../db/cli
 import { isDatabaseBusy } from '../errors';
 import { KeyStore, type Sealer } from '../units-keys/keys';
 import { makePrivateDir, restrictTree } from '../files/private';
+import type { BundleKindRegistry } from '../bundles/kinds';
+import { bundleKinds } from './bundle-kinds';
 
 /** One unit's installation: its database and the folders beside it. */
 export interface Workspace {
   db: Db;
   dataDir: string;
   keys: KeyStore;
+  /** Every bundle kind this installation reads and writes, as the capabilities declare them. */
+  kinds: BundleKindRegistry;
   dir: {
     /** Bundles this unit sent, as signed. */
     sent: string;
@@ -64,6 +68,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     db,
     dataDir,
     keys: new KeyStore(path.join(dataDir, 'keys'), options.sealer),
+    kinds: bundleKinds,
     dir,
     close: () => {
       db.$client.close();

@@ -1,0 +1,84 @@
+import type { z } from 'zod';
+import type { Tx } from '../../../db/client';
+import type { Role } from '../groups-calendar/schemas';
+import type { BundleHeader } from './format';
+
+/**
+ * The bundle engine knows no kind by name (DESIGN.md §4): each capability describes its kinds here —
+ * the record types they carry with their versioned domain schemas, who may send them to whom, and
+ * how their records apply in the import transaction — and the reader, the admission checks and the
+ * importer work from that description alone.
+ */
+
+export interface RecordType {
+  type: string;
+  /** The record format as it travels (data/records/<id>.v<n>.json), frozen once released. */
+  schema: z.ZodType;
+}
+
+/** What a record's application reports: see ReceiveOutcome in records/store.ts. */
+export type ApplyOutcome = 'added' | 'same' | 'stale';
+
+export interface ApplyContext {
+  tx: Tx;
+  header: BundleHeader;
+  ownCode: string;
+  /** The moment of the import, from the workspace's clock. */
+  now: string;
+}
+
+export interface ReceivedRecord {
+  record_id: string;
+  version: number;
+  type: string;
+  content: unknown;
+}
+
+export interface BundleKind {
+  kind: string;
+  /** What a person calls it, after "gói": "đăng ký thi đua", "biên nhận". */
+  label: string;
+  /** Roles in the group that may send it, and roles that may receive it; 'any' for a receipt, which goes back to whoever sent. */
+  from: readonly Role[] | 'any';
+  to: readonly Role[] | 'any';
+  /**
+   * The kickoff brings the group itself: it is admitted before the group exists here, and its
+   * records must show the sender as the group's leader and this unit as a member.
+   */
+  definesGroup?: boolean;
+  /** A receipt is not itself acknowledged with a receipt. */
+  unacknowledged?: boolean;
+  recordTypes: readonly RecordType[];
+  /** Record types a bundle of this kind must carry at least once. */
+  requires?: readonly string[];
+  /** Applies one validated record inside the import transaction; throws a BundleError to refuse the whole bundle. */
+  apply(ctx: ApplyContext, record: ReceivedRecord): ApplyOutcome;
+  /** The sentence after "Đã nhận gói … của …:", from the count of records added. */
+  summary(added: number): string;
+}
+
+/** Every kind this installation reads, assembled once: a kind or record type declared twice is a programming error. */
+export class BundleKindRegistry {
+  private readonly kinds = new Map<string, BundleKind>();
+  private readonly schemas = new Map<string, z.ZodType>();
+
+  constructor(kinds: readonly BundleKind[]) {
+    for (const k of kinds) {
+      if (this.kinds.has(k.kind)) throw new Error(`Bundle kind "${k.kind}" is registered twice.`);
+      this.kinds.set(k.kind, k);
+      for (const r of k.recordTypes) {
+        if (this.schemas.has(r.type) && this.schemas.get(r.type) !== r.schema) throw new Error(`Record type "${r.type}" has two schemas.`);
+        this.schemas.set(r.type, r.schema);
+      }
+    }
+  }
+
+  /** Looked up as an own key: a kind named "constructor" in a file finds nothing. */
+  kind(name: string): BundleKind | undefined {
+    return this.kinds.get(name);
+  }
+
+  carries(kind: BundleKind, type: string): z.ZodType | undefined {
+    return kind.recordTypes.find((r) => r.type === type)?.schema;
+  }
+}

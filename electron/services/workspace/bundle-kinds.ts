@@ -1,0 +1,7 @@
+import { BundleKindRegistry } from '../bundles/kinds';
+import { receiptKind } from '../bundles/receipts';
+import { kickoffKind } from '../groups-calendar/kickoff';
+import { registrationKind } from '../registration/bundle-kind';
+
+/** Where the capabilities' bundle kinds meet: a new kind of bundle is one more line here. */
+export const bundleKinds = new BundleKindRegistry([kickoffKind, registrationKind, receiptKind]);
