@@ -14,10 +14,10 @@ const GROUP: PlanGroup = {
   kind: 'khu_vuc',
   year: 2022,
   members: [
-    { ...LEADER, role: 'leader', fingerprint: '' },
-    { ...DEPUTY, role: 'deputy', fingerprint: '' },
-    { ...MEMBER, role: 'member', fingerprint: '' },
-    { code: 'THADS-HG', name: 'Cục Thi hành án dân sự tỉnh Hà Giang', kind: 'thads', province: 'Hà Giang', parentName: 'Tổng cục Thi hành án dân sự', role: 'member', fingerprint: '' },
+    { ...LEADER, role: 'leader', fingerprint: '', gatheredByDeputy: false },
+    { ...DEPUTY, role: 'deputy', fingerprint: '', gatheredByDeputy: false },
+    { ...MEMBER, role: 'member', fingerprint: '', gatheredByDeputy: false },
+    { code: 'THADS-HG', name: 'Cục Thi hành án dân sự tỉnh Hà Giang', kind: 'thads', province: 'Hà Giang', parentName: 'Tổng cục Thi hành án dân sự', role: 'member', fingerprint: '', gatheredByDeputy: true },
   ],
 };
 

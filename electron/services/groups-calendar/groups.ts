@@ -46,7 +46,11 @@ export function saveGroup(db: Db, input: GroupInput): Group {
       groupId = tx.insert(schema.emulationGroups).values({ ...fields, createdAt: nowIso() }).returning({ id: schema.emulationGroups.id }).get().id;
     }
     // The calendar owns the deadline; the form edits the registration milestone of this unit's plan.
-    if (input.registrationDeadline !== undefined) setRegistrationDeadline(tx, input.code, input.year, input.registrationDeadline || null, nowIso());
+    const leading = input.members.some((m) => m.code === own.code && m.role === 'leader');
+    if (input.registrationDeadline !== undefined || leading) {
+      const date = input.registrationDeadline === undefined ? (milestoneDeadline(tx, input.code, input.year, 'registration') ?? null) : input.registrationDeadline || null;
+      setRegistrationDeadline(tx, { code: input.code, year: input.year, kind: input.kind, leading }, date, nowIso());
+    }
     for (const { role, fingerprint, gatheredByDeputy, ...unit } of input.members) {
       upsertUnit(tx, unit, own.code);
       tx.insert(schema.groupMembers).values({ groupId, unitCode: unit.code, role, gatheredByDeputy: role === 'member' && gatheredByDeputy }).run();

@@ -3,7 +3,9 @@ import { and, eq } from 'drizzle-orm';
 import { schema, type DbOrTx } from '../../../db/client';
 import { currentRecords, saveDraft, type StoredRecord } from '../records/store';
 import { requireOwnUnit } from '../units-keys/units';
-import type { DeadlineRule, Milestone, PlanContent, PlanRecord } from './plan-schemas';
+import type { Milestone, PlanContent, PlanRecord } from './plan-schemas';
+import { resolveDeadline } from './calendar';
+import { planTemplate } from './template';
 
 /**
  * The plan in force for a group-year. The group's leader writes it; every other member holds the
@@ -59,11 +61,21 @@ const registrationMilestone = (year: number, date: string): Milestone => ({
   note: '',
 });
 
-/** Sets (or clears) the date of the registration milestone in this unit's plan, keeping the rest of the plan. */
-export function setRegistrationDeadline(tx: DbOrTx, groupCode: string, year: number, date: string | null, now: string): void {
+/**
+ * Sets (or clears) the date of the registration milestone in this unit's plan, keeping the rest of the
+ * plan. A leader's first plan starts from the template of seed 000 for the year; a member's own notes
+ * start empty, until the leader's kickoff brings the real plan.
+ */
+export function setRegistrationDeadline(
+  tx: DbOrTx,
+  group: { code: string; year: number; kind: 'khu_vuc' | 'cum'; leading: boolean },
+  date: string | null,
+  now: string,
+): void {
+  const { code: groupCode, year } = group;
   const current = ownPlan(tx, groupCode, year);
-  if (!current && !date) return;
-  const plan = current ? structuredClone(current.content.plan) : emptyPlan();
+  if (!current && !date && !group.leading) return;
+  const plan = current ? structuredClone(current.content.plan) : group.leading ? planTemplate(year, group.kind) : emptyPlan();
   const at = plan.milestones.findIndex((m) => m.key === 'registration');
   if (!date) {
     if (at >= 0) plan.milestones.splice(at, 1);
@@ -80,14 +92,4 @@ export function milestoneDeadline(db: DbOrTx, groupCode: string, year: number, k
   const plan = planInForce(db, groupCode, year)?.content.plan;
   const milestone = plan?.milestones.find((m) => m.key === key);
   return milestone ? resolveDeadline(milestone.deadline, plan!.events) : null;
-}
-
-const DAY_MS = 86_400_000;
-const shiftDays = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-
-function resolveDeadline(rule: DeadlineRule, events: PlanContent['events']): string | null {
-  if (rule.type === 'date') return rule.date;
-  const date = events.find((e) => e.key === rule.event)?.date;
-  if (!date) return null;
-  return shiftDays(date, rule.type === 'after_event' ? rule.days : -rule.days);
 }
