@@ -302,6 +302,65 @@ describe('plan reader: who sends what to whom', () => {
   });
 });
 
+describe('plan reader: a deadline on its own line, and calendars as tables', () => {
+  it('"Thời gian: …" under an undated step gives it its deadline', () => {
+    const r = plan([
+      '5. Tổng kết thi đua',
+      '- Các đơn vị thành viên gửi báo cáo tổng kết năm 2024 về Trưởng Cụm thi đua.',
+      'Thời gian: trước ngày 15/11/2024.',
+      '- Các đơn vị thành viên gửi hồ sơ đề nghị khen thưởng về Trưởng Cụm thi đua.',
+      'Thời hạn hoàn thành: Tháng 11/2024.',
+    ], 2024);
+    expect(r.milestones.map(line)).toEqual(['year_end | 2024-11-15 | member → leader | year_end_report', 'year_end | 2024-11-30 | member → leader | dossier']);
+    expect(r.milestones.map((m) => m.problems)).toEqual([[], ['Kế hoạch chỉ ghi tháng ("Tháng 11/2024"): hạn đề xuất là ngày cuối tháng.']]);
+    expect(r.milestones[0]!.sentence).toBe('Các đơn vị thành viên gửi báo cáo tổng kết năm 2024 về Trưởng Cụm thi đua. Thời gian: trước ngày 15/11/2024.');
+  });
+
+  const TABLE = [
+    ['STT', 'Nội dung công việc', 'Đơn vị thực hiện', 'Nơi nhận', 'Thời gian'],
+    ['1', 'Đăng ký thi đua năm 2024', 'Các đơn vị thành viên', 'Trưởng Cụm, Phó Trưởng Cụm', 'Trước ngày 10/02/2024'],
+    ['2', 'Tổng hợp đăng ký thi đua của các Cục Thi hành án dân sự', 'Phó Trưởng Cụm', 'Trưởng Cụm', '15/02/2024'],
+    ['3', 'Báo cáo sơ kết 6 tháng', 'Các đơn vị thành viên', 'Trưởng Cụm', 'Tháng 6/2024'],
+    ['4', 'Biên bản kiểm tra', 'Đoàn kiểm tra', 'Trưởng Cụm', '02 ngày sau khi kết thúc kiểm tra'],
+    ['5', 'Hồ sơ đề nghị khen thưởng', 'Trưởng Cụm', 'Vụ Thi đua - Khen thưởng', '30/2/2024'],
+  ];
+  const TABLE_READ = [
+    'registration | 2024-02-10 | member → deputy+leader | registration',
+    'registration | 2024-02-15 | deputy → leader | consolidated/thads',
+    'mid_year | 2024-06-30 | member → leader | mid_year_report',
+    'inspection | 2 ngày sau inspection-end | inspection_team → leader | document',
+    'year_end | không có hạn | leader → ministry | dossier',
+  ];
+  const checkTable = (r: PlanReading) => {
+    expect(r.milestones.map(line)).toEqual(TABLE_READ);
+    expect(r.milestones[0]!.sentence).toBe('1 | Đăng ký thi đua năm 2024 | Các đơn vị thành viên | Trưởng Cụm, Phó Trưởng Cụm | Trước ngày 10/02/2024');
+    expect(r.milestones[0]!.title).toBe('Đăng ký thi đua năm 2024');
+    expect(r.milestones[4]!.problems).toEqual(['Ngày "30/2/2024" không có thật: Tháng 2 năm 2024 chỉ có 29 ngày: không có ngày 30/02/2024.']);
+  };
+
+  it('a table pasted from Word (cells between tabs): one milestone per row, read by its header', () => {
+    checkTable(readPlanText(['KẾ HOẠCH', 'Hoạt động của Cụm thi đua số I năm 2024', ...TABLE.map((row) => row.join('\t'))].join('\n')));
+  });
+
+  it('the same table in a DOCX', async () => {
+    const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('KẾ HOẠCH'),
+            new Paragraph('Hoạt động của Cụm thi đua số I năm 2024'),
+            new Table({ rows: TABLE.map((row) => new TableRow({ children: row.map(cell) })) }),
+          ],
+        },
+      ],
+    });
+    const file = path.join(tempDir(), 'lich.docx');
+    fs.writeFileSync(file, await Packer.toBuffer(doc));
+    checkTable(await readPlanFile(file));
+  });
+});
+
 describe('plan reader: documents', () => {
   /** Seed 000 as Word writes it: one paragraph per line, "**…**" as bold runs, deadlines split across runs. */
   function seedAsDocx(text: string): Document {

@@ -119,7 +119,7 @@ const AFTER = new RegExp(
 const BEFORE = new RegExp(String.raw`\b(?:(?:cham nhat|it nhat|toi thieu|truoc it nhat|truoc)\s+(?:la\s+)?)?${NUMBER_DAYS}\s*,?\s*(?:truoc\s+khi|truoc\s+ngay|truoc)\s+`, 'g');
 const BEFORE_BARE = new RegExp(String.raw`\btruoc\s+(?:it nhat|toi thieu)\s+(?:la\s+)?${NUMBER_DAYS}`, 'g');
 const BEFORE_BARE_EVENT = /\s*,?\s*(?:so voi|ke tu|tinh tu)\s+(?:ngay\s+)?/y;
-const BY_DATE = /\b(?:(?:hoan thanh|han)\s+)?(?:truoc|cham nhat|muon nhat|han chot|han cuoi|khong qua|khong muon hon|den het|toi han)\s+(?:la\s+)?(?:vao\s+)?(ngay\s+)?/g;
+const BY_DATE = /\b(?:(?:hoan thanh|han)\s+)?(?:truoc|cham nhat|muon nhat|han chot|han cuoi|han|khong qua|khong muon hon|den het|toi han)\s+(?:la\s+)?(?:vao\s+)?(ngay\s+)?/g;
 const IN_MONTH = /\btrong\s+(?=thang\s+\d)/g;
 /** An event's name runs to the end of the clause, or to "để", "và gửi", "đồng thời". */
 const EVENT_END = /[.;()\n]|,|\s(?:de|dong thoi|va gui|nham)\s/g;

@@ -118,8 +118,9 @@ async function mainPart(zip: Zip): Promise<string | null> {
 
 /**
  * The visible text of a DOCX, one paragraph per line with a blank line between: the text of every
- * <w:t> (not the deleted text, not field codes), tabs as spaces, line breaks kept. A text box's
- * paragraphs (nested in a paragraph) come out before the paragraph that holds them.
+ * <w:t> (not the deleted text, not field codes), tabs as spaces, line breaks kept. A table row is
+ * one line, its cells separated by tabs (a table inside a cell stays inside that cell's text). A
+ * text box's paragraphs (nested in a paragraph) come out before the paragraph that holds them.
  */
 export async function docxText(buffer: Buffer): Promise<string> {
   const zip = await openZip(buffer);
@@ -128,6 +129,13 @@ export async function docxText(buffer: Buffer): Promise<string> {
     if (!part) throw new UserError('Tệp này là tệp nén nhưng không phải văn bản Word (.docx): không có phần nội dung văn bản.');
     const paragraphs: string[] = [];
     const open: string[] = [];
+    /** Open rows (their cells so far) and open cells (their text so far), innermost last. */
+    const rows: string[][] = [];
+    const cells: string[] = [];
+    const put = (text: string) => {
+      if (cells.length) cells[cells.length - 1] = `${cells[cells.length - 1]} ${text}`.trim();
+      else paragraphs.push(text);
+    };
     let inText = false;
     let chars = 0;
     await parseXml(zip, part, (parser) => {
@@ -135,12 +143,16 @@ export async function docxText(buffer: Buffer): Promise<string> {
         if (!WORD_NS.has(node.uri)) return;
         if (node.local === 'p') open.push('');
         else if (node.local === 't') inText = true;
-        else if (open.length && (node.local === 'tab' || node.local === 'br' || node.local === 'cr')) open[open.length - 1] += node.local === 'tab' ? ' ' : '\n';
+        else if (node.local === 'tr') rows.push([]);
+        else if (node.local === 'tc') cells.push('');
+        else if (open.length && (node.local === 'tab' || node.local === 'br' || node.local === 'cr')) open[open.length - 1] += node.local === 'tab' || cells.length ? ' ' : '\n';
       });
       parser.on('closetag', (node) => {
         if (!WORD_NS.has(node.uri)) return;
         if (node.local === 't') inText = false;
-        else if (node.local === 'p') paragraphs.push(open.pop() ?? '');
+        else if (node.local === 'p') put(open.pop() ?? '');
+        else if (node.local === 'tc') rows[rows.length - 1]?.push(cells.pop() ?? '');
+        else if (node.local === 'tr') put((rows.pop() ?? []).join(cells.length ? ' ' : '\t'));
       });
       parser.on('text', (text) => {
         if (!inText || !open.length) return;

@@ -3,7 +3,8 @@ import { squashSpaces } from '../text/vietnamese';
 import { stripUnsafeChars } from '../text/unsafe-chars';
 import { receiverRoles, type DeadlineRule, type Milestone, type phaseSchema, type planEventSchema, type planSections } from './plan-schemas';
 import { planTemplate } from './template';
-import { findDeadlines, findRange, foldSameLength, resolvePoint, type DeadlineHit } from './plan-reader-dates';
+import { headerColumns, rowCells, rowSentence, type Columns } from './plan-reader-table';
+import { findDeadlines, findRange, foldSameLength, readPoint, resolvePoint, type DeadlineHit } from './plan-reader-dates';
 
 /**
  * Reads a plan received as a document (kế hoạch hoạt động, kế hoạch phát động) and proposes the
@@ -67,6 +68,13 @@ function paragraphsOf(raw: string): string[] {
   const out: string[] = [];
   let blank = true;
   for (const line of text.split('\n')) {
+    const row = rowCells(line);
+    if (row) {
+      // A table row stands alone: its cells are kept apart by tabs.
+      out.push(row.join('\t'));
+      blank = true;
+      continue;
+    }
     const t = squashSpaces(line);
     if (!t) {
       blank = true;
@@ -75,6 +83,7 @@ function paragraphsOf(raw: string): string[] {
     const prev = out[out.length - 1];
     const continues =
       prev !== undefined &&
+      !prev.includes('\t') &&
       !/[.:;!?…"”)]$/.test(prev) &&
       !BULLET.test(t) &&
       !NUMBERING.test(t) &&
@@ -107,7 +116,9 @@ function sectionOf(f: string): Section | null {
 function headingLevel(text: string, f: string): number {
   const n = NUMBERING.exec(text);
   const body = n ? text.slice(n[0].length) : text;
-  if (body.length > 160 || /[.;,:]$/.test(body)) return 0;
+  if (body.length > 160 || /[.;,:]$/.test(body) || BULLET.test(text)) return 0;
+  // A step whose full stop is missing is still a step, not a heading.
+  if (findDeadlines(f, text, 0, f.length).length || /\b(?:gui|nop)\b/.test(f)) return 0;
   if (n?.[1]) return 1;
   if (n?.[2]) return 1 + n[2].split('.').length;
   if (body.length <= 120 && /\p{Lu}/u.test(body) && body === body.toUpperCase()) return 1;
@@ -362,6 +373,19 @@ function piecesOf(p: Para): Piece[] {
   }));
 }
 
+const NO_DEADLINE = 'Kế hoạch không ghi hạn cho việc gửi này: hãy nhập hạn (một ngày, hoặc số ngày trước hay sau một sự kiện) hoặc bỏ.';
+
+/** "Thời gian: trước ngày 15/11/2022", "Thời hạn hoàn thành: Tháng 11/2022": the deadline of the step just above. */
+const TIME_LINE = /^(?:thoi gian|thoi han|han)\b[^:]{0,60}:\s*/;
+function timeLineHit(p: Para): DeadlineHit | null {
+  const head = TIME_LINE.exec(p.f);
+  if (!head || firstMatch(SEND, p.f, 0, p.f.length)) return null;
+  const hit = findDeadlines(p.f, p.text, head[0].length, p.f.length)[0];
+  if (hit) return hit;
+  const at = readPoint(p.f, p.text, head[0].length);
+  return at ? { kind: 'date', start: head[0].length, end: at.end, point: at.point } : null;
+}
+
 interface ReadPiece {
   milestones: ProposedMilestone[];
   sender: Sender | null;
@@ -373,7 +397,7 @@ function readPiece(piece: Piece, ctx: Ctx, section: Section | null, inherited: S
   const { p } = piece;
   const sentence = p.text.trim().replace(/^[;,.\s]+/, '').replace(/[;,\s]+$/, '');
   const problems: string[] = [];
-  const { rule, problems: dateProblems } = piece.hit ? deadlineOf(piece.hit, p, ctx, sentence) : { rule: null, problems: ['Kế hoạch không ghi hạn cho việc gửi này: hãy nhập hạn (một ngày, hoặc số ngày trước hay sau một sự kiện) hoặc bỏ.'] };
+  const { rule, problems: dateProblems } = piece.hit ? deadlineOf(piece.hit, p, ctx, sentence) : { rule: null, problems: [NO_DEADLINE] };
   // Undated: the step's clause ends where the first sending clause does.
   const firstSend = firstMatch(SEND, p.f, 0, p.f.length);
   const clauseEnd = firstSend ? p.f.slice(firstSend.index).search(/[.;]/) : -1;
@@ -433,11 +457,13 @@ function readPiece(piece: Piece, ctx: Ctx, section: Section | null, inherited: S
       title = phrase(p, verbEnd, prep ?? (receivers[0]?.start ?? stop));
     } else {
       const clauseStart = Math.max(subjectStart, ...piece.clauses.filter((c) => c <= send.index));
-      const clauseAction = firstMatch(ACTION, f, clauseStart, send.index + 1);
-      const clauseSubject = clauseAction ? mentions(f, clauseStart, clauseAction.index, ctx.units) : [];
-      const subjectWords = clauseAction ? f.slice(clauseStart, clauseAction.index).trim() : '';
-      if (clauseAction && clauseAction.index < send.index && clauseSubject.length) title = phrase(p, clauseAction.index, send.index);
-      else if (subjectWords.split(/\s+/).length >= 2 && !clauseSubject.length) title = phrase(p, clauseStart, clauseAction!.index);
+      // The clause's subject ends at its first verb (at the latest, the sending verb itself).
+      const subjectEnd = firstMatch(ACTION, f, clauseStart, send.index + 1)?.index ?? send.index;
+      const clauseSubject = mentions(f, clauseStart, subjectEnd, ctx.units);
+      const subjectWords = f.slice(clauseStart, subjectEnd).trim();
+      // "… Trưởng Khu vực tổng hợp X gửi": X. "Kế hoạch kiểm tra phải … gửi": the subject is what is sent.
+      if (clauseSubject.length) title = phrase(p, subjectEnd < send.index ? subjectEnd : clauseSubject[clauseSubject.length - 1]!.end, send.index);
+      else if (subjectWords.split(/\s+/).length >= 2) title = phrase(p, clauseStart, subjectEnd);
       else title = phrase(p, clauseStart, send.index);
     }
   } else {
@@ -467,7 +493,7 @@ function readPiece(piece: Piece, ctx: Ctx, section: Section | null, inherited: S
 
   const milestones = parts.map((part): ProposedMilestone => {
     const own = [...dateProblems, ...problems];
-    const sec = section ?? DELIVERABLE_SECTION[part.deliverable] ?? null;
+    const sec = section ?? DELIVERABLE_SECTION[part.deliverable] ?? sectionOf(foldSameLength(part.title));
     if (!sec) own.push('Không xác định được phần của kế hoạch (đăng ký, phát động, sơ kết, kiểm tra hay tổng kết).');
     if (!from && send) own.push('Không xác định được đơn vị gửi.');
     if (send && !to.size) own.push('Không xác định được nơi nhận.');
@@ -593,7 +619,21 @@ export function readPlanText(raw: string): PlanReading {
   const stack: (Section | null)[] = [];
 
   let tooMany = false;
-  for (const p of paras) {
+  /** Steps of the paragraph just read that had no deadline: a "Thời gian: …" line below may give it. */
+  let undated: ProposedMilestone[] = [];
+  let columns: Columns | null = null;
+  for (const source of paras) {
+    const waiting = undated;
+    undated = [];
+    const cells = source.text.includes('\t') ? source.text.split('\t') : null;
+    if (!cells) columns = null;
+    else if (headerColumns(cells)) {
+      columns = headerColumns(cells);
+      continue;
+    }
+    // A row is read as the sentence its cells make; what it proposes keeps the row as its source.
+    const p = cells ? para(rowSentence(cells, columns)) : source;
+    const rowText = cells && cells.filter(Boolean).join(' | ');
     if (phases.length + milestones.length >= PLAN_TEXT_LIMITS.proposals) {
       tooMany = true;
       break;
@@ -604,25 +644,38 @@ export function readPlanText(raw: string): PlanReading {
       phases.push(phase);
       continue;
     }
-    const level = headingLevel(p.text, p.f);
+    const level = cells ? 0 : headingLevel(p.text, p.f);
     if (level) {
       stack.length = level;
       stack[level - 1] = sectionOf(p.f);
+      continue;
+    }
+    const text: Para = { text: p.text.slice(body), f: p.f.slice(body) };
+    const timed = waiting.length ? timeLineHit(text) : null;
+    if (timed) {
+      for (const m of waiting) {
+        const read = deadlineOf(timed, text, ctx, m.sentence);
+        m.deadline = read.rule;
+        m.problems = [...read.problems, ...m.problems.filter((x) => x !== NO_DEADLINE)];
+        m.sentence = `${m.sentence} ${text.text}`;
+      }
       continue;
     }
     const e = EXPECTED.exec(p.f.slice(body));
     if (e) expected.push({ what: e[1]!.trim(), when: p.text.slice(p.text.length - e[2]!.length).trim().replace(/\.$/, '') });
     const section = [...stack].reverse().find((s) => s) ?? null;
     let sender: Sender | null = null;
-    const text: Para = { text: p.text.slice(body), f: p.f.slice(body) };
     const pieces = piecesOf(text);
     if (!pieces.length && section && firstMatch(SEND, text.f, 0, text.f.length)) {
       // A sending step with no deadline is proposed only when it is clearly one: a section, a sender, a receiver.
       const read = readPiece({ p: text, hit: null, clauses: [0] }, ctx, section, null);
-      milestones.push(...read.milestones.filter((m) => m.from && m.to.length));
+      undated = read.milestones.filter((m) => m.from && m.to.length);
+      if (rowText) for (const m of undated) m.sentence = rowText;
+      milestones.push(...undated);
     }
     for (const piece of pieces) {
       const read = readPiece(piece, ctx, section, sender);
+      if (rowText) for (const m of read.milestones) m.sentence = rowText;
       milestones.push(...read.milestones);
       if (read.completion) completions.push({ text: read.completion, milestones: read.milestones });
       sender = read.sender ?? sender;
