@@ -590,11 +590,14 @@ function assignKeys(milestones: ProposedMilestone[], year: number | null): void 
       }
     }
   }
+  const next = new Map<string, number>();
   for (const m of milestones) {
     if (m.key) continue;
     const base = `${m.section ?? 'plan'}-${m.from ?? 'unknown'}`.replace(/_/g, '-');
-    let key = base;
-    for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
+    let n = next.get(base) ?? 1;
+    let key = n === 1 ? base : `${base}-${n}`;
+    while (taken.has(key)) key = `${base}-${++n}`;
+    next.set(base, n + 1);
     m.key = key;
     taken.add(key);
   }
@@ -674,6 +677,10 @@ export function readPlanText(raw: string): PlanReading {
       milestones.push(...undated);
     }
     for (const piece of pieces) {
+      if (phases.length + milestones.length >= PLAN_TEXT_LIMITS.proposals) {
+        tooMany = true;
+        break;
+      }
       const read = readPiece(piece, ctx, section, sender);
       if (rowText) for (const m of read.milestones) m.sentence = rowText;
       milestones.push(...read.milestones);
