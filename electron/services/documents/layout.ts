@@ -224,8 +224,8 @@ const DATA_MARGINS = 2 * 80;
  * Column widths: each column at least as wide as the longest word of its header and the widest short
  * cell (a number, "STT"), so those never break inside; what is left is shared by weight.
  */
-function columnWidths(columns: Column[], rows: string[][], total: number): number[] {
-  const longestWord = (text: string, bold: boolean) => Math.max(0, ...text.split(/\s+/).map((w) => textWidth(w, 26, bold)));
+function columnWidths(columns: Column[], rows: string[][], total: number, size: number): number[] {
+  const longestWord = (text: string, bold: boolean) => Math.max(0, ...text.split(/\s+/).map((w) => textWidth(w, size, bold)));
   const min = columns.map((c, i) =>
     Math.max(longestWord(c.title, true), ...rows.map((r) => (r[i] && r[i].length <= 12 ? longestWord(r[i], false) : 0))) + DATA_MARGINS + 40,
   );
@@ -241,10 +241,14 @@ function columnWidths(columns: Column[], rows: string[][], total: number): numbe
   return widths;
 }
 
-/** A bordered data table with a bold header row repeated on every page. Text 13 pt, as forms use. */
-export function dataTable(columns: Column[], rows: string[][], landscape = false, options: { boldLastRow?: boolean } = {}): Table {
+/**
+ * A bordered data table with a bold header row repeated on every page. Text 13 pt, as forms use; a
+ * board with a column per milestone passes a smaller `size` (half-points) to fit the page's width.
+ */
+export function dataTable(columns: Column[], rows: string[][], landscape = false, options: { boldLastRow?: boolean; size?: number } = {}): Table {
   const total = contentWidth(landscape);
-  const widths = columnWidths(columns, rows, total);
+  const size = options.size ?? 26;
+  const widths = columnWidths(columns, rows, total, size);
   const borders = { top: THIN, bottom: THIN, left: THIN, right: THIN };
   const mk = (text: string, i: number, head: boolean, bold = head) =>
     new TableCell({
@@ -259,7 +263,7 @@ export function dataTable(columns: Column[], rows: string[][], landscape = false
             spacing: { after: 0, line: 260 },
             // A header row never ends a page alone: it keeps with the first row of data.
             keepNext: head,
-            children: [run(t, { size: 26, bold })],
+            children: [run(t, { size, bold })],
           }),
       ),
     });
