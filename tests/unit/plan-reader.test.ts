@@ -166,6 +166,9 @@ describe('plan reader: date forms', () => {
     ['trước ngày 10/02', '2022-02-10'],
     ['trước ngày 10 tháng 02', '2022-02-10'],
     ['trước ngày 29/02/2024', '2024-02-29'],
+    ['trước 17h00 ngày 10/02/2022', '2022-02-10'],
+    ['trước thứ Sáu, ngày 11/02/2022', '2022-02-11'],
+    ['hạn nộp: ngày 10/02/2022', '2022-02-10'],
   ])('"%s" is due %s', (deadline, iso) => {
     const m = one(`${SENT} ${deadline}.`, Number(iso.slice(0, 4)));
     expect(m.deadline).toEqual({ type: 'date', date: iso });
@@ -180,6 +183,9 @@ describe('plan reader: date forms', () => {
     const b = one(`${SENT} chậm nhất cuối tháng 6/2022.`);
     expect(b.deadline).toEqual({ type: 'date', date: '2022-06-30' });
     expect(b.problems).toEqual(['Kế hoạch không ghi ngày cụ thể ("cuối tháng 6/2022"): hạn đề xuất là 30/06/2022.']);
+    const c = one(`${SENT} trong quý I/2022.`);
+    expect(c.deadline).toEqual({ type: 'date', date: '2022-03-31' });
+    expect(c.problems).toEqual(['Kế hoạch không ghi ngày cụ thể ("quý I/2022"): hạn đề xuất là 31/03/2022.']);
   });
 
   it.each([
@@ -263,6 +269,8 @@ describe('plan reader: phases', () => {
     ['Đợt thi đua cao điểm trong tháng 8/2021 chào mừng Ngày truyền thống.', 2021, ['Đợt thi đua cao điểm', '2021-08-01', '2021-08-31', []]],
     ['Đợt thi đua thứ hai: từ ngày 01/7/2022 đến ngày 31/6/2022.', 2022, ['Đợt thi đua thứ hai', '2022-07-01', null, ['Ngày "31/6/2022" không có thật: Tháng 6 năm 2022 chỉ có 30 ngày: không có ngày 31/06/2022.']]],
     ['Đợt 3: từ ngày 01/10/2022 đến ngày 01/09/2022.', 2022, ['Đợt 3', '2022-10-01', '2022-09-01', ['Đợt thi đua kết thúc trước khi bắt đầu.']]],
+    ['Đợt thi đua cao điểm trong quý II/2022.', 2022, ['Đợt thi đua cao điểm', '2022-04-01', '2022-06-30', []]],
+    ['Đợt 4: từ quý III đến hết quý IV năm 2022.', 2022, ['Đợt 4', '2022-07-01', '2022-12-31', []]],
   ])('%s', (sentence, year, expected) => {
     expect(phases([sentence], year)).toEqual([expected]);
   });

@@ -34,15 +34,19 @@ export function foldSameLength(s: string): string {
 export type Point =
   | { kind: 'day'; d: number; m: number; y: number | null; shortYear: boolean; text: string }
   | { kind: 'month'; m: number; y: number | null; edge: 'start' | 'end' | null; text: string }
+  | { kind: 'quarter'; q: number; y: number | null; text: string }
   | { kind: 'year'; y: number | null; edge: 'start' | 'end'; text: string };
 
 // After a date, no further digit and no "/2022" left over: "10/02/202" is unreadable, not 10/02.
 const NO_MORE = String.raw`(?!\d|\s*[/.-]\s*\d)`;
-const LEAD = /(?:(?:vao|la|ngay)\s+)*/y;
+/** Words before a date that change nothing: "vào", "là", "ngày", a weekday, an hour ("17h00 ngày…"). */
+const LEAD = /(?:(?:vao|la|ngay|thu\s+(?:hai|ba|tu|nam|sau|bay)|chu nhat|\d{1,2}\s*(?:h|gio)(?:\s*\d{2}(?:\s*phut)?)?)[\s,]+)*/y;
 const DAY_WORD = new RegExp(String.raw`(\d{1,2})\s+thang\s+(\d{1,2})(?:\s*(?:nam|,|/)\s*(\d{4}))?${NO_MORE}`, 'y');
 const DAY_NUM = new RegExp(String.raw`(?:het\s+(?:ngay\s+)?)?(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}|\d{2}))?${NO_MORE}`, 'y');
 const MONTH = new RegExp(String.raw`(?:(dau|cuoi|het)\s+)?thang\s+(\d{1,2})(?:\s*(?:/|-|\.|nam)\s*(\d{4}))?${NO_MORE}`, 'y');
 const YEAR = /(dau|cuoi|het|ket thuc)\s+nam(?:\s+(\d{4}))?(?!\d)/y;
+const QUARTER = /(?:(?:cuoi|het)\s+)?quy\s+(iv|iii|ii|i|[1-4])(?![a-z0-9])(?:\s*(?:\/|-|nam)\s*(\d{4}))?(?!\d)/y;
+const QUARTERS: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, 1: 1, 2: 2, 3: 3, 4: 4 };
 
 function sticky(re: RegExp, f: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
@@ -70,6 +74,11 @@ export function readPoint(f: string, original: string, pos: number): { point: Po
     const end = start + m[0].length;
     const edge = m[1] === 'dau' ? 'start' : m[1] ? 'end' : null;
     return { point: { kind: 'month', m: Number(m[2]), y: m[3] ? Number(m[3]) : null, edge, text: text(end) }, end };
+  }
+  m = sticky(QUARTER, f, start);
+  if (m) {
+    const end = start + m[0].length;
+    return { point: { kind: 'quarter', q: QUARTERS[m[1]!]!, y: m[2] ? Number(m[2]) : null, text: text(end) }, end };
   }
   m = sticky(YEAR, f, start);
   if (m) {
@@ -102,6 +111,10 @@ export function resolvePoint(point: Point, edge: 'start' | 'end', yearHint: numb
     return { iso: `${y}-${pad2(point.m)}-${pad2(d)}`, problems: [] };
   }
   if (y < 1900 || y > 2100) return { iso: null, problems: [`"${point.text}": năm ${y} không hợp lý.`] };
+  if (point.kind === 'quarter') {
+    const m = edge === 'start' ? point.q * 3 - 2 : point.q * 3;
+    return { iso: `${y}-${pad2(m)}-${pad2(edge === 'start' ? 1 : lastDay(y, m))}`, problems: [] };
+  }
   return { iso: point.edge === 'start' ? `${y}-01-01` : `${y}-12-31`, problems: [] };
 }
 
@@ -119,8 +132,8 @@ const AFTER = new RegExp(
 const BEFORE = new RegExp(String.raw`\b(?:(?:cham nhat|it nhat|toi thieu|truoc it nhat|truoc)\s+(?:la\s+)?)?${NUMBER_DAYS}\s*,?\s*(?:truoc\s+khi|truoc\s+ngay|truoc)\s+`, 'g');
 const BEFORE_BARE = new RegExp(String.raw`\btruoc\s+(?:it nhat|toi thieu)\s+(?:la\s+)?${NUMBER_DAYS}`, 'g');
 const BEFORE_BARE_EVENT = /\s*,?\s*(?:so voi|ke tu|tinh tu)\s+(?:ngay\s+)?/y;
-const BY_DATE = /\b(?:(?:hoan thanh|han)\s+)?(?:truoc|cham nhat|muon nhat|han chot|han cuoi|han|khong qua|khong muon hon|den het|toi han)\s+(?:la\s+)?(?:vao\s+)?(ngay\s+)?/g;
-const IN_MONTH = /\btrong\s+(?=thang\s+\d)/g;
+const BY_DATE = /\b(?:(?:hoan thanh|han)\s+)?(?:truoc|cham nhat|muon nhat|han chot|han cuoi|han(?:\s+(?:nop|gui|hoan thanh))?\s*:?|khong qua|khong muon hon|den het|toi han)\s+(?:la\s+)?(?:vao\s+)?(ngay\s+)?/g;
+const IN_MONTH = /\btrong\s+(?=(?:thang\s+\d|quy\s))/g;
 /** An event's name runs to the end of the clause, or to "để", "và gửi", "đồng thời". */
 const EVENT_END = /[.;()\n]|,|\s(?:de|dong thoi|va gui|nham)\s/g;
 
@@ -167,7 +180,7 @@ export function findDeadlines(f: string, original: string, from: number, to: num
   });
   scan(IN_MONTH, (m) => {
     const at = readPoint(f, original, m.index + m[0].length);
-    if (at && at.point.kind === 'month' && at.end <= to) hits.push({ kind: 'date', start: m.index, end: at.end, point: at.point });
+    if (at && (at.point.kind === 'month' || at.point.kind === 'quarter') && at.end <= to) hits.push({ kind: 'date', start: m.index, end: at.end, point: at.point });
   });
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: DeadlineHit[] = [];
@@ -199,5 +212,6 @@ export function findRange(f: string, original: string, from: number): RangeHit |
   const m = IN_MONTH.exec(f);
   const month = m && readPoint(f, original, m.index + m[0].length);
   if (m && month?.point.kind === 'month') return { start: m.index, end: month.end, from: { ...month.point, edge: 'start' }, to: { ...month.point, edge: 'end' } };
+  if (m && month?.point.kind === 'quarter') return { start: m.index, end: month.end, from: month.point, to: month.point };
   return null;
 }
