@@ -67,6 +67,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': only([{ group: ['**/renderer/**', '**/preload/**'], message: 'Nghiệp vụ không phụ thuộc giao diện hay preload.' }]) },
   },
   {
+    // The transport-neutral dispatch: used by Electron IPC and the browser bridge alike, so never electron itself.
+    files: ['electron/api/**/*.ts'],
+    rules: { 'no-restricted-imports': only([{ group: ['**/main/**', '**/shell/**', '**/cli/**', '**/renderer/**', '**/preload/**'], message: 'electron/api dùng chung cho IPC và cầu nối trình duyệt: không phụ thuộc vỏ ứng dụng hay Electron.' }]) },
+  },
+  {
     files: ['electron/services/**/*.ts', 'db/**/*.ts'],
     rules: {
       'no-restricted-imports': only([{ group: ['**/main/**', '**/shell/**', '**/cli/**', '**/renderer/**', '**/preload/**'], message: 'Nghiệp vụ và cơ sở dữ liệu không phụ thuộc vỏ ứng dụng.' }]),

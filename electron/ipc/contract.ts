@@ -192,18 +192,18 @@ export const contract = {
     }),
   },
   'catalogue.list': { input: empty, output: z.array(catalogueItemSchema) },
-  'unit.setup': { input: unitSchema, output: ownUnitSchema },
-  'unit.printKeyCard': { input: empty, output: fileHandleSchema },
-  'unit.update': { input: unitSchema, output: ownUnitSchema },
-  'groups.list': { input: empty, output: z.array(groupSchema) },
-  'groups.save': { input: groupInputSchema, output: groupSchema },
-  'groups.remove': { input: groupRef, output: z.object({ removed: z.boolean() }) },
-  'staff.list': { input: z.object({ search: optionalTextField('Từ khóa tìm kiếm', 100).default('') }), output: z.array(staffSchema) },
-  'staff.save': { input: staffInputSchema, output: staffSchema },
-  'staff.remove': { input: z.object({ id: z.number().int().positive() }), output: z.object({ removed: staffSchema.nullable() }) },
-  'staff.restore': { input: staffSchema, output: staffSchema },
-  'staff.duplicateOf': { input: staffInputSchema, output: staffSchema.nullable() },
-  'staff.importXlsx': {
+  'units-keys.setup': { input: unitSchema, output: ownUnitSchema },
+  'units-keys.printKeyCard': { input: empty, output: fileHandleSchema },
+  'units-keys.update': { input: unitSchema, output: ownUnitSchema },
+  'groups-calendar.list': { input: empty, output: z.array(groupSchema) },
+  'groups-calendar.save': { input: groupInputSchema, output: groupSchema },
+  'groups-calendar.remove': { input: groupRef, output: z.object({ removed: z.boolean() }) },
+  'registration.staffList': { input: z.object({ search: optionalTextField('Từ khóa tìm kiếm', 100).default('') }), output: z.array(staffSchema) },
+  'registration.staffSave': { input: staffInputSchema, output: staffSchema },
+  'registration.staffRemove': { input: z.object({ id: z.number().int().positive() }), output: z.object({ removed: staffSchema.nullable() }) },
+  'registration.staffRestore': { input: staffSchema, output: staffSchema },
+  'registration.staffDuplicateOf': { input: staffInputSchema, output: staffSchema.nullable() },
+  'registration.staffImportXlsx': {
     input: z.object({ file: fileHandleSchema }),
     output: staffImportReportSchema,
   },
@@ -229,12 +229,12 @@ export const contract = {
     input: z.object({ id: z.number().int().positive(), accept: z.boolean() }),
     output: importResultSchema,
   },
-  'leader.overview': {
+  'registration.overview': {
     input: overviewQuerySchema,
     output: z.object({ matrix: z.array(matrixRowSchema), rows: z.array(consolidatedRowSchema) }),
   },
   // Printed as the screen shows it: the same filters and order as leader.overview.
-  'leader.printConsolidated': { input: overviewQuerySchema, output: fileHandleSchema },
+  'registration.printConsolidated': { input: overviewQuerySchema, output: fileHandleSchema },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

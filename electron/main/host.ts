@@ -1,6 +1,6 @@
 import { dialog, type BrowserWindow } from 'electron';
 import path from 'node:path';
-import type { Host } from './ipc/context';
+import type { Host } from '../api/context';
 import { copyFileAtomic } from '../services/files/atomic';
 import { verifyBundleFile } from '../services/bundles/reader';
 import { bundleKinds } from '../services/workspace/bundle-kinds';

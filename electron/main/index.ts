@@ -4,7 +4,7 @@ import { openWorkspace, type Workspace } from '../services/workspace/workspace';
 import { defaultDataDir } from '../services/workspace/data-dir';
 import { FileHandles } from '../services/files/handles';
 import type { Sealer } from '../services/units-keys/keys';
-import { registerIpc, APP_ORIGIN } from './ipc/register';
+import { registerIpc, APP_ORIGIN } from './register-ipc';
 import { electronHost } from './host';
 import { CONTENT_SECURITY_POLICY, staticFile } from './renderer-files';
 

@@ -61,7 +61,7 @@ describe('DateInput', () => {
 
 describe('date fields', () => {
   it('types the registration deadline day first', async () => {
-    const { api, call } = fakeApi({ 'groups.save': (input) => ({ ...group, ...input, id: 1, registrationDeadline: input.registrationDeadline || null, ownRole: 'leader', members: group.members }) });
+    const { api, call } = fakeApi({ 'groups-calendar.save': (input) => ({ ...group, ...input, id: 1, registrationDeadline: input.registrationDeadline || null, ownRole: 'leader', members: group.members }) });
     render(
       <ApiProvider api={api}>
         <GroupsPage unit={unit} groups={[group]} onSaved={() => {}} />
@@ -71,15 +71,15 @@ describe('date fields', () => {
     expect(deadline.value).toBe('10/02/2022');
     fireEvent.change(deadline, { target: { value: '2/3/2022' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lưu Khu vực/Cụm' }));
-    await waitFor(() => expect(call).toHaveBeenCalledWith('groups.save', expect.anything()));
-    expect((call.mock.calls.find(([c]) => c === 'groups.save')![1] as GroupInput).registrationDeadline).toBe('2022-03-02');
+    await waitFor(() => expect(call).toHaveBeenCalledWith('groups-calendar.save', expect.anything()));
+    expect((call.mock.calls.find(([c]) => c === 'groups-calendar.save')![1] as GroupInput).registrationDeadline).toBe('2022-03-02');
   });
 
   it('types the registration document date day first', async () => {
     let saved = registration();
     const { api, call } = fakeApi({
       'catalogue.list': () => catalogue,
-      'staff.list': () => staff,
+      'registration.staffList': () => staff,
       'registration.get': () => saved,
       'registration.conflicts': () => [],
       'registration.deadline': () => ({ deadline: '2022-02-10', daysLeft: 5, text: 'Hạn gửi đăng ký: 10/02/2022. Còn 5 ngày.' }),

@@ -10,13 +10,13 @@ import { unit } from './fixtures';
 
 /** Submits the form empty: the app's own Vietnamese message shows under each box, never the browser's bubble. */
 async function submitEmpty(ui: ReactElement, button: string) {
-  const { api, call } = fakeApi({ 'staff.list': () => [] });
+  const { api, call } = fakeApi({ 'registration.staffList': () => [] });
   const { container } = render(<ApiProvider api={api}>{ui}</ApiProvider>);
   // noValidate: the browser shows no "Please fill out this field." of its own.
   for (const form of container.querySelectorAll('form')) expect(form.noValidate).toBe(true);
   fireEvent.click(await screen.findByRole('button', { name: button }));
   const messages = (await screen.findAllByRole('alert')).map((a) => [a.closest('.field')!.querySelector('.field-label')!.textContent, a.textContent]);
-  expect(call.mock.calls.map(([c]) => c).filter((c) => c !== 'staff.list')).toEqual([]);
+  expect(call.mock.calls.map(([c]) => c).filter((c) => c !== 'registration.staffList')).toEqual([]);
   return messages;
 }
 

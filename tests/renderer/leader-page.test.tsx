@@ -29,7 +29,7 @@ function setup(imported: ImportResult[] = [{ file: 'hg.tdkt', status: 'refused',
     {
       'catalogue.list': () => catalogue,
       'bundles.quarantine': () => quarantine,
-      'leader.overview': () => ({
+      'registration.overview': () => ({
         matrix: [
           { unitCode: 'STP-TQ', unitName: 'Sở Tư pháp tỉnh Tuyên Quang', kind: 'so_tu_phap', role: 'leader', own: true, sentAt: '2022-02-03T01:00:00.000Z', receivedAt: '2022-02-03T01:00:00.000Z', version: 1, late: false },
           { unitCode: 'STP-HG', unitName: 'Sở Tư pháp tỉnh Hà Giang', kind: 'so_tu_phap', role: 'member', own: false, sentAt: null, receivedAt: null, version: null, late: true },
@@ -87,7 +87,7 @@ describe('LeaderPage', () => {
     fireEvent.click(await screen.findByRole('button', { name: /Họ và tên/ }));
     fireEvent.change(screen.getByLabelText('Tìm (không dấu cũng được)'), { target: { value: 'huong' } });
     await waitFor(() => {
-      const last = call.mock.calls.filter(([c]) => c === 'leader.overview').at(-1)![1] as OverviewQuery;
+      const last = call.mock.calls.filter(([c]) => c === 'registration.overview').at(-1)![1] as OverviewQuery;
       expect(last).toMatchObject({ groupId: 1, sort: 'person', descending: false, search: 'huong' });
     });
     const table = screen.getByRole('table', { name: 'Bảng tổng hợp' });

@@ -11,8 +11,8 @@ describe('printing the consolidated table', () => {
     const fake = fakeApi({
       'catalogue.list': () => catalogue,
       'bundles.quarantine': () => [],
-      'leader.overview': () => ({ matrix: [], rows: [] }),
-      'leader.printConsolidated': () => ({ id: 'c'.repeat(32), name: 'tong-hop.docx', size: 10 }),
+      'registration.overview': () => ({ matrix: [], rows: [] }),
+      'registration.printConsolidated': () => ({ id: 'c'.repeat(32), name: 'tong-hop.docx', size: 10 }),
     });
     render(
       <ApiProvider api={fake.api}>
@@ -22,9 +22,9 @@ describe('printing the consolidated table', () => {
     fireEvent.change(await screen.findByLabelText('Tìm (không dấu cũng được)'), { target: { value: 'huong' } });
     fireEvent.click(screen.getByRole('button', { name: /Họ và tên/ }));
     fireEvent.click(screen.getByRole('button', { name: 'In bảng tổng hợp (DOCX)' }));
-    await waitFor(() => expect(fake.call.mock.calls.some(([c]) => c === 'leader.printConsolidated')).toBe(true));
-    const printed = fake.call.mock.calls.find(([c]) => c === 'leader.printConsolidated')![1] as OverviewQuery;
-    const shown = fake.call.mock.calls.filter(([c]) => c === 'leader.overview').at(-1)![1] as OverviewQuery;
+    await waitFor(() => expect(fake.call.mock.calls.some(([c]) => c === 'registration.printConsolidated')).toBe(true));
+    const printed = fake.call.mock.calls.find(([c]) => c === 'registration.printConsolidated')![1] as OverviewQuery;
+    const shown = fake.call.mock.calls.filter(([c]) => c === 'registration.overview').at(-1)![1] as OverviewQuery;
     expect(printed).toEqual(shown);
     expect(printed).toMatchObject({ groupId: group.id, search: 'huong', sort: 'person' });
   });

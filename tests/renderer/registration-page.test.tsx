@@ -15,7 +15,7 @@ function setup(status: 'draft' | 'exported' | Registration, deadline: DeadlineSt
     'catalogue.list': () => [...catalogue],
     // The real rule the save applies, over the real catalogue data.
     'registration.conflicts': (input) => registrationConflicts(catalogue, input.collective, input.individuals),
-    'staff.list': () => staff,
+    'registration.staffList': () => staff,
     'registration.get': () => saved,
     'registration.save': (input) => (saved = registration({ version: saved.status === 'exported' ? 2 : 1, individuals: [], collective: input.collective.map((c) => ({ titleCode: c.titleCode, note: c.note ?? '' })) })),
     'registration.export': () => ({ file: { id: 'a'.repeat(32), name: 'dang-ky.tdkt', size: 10 }, version: 1, seq: 3 }),
@@ -126,7 +126,7 @@ describe('RegistrationPage', () => {
       'registration.deadline': () => ({ deadline: '2022-02-10', daysLeft: 5, text: '' }),
       'catalogue.list': () => [...catalogue],
       'registration.conflicts': () => [],
-      'staff.list': () => staff,
+      'registration.staffList': () => staff,
       'registration.get': () => registration({ version: 2, sent: { version: 1, at: '2022-02-05T02:00:00.000Z' } }),
     });
     render(

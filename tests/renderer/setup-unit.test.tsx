@@ -8,7 +8,7 @@ import { unit } from './fixtures';
 
 describe('SetupUnit', () => {
   it('sends what the person typed and hands back the unit with its fingerprint', async () => {
-    const { api, call } = fakeApi({ 'unit.setup': () => unit });
+    const { api, call } = fakeApi({ 'units-keys.setup': () => unit });
     const onDone = vi.fn();
     render(
       <ApiProvider api={api}>
@@ -23,12 +23,12 @@ describe('SetupUnit', () => {
     expect((screen.getByLabelText('Mã đơn vị') as HTMLInputElement).value).toBe('STP-TQ');
     fireEvent.click(screen.getByRole('button', { name: 'Lưu và tạo khóa ký' }));
     await waitFor(() => expect(onDone).toHaveBeenCalledWith(unit));
-    expect(call).toHaveBeenCalledWith('unit.setup', { code: 'STP-TQ', name: 'Sở Tư pháp tỉnh Tuyên Quang', kind: 'so_tu_phap', province: 'Tuyên Quang', parentName: '' });
+    expect(call).toHaveBeenCalledWith('units-keys.setup', { code: 'STP-TQ', name: 'Sở Tư pháp tỉnh Tuyên Quang', kind: 'so_tu_phap', province: 'Tuyên Quang', parentName: '' });
   });
 
   it('shows the Vietnamese reason when setup is refused', async () => {
     const { api } = fakeApi({
-      'unit.setup': () => {
+      'units-keys.setup': () => {
         throw new ApiError('Mã đơn vị chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.');
       },
     });

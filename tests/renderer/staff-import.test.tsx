@@ -25,7 +25,7 @@ const report: StaffImportReport = {
 
 function renderPage(importXlsx: () => StaffImportReport) {
   const file = { id: 'f1', name: 'can-bo.xlsx', size: 1 };
-  const { api, call } = fakeApi({ 'staff.list': () => [], 'staff.importXlsx': importXlsx }, { pickXlsx: vi.fn(async () => file) });
+  const { api, call } = fakeApi({ 'registration.staffList': () => [], 'registration.staffImportXlsx': importXlsx }, { pickXlsx: vi.fn(async () => file) });
   render(
     <ApiProvider api={api}>
       <StaffPage />
@@ -39,7 +39,7 @@ describe('StaffPage import from Excel', () => {
     const { call, file } = renderPage(() => report);
     fireEvent.click(screen.getByRole('button', { name: 'Nhập từ Excel (.xlsx)…' }));
     const panel = await screen.findByRole('region', { name: 'Kết quả nhập từ Excel' });
-    expect(call).toHaveBeenCalledWith('staff.importXlsx', { file });
+    expect(call).toHaveBeenCalledWith('registration.staffImportXlsx', { file });
     const text = panel.textContent!;
     expect(text).toContain('Đã nhập 1.200 cán bộ từ trang tính “Cán bộ” (dòng tiêu đề: dòng 2).');
     expect(text).toContain('Cột đã nhận: B “Họ và tên” → Họ và tên; D “Giới tính” → Giới tính; F “Đơn vị công tác” → Phòng, bộ phận.');

@@ -9,19 +9,19 @@ import { staff } from './fixtures';
 function setup() {
   let people: Staff[] = [...staff];
   const fake = fakeApi({
-    'staff.list': () => people,
-    'staff.duplicateOf': (input) => people.find((p) => p.fullName === input.fullName && p.birthYear === input.birthYear) ?? null,
-    'staff.save': (input) => {
+    'registration.staffList': () => people,
+    'registration.staffDuplicateOf': (input) => people.find((p) => p.fullName === input.fullName && p.birthYear === input.birthYear) ?? null,
+    'registration.staffSave': (input) => {
       const saved = { ...input, id: 9, position: input.position ?? '', department: input.department ?? '' } as Staff;
       people = [...people, saved];
       return saved;
     },
-    'staff.remove': ({ id }) => {
+    'registration.staffRemove': ({ id }) => {
       const gone = people.find((p) => p.id === id) ?? null;
       people = people.filter((p) => p.id !== id);
       return { removed: gone };
     },
-    'staff.restore': (input) => {
+    'registration.staffRestore': (input) => {
       const person = { ...input, position: input.position ?? '', department: input.department ?? '' };
       people = [...people, person];
       return person;
@@ -43,12 +43,12 @@ describe('StaffPage', () => {
     await screen.findByText('Đặng Văn Bình');
     fireEvent.click(screen.getAllByRole('button', { name: 'Xóa' })[0]!);
     expect((await screen.findByRole('alertdialog')).textContent).toContain('Xóa Đặng Văn Bình khỏi danh sách cán bộ?');
-    expect(calls(call)).not.toContain('staff.remove');
+    expect(calls(call)).not.toContain('registration.staffRemove');
     fireEvent.click(screen.getAllByRole('button', { name: 'Xóa' }).find((b) => b.closest('[role=alertdialog]'))!);
     await waitFor(() => expect(screen.queryByText('Đặng Văn Bình', { selector: 'td' })).toBeNull());
     fireEvent.click(await screen.findByRole('button', { name: 'Hoàn tác' }));
     expect(await screen.findByText('Đặng Văn Bình', { selector: 'td' })).toBeTruthy();
-    expect(calls(call)).toContain('staff.restore');
+    expect(calls(call)).toContain('registration.staffRestore');
   });
 
   it('flags a namesake born the same year and saves only when confirmed', async () => {
@@ -58,8 +58,8 @@ describe('StaffPage', () => {
     fireEvent.change(screen.getByLabelText('Năm sinh'), { target: { value: '1975' } });
     fireEvent.click(screen.getByRole('button', { name: 'Thêm cán bộ' }));
     expect((await screen.findByRole('alertdialog')).textContent).toContain('Danh sách đã có Đặng Văn Bình, sinh năm 1975, Giám đốc.');
-    expect(calls(call)).not.toContain('staff.save');
+    expect(calls(call)).not.toContain('registration.staffSave');
     fireEvent.click(screen.getByRole('button', { name: 'Vẫn lưu' }));
-    await waitFor(() => expect(call).toHaveBeenCalledWith('staff.save', expect.objectContaining({ fullName: 'Đặng Văn Bình', allowDuplicate: true })));
+    await waitFor(() => expect(call).toHaveBeenCalledWith('registration.staffSave', expect.objectContaining({ fullName: 'Đặng Văn Bình', allowDuplicate: true })));
   });
 });

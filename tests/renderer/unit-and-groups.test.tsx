@@ -11,7 +11,7 @@ const lockedReason = 'Mã đơn vị đã dùng trong gói hồ sơ gửi ngày 
 
 describe('Sửa thông tin đơn vị', () => {
   it('sends the corrected details, the code included while nothing was exported', async () => {
-    const { api, call } = fakeApi({ 'unit.update': (u) => ({ ...unit, ...u }) });
+    const { api, call } = fakeApi({ 'units-keys.update': (u) => ({ ...unit, ...u }) });
     const onSaved = vi.fn();
     render(
       <ApiProvider api={api}>
@@ -24,7 +24,7 @@ describe('Sửa thông tin đơn vị', () => {
     fireEvent.change(screen.getByLabelText('Tỉnh/thành phố'), { target: { value: 'Tuyên Quang mới' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lưu thông tin đơn vị' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
-    expect(call).toHaveBeenCalledWith('unit.update', { code: 'STP-TQ2', name: unit.name, kind: unit.kind, province: 'Tuyên Quang mới', parentName: unit.parentName });
+    expect(call).toHaveBeenCalledWith('units-keys.update', { code: 'STP-TQ2', name: unit.name, kind: unit.kind, province: 'Tuyên Quang mới', parentName: unit.parentName });
   });
 
   it('keeps the code field disabled once a bundle was exported, and says why', () => {
@@ -53,7 +53,7 @@ function renderGroups(api: ReturnType<typeof fakeApi>['api'], groups = [group]) 
 
 describe('Xóa Khu vực/Cụm', () => {
   it('asks first and deletes only after the person confirms', async () => {
-    const { api, call } = fakeApi({ 'groups.remove': () => ({ removed: true }) });
+    const { api, call } = fakeApi({ 'groups-calendar.remove': () => ({ removed: true }) });
     const onSaved = renderGroups(api);
     fireEvent.click(screen.getByRole('button', { name: 'Xóa Khu vực/Cụm' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Xác nhận' });
@@ -66,14 +66,14 @@ describe('Xóa Khu vực/Cụm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Xóa Khu vực/Cụm' }));
     fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Xóa' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
-    expect(call).toHaveBeenCalledWith('groups.remove', { groupId: group.id });
+    expect(call).toHaveBeenCalledWith('groups-calendar.remove', { groupId: group.id });
     expect(await screen.findByText(`Đã xóa Khu vực/Cụm ${group.code} năm ${group.year}.`)).toBeTruthy();
   });
 
   it('shows why a group cannot be deleted', async () => {
     const refusal = `Không xóa được Khu vực/Cụm ${group.code} năm ${group.year} vì đã có 1 gói hồ sơ đã gửi: các đơn vị khác đang giữ hồ sơ gắn với Khu vực/Cụm này.`;
     const { api } = fakeApi({
-      'groups.remove': () => {
+      'groups-calendar.remove': () => {
         throw new ApiError(refusal);
       },
     });

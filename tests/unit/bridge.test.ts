@@ -5,8 +5,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { startBridge } from '../../electron/shell/bridge';
-import { dispatch } from '../../electron/main/ipc/dispatch';
-import type { Context } from '../../electron/main/ipc/context';
+import { dispatch } from '../../electron/api/dispatch';
+import type { Context } from '../../electron/api/context';
 import { FileHandles } from '../../electron/services/files/handles';
 import { DATABASE_BUSY } from '../../electron/services/errors';
 import { makeUnit, MEMBER } from '../helpers/units';
@@ -40,7 +40,7 @@ describe('the browser shell bridge', () => {
       expect((await request(port, '/api/app.state', { ...auth, origin: 'http://evil.example' }, '{}')).status).toBe(403);
       const ok = await request(port, '/api/app.state', auth, '{}');
       expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { unit: { code: 'STP-HG' }, shell: 'browser' } });
-      const bad = JSON.parse((await request(port, '/api/staff.save', auth, '{"fullName":"","gender":"x","birthYear":null}')).body);
+      const bad = JSON.parse((await request(port, '/api/registration.staffSave', auth, '{"fullName":"","gender":"x","birthYear":null}')).body);
       expect(bad).toEqual({ ok: false, error: 'Họ và tên không được để trống. Giới tính phải là Nam hoặc Nữ.' });
       const wrongType = JSON.parse((await request(port, '/api/registration.get', auth, '{"groupId":"một"}')).body);
       expect(wrongType).toEqual({ ok: false, error: 'Đầu vào không hợp lệ: mong đợi số, nhận được string' });
@@ -143,7 +143,7 @@ describe('the bridge under hostile input', () => {
         ['/api/registration.get', auth, '{"groupId": 1e999}'],
         ['/api/registration.get', auth, '"một"'],
         ['/api/registration.get', auth, 'null'],
-        ['/api/staff.save', auth, '{"fullName": ["Nguyễn"], "gender": 1, "birthYear": "1980"}'],
+        ['/api/registration.staffSave', auth, '{"fullName": ["Nguyễn"], "gender": 1, "birthYear": "1980"}'],
         ['/api/bundles.import', auth, '{"files": [{"id": {"__proto__": 1}}]}'],
         ['/api/constructor', auth, '{}'],
       ];
@@ -191,7 +191,7 @@ describe('the dispatch shared by IPC and the bridge', () => {
     const other = new Database(ws.db.$client.name);
     other.exec('BEGIN IMMEDIATE');
     try {
-      const answer = await dispatch('staff.save', { fullName: 'Nguyễn Văn An', birthYear: 1980, gender: 'nam' }, context(ws));
+      const answer = await dispatch('registration.staffSave', { fullName: 'Nguyễn Văn An', birthYear: 1980, gender: 'nam' }, context(ws));
       expect(answer).toEqual({ ok: false, error: DATABASE_BUSY });
     } finally {
       other.exec('ROLLBACK');

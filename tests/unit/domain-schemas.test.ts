@@ -76,10 +76,10 @@ describe('the registration record format is versioned', () => {
 
 /** Inputs the renderer sends, one per channel that takes text a person typed. */
 const typed = {
-  'unit.setup': { code: 'STP-HG', name: 'Sở Tư pháp tỉnh Hà Giang', kind: 'so_tu_phap', province: 'Hà Giang', parentName: '' },
-  'staff.save': { fullName: 'Nguyễn Thị Hương', birthYear: 1980, gender: 'nu', position: 'Phó Giám đốc', department: 'Ban Giám đốc' },
-  'staff.list': { search: 'huong' },
-  'groups.save': { ...groupInput(), name: 'Khu vực thi đua' },
+  'units-keys.setup': { code: 'STP-HG', name: 'Sở Tư pháp tỉnh Hà Giang', kind: 'so_tu_phap', province: 'Hà Giang', parentName: '' },
+  'registration.staffSave': { fullName: 'Nguyễn Thị Hương', birthYear: 1980, gender: 'nu', position: 'Phó Giám đốc', department: 'Ban Giám đốc' },
+  'registration.staffList': { search: 'huong' },
+  'groups-calendar.save': { ...groupInput(), name: 'Khu vực thi đua' },
   'registration.save': {
     groupId: 1,
     numberSymbol: '05/ĐK-STP',
@@ -93,20 +93,20 @@ const typed = {
     individuals: [],
     commitments: [{ kind: 'key_task', content: 'Nhiệm vụ' }],
   },
-  'leader.overview': { groupId: 1, search: 'ha giang' },
+  'registration.overview': { groupId: 1, search: 'ha giang' },
 } satisfies { [C in Channel]?: Input<C> };
 
 /** Every text field of those inputs, as [channel, path, label in the message]. */
 const textFields: [keyof typeof typed, (string | number)[], string][] = [
-  ['unit.setup', ['name'], 'Tên đơn vị'],
-  ['unit.setup', ['province'], 'Tỉnh/thành phố'],
-  ['unit.setup', ['parentName'], 'Cơ quan chủ quản'],
-  ['staff.save', ['fullName'], 'Họ và tên'],
-  ['staff.save', ['position'], 'Chức vụ'],
-  ['staff.save', ['department'], 'Phòng/bộ phận'],
-  ['staff.list', ['search'], 'Từ khóa tìm kiếm'],
-  ['groups.save', ['name'], 'Tên Khu vực/Cụm thi đua'],
-  ['groups.save', ['members', 0, 'name'], 'Tên đơn vị'],
+  ['units-keys.setup', ['name'], 'Tên đơn vị'],
+  ['units-keys.setup', ['province'], 'Tỉnh/thành phố'],
+  ['units-keys.setup', ['parentName'], 'Cơ quan chủ quản'],
+  ['registration.staffSave', ['fullName'], 'Họ và tên'],
+  ['registration.staffSave', ['position'], 'Chức vụ'],
+  ['registration.staffSave', ['department'], 'Phòng/bộ phận'],
+  ['registration.staffList', ['search'], 'Từ khóa tìm kiếm'],
+  ['groups-calendar.save', ['name'], 'Tên Khu vực/Cụm thi đua'],
+  ['groups-calendar.save', ['members', 0, 'name'], 'Tên đơn vị'],
   ['registration.save', ['numberSymbol'], 'Số, ký hiệu'],
   ['registration.save', ['place'], 'Địa danh'],
   ['registration.save', ['signerAuthority'], 'Thẩm quyền ký'],
@@ -115,7 +115,7 @@ const textFields: [keyof typeof typed, (string | number)[], string][] = [
   ['registration.save', ['recipients', 0], 'Nơi nhận'],
   ['registration.save', ['collective', 0, 'note'], 'Ghi chú'],
   ['registration.save', ['commitments', 0, 'content'], 'Nội dung cam kết'],
-  ['leader.overview', ['search'], 'Từ khóa tìm kiếm'],
+  ['registration.overview', ['search'], 'Từ khóa tìm kiếm'],
 ];
 
 function withText(input: unknown, at: (string | number)[], value: string): unknown {
@@ -177,8 +177,8 @@ describe('dates a person types are real calendar dates', () => {
   });
 
   it('refuses a deadline that is not a date, and accepts none', () => {
-    const bad = contract['groups.save'].input.safeParse({ ...typed['groups.save'], registrationDeadline: '2022-02-30' });
+    const bad = contract['groups-calendar.save'].input.safeParse({ ...typed['groups-calendar.save'], registrationDeadline: '2022-02-30' });
     expect(bad.error!.issues[0]!.message).toBe('Hạn gửi đăng ký không hợp lệ: hãy nhập một ngày có thật theo dạng ngày/tháng/năm, ví dụ 05/02/2022.');
-    expect(contract['groups.save'].input.safeParse({ ...typed['groups.save'], registrationDeadline: '' }).success).toBe(true);
+    expect(contract['groups-calendar.save'].input.safeParse({ ...typed['groups-calendar.save'], registrationDeadline: '' }).success).toBe(true);
   });
 });

@@ -25,4 +25,10 @@ describe('import boundaries', () => {
     expect(await restrictedImports('electron/services/registration/schemas.ts', "import { catalogue } from '../catalogue/catalogue';\nexport const x = catalogue;\n")).toHaveLength(1);
     expect(await restrictedImports('electron/services/registration/schemas.ts', "import fs from 'node:fs';\nexport const x = fs;\n")).toHaveLength(1);
   });
+
+  it('the dispatch shared by IPC and the browser bridge never imports Electron or a shell', async () => {
+    expect(await restrictedImports('electron/api/probe.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n")).toHaveLength(1);
+    expect(await restrictedImports('electron/api/probe.ts', "import { startBridge } from '../shell/bridge';\nexport const x = startBridge;\n")).toHaveLength(1);
+    expect(await restrictedImports('electron/api/probe.ts', "import { listGroups } from '../services/groups-calendar/groups';\nexport const x = listGroups;\n")).toEqual([]);
+  });
 });

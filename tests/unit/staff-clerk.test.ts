@@ -7,7 +7,7 @@ import { duplicateOf, listStaff, removeStaff, restoreStaff, saveStaff } from '..
 import { LEADER, makeUnit, tempDir } from '../helpers/units';
 import path from 'node:path';
 
-const parse = (input: unknown) => contract['staff.save'].input.parse(input);
+const parse = (input: unknown) => contract['registration.staffSave'].input.parse(input);
 
 describe('staff typed by hand', () => {
   it('saves names with single spaces and finds them by a plain query', async () => {

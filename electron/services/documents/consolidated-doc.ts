@@ -31,7 +31,7 @@ function filterLine(q: OverviewFilter): string {
   return parts.length || sorted ? `Số liệu dưới đây được lọc như trên màn hình: ${parts.join('; ') || 'không lọc'}${sorted}.` : '';
 }
 
-type OverviewFilter = Pick<ParsedInput<'leader.overview'>, 'search' | 'scope' | 'unitKind' | 'titleCode' | 'sort' | 'descending'>;
+type OverviewFilter = Pick<ParsedInput<'registration.overview'>, 'search' | 'scope' | 'unitKind' | 'titleCode' | 'sort' | 'descending'>;
 
 /**
  * "Tổng hợp đăng ký thi đua năm …", landscape for its wide tables: who sent, then the registrations

@@ -9,7 +9,7 @@ import { compareVi, foldVi } from '../text/vietnamese';
 import type { Role } from './schemas';
 import { milestoneDeadline, setRegistrationDeadline } from './plan';
 
-type GroupInput = ParsedInput<'groups.save'>;
+type GroupInput = ParsedInput<'groups-calendar.save'>;
 
 const roleOrder = { leader: 0, deputy: 1, member: 2 } as const;
 

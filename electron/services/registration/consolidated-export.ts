@@ -29,7 +29,7 @@ function leaderSigner(db: Db, own: OwnUnit, registration: { place: string; signe
 }
 
 /** Prints "Tổng hợp đăng ký thi đua năm …" for the leader, filtered and ordered as its screen is. */
-export async function printConsolidated(ws: Workspace, query: ParsedInput<'leader.overview'>, today = todayVi()): Promise<string> {
+export async function printConsolidated(ws: Workspace, query: ParsedInput<'registration.overview'>, today = todayVi()): Promise<string> {
   const { group, members } = memberRegistrations(ws.db, query.groupId);
   const { rows } = overview(ws.db, query);
   const own = requireOwnUnit(ws.db);

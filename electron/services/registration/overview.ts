@@ -43,7 +43,7 @@ export function memberRegistrations(db: Db, groupId: number): { group: ReturnTyp
   return { group, members };
 }
 
-export function overview(db: Db, q: ParsedInput<'leader.overview'>): { matrix: MatrixRow[]; rows: ConsolidatedRow[] } {
+export function overview(db: Db, q: ParsedInput<'registration.overview'>): { matrix: MatrixRow[]; rows: ConsolidatedRow[] } {
   const { members } = memberRegistrations(db, q.groupId);
   const ownCode = requireOwnUnit(db).code;
   const matrix = members.map(({ member, registration, sentAt, receivedAt, late }) => ({

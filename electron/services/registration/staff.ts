@@ -25,7 +25,7 @@ export function duplicateOf(db: Db, input: Pick<Staff, 'fullName' | 'birthYear'>
 }
 
 /** Saves a person typed by hand; a namesake born the same year is refused until the person confirms. */
-export function saveStaff(db: Db, input: ParsedInput<'staff.save'>): Staff {
+export function saveStaff(db: Db, input: ParsedInput<'registration.staffSave'>): Staff {
   const { id, allowDuplicate, ...fields } = input;
   const twin = allowDuplicate ? null : duplicateOf(db, input);
   if (twin) {

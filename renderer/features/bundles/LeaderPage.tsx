@@ -65,7 +65,7 @@ export function LeaderPage({ group }: { group: Group }) {
   const [query, setQuery] = useState<Required<Omit<OverviewQuery, 'groupId'>>>({ search: '', scope: 'all', unitKind: 'all', titleCode: '', sort: 'unit', descending: false });
 
   const refresh = useCallback(async () => {
-    const [view, held] = await Promise.all([api.call('leader.overview', { groupId: group.id, ...query }), api.call('bundles.quarantine', {})]);
+    const [view, held] = await Promise.all([api.call('registration.overview', { groupId: group.id, ...query }), api.call('bundles.quarantine', {})]);
     setMatrix(view.matrix);
     setRows(view.rows);
     setQuarantine(held);
@@ -209,7 +209,7 @@ export function LeaderPage({ group }: { group: Group }) {
       <Section
         title={`Tổng hợp đăng ký thi đua năm ${group.year}`}
         actions={
-          <button type="button" disabled={busy} onClick={() => run(async () => api.save(await api.call('leader.printConsolidated', { groupId: group.id, ...query })), (w) => w)}>
+          <button type="button" disabled={busy} onClick={() => run(async () => api.save(await api.call('registration.printConsolidated', { groupId: group.id, ...query })), (w) => w)}>
             In bảng tổng hợp (DOCX)
           </button>
         }

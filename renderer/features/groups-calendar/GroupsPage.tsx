@@ -30,7 +30,7 @@ export function GroupsPage({ unit, groups, onSaved }: { unit: OwnUnit; groups: G
 
   const remove = (id: number) =>
     confirm(`Xóa Khu vực/Cụm ${draft.code} năm ${draft.year} cùng danh sách thành viên và bản đăng ký nháp?`, 'Xóa', async () => {
-      const done = await run(() => api.call('groups.remove', { groupId: id }), () => `Đã xóa Khu vực/Cụm ${draft.code} năm ${draft.year}.`);
+      const done = await run(() => api.call('groups-calendar.remove', { groupId: id }), () => `Đã xóa Khu vực/Cụm ${draft.code} năm ${draft.year}.`);
       if (done) {
         setDraft(blankGroup(unit));
         onSaved();
@@ -42,7 +42,7 @@ export function GroupsPage({ unit, groups, onSaved }: { unit: OwnUnit; groups: G
     const empty = missing({ code: [draft.code, 'Hãy nhập mã Khu vực/Cụm.'], name: [draft.name, 'Hãy nhập tên Khu vực/Cụm thi đua.'] });
     setErrors(empty);
     if (Object.keys(empty).length) return;
-    const saved = await run(() => api.call('groups.save', draft), (g) => `Đã lưu ${g.name} năm ${g.year} (${g.members.length} đơn vị).`);
+    const saved = await run(() => api.call('groups-calendar.save', draft), (g) => `Đã lưu ${g.name} năm ${g.year} (${g.members.length} đơn vị).`);
     if (saved) {
       setDraft(toInput(saved));
       onSaved();

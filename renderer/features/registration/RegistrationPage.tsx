@@ -64,7 +64,7 @@ export function RegistrationPage({ unit, group }: { unit: OwnUnit; group: Group 
     void (async () => {
       const [cat, people, reg, due] = await Promise.all([
         api.call('catalogue.list', {}),
-        api.call('staff.list', { search: '' }),
+        api.call('registration.staffList', { search: '' }),
         api.call('registration.get', { groupId: group.id }),
         api.call('registration.deadline', { groupId: group.id }),
       ]);

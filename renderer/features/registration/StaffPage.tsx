@@ -14,7 +14,7 @@ export function StaffPage() {
   const [staff, setStaff] = useState<Staff[]>([]);
   const [draft, setDraft] = useState<StaffInput>(blank);
 
-  const load = useCallback(async () => setStaff(await api.call('staff.list', { search })), [api, search]);
+  const load = useCallback(async () => setStaff(await api.call('registration.staffList', { search })), [api, search]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -27,13 +27,13 @@ export function StaffPage() {
     setErrors(empty);
     if (Object.keys(empty).length) return;
     const save = async (allowDuplicate: boolean) => {
-      if (await run(() => api.call('staff.save', { ...draft, allowDuplicate }), (s) => `Đã lưu ${s.fullName}.`)) {
+      if (await run(() => api.call('registration.staffSave', { ...draft, allowDuplicate }), (s) => `Đã lưu ${s.fullName}.`)) {
         setDraft(blank);
         await load();
       }
     };
     // A namesake born the same year is most often the same person typed twice: ask before adding.
-    const twin = await run(() => api.call('staff.duplicateOf', draft));
+    const twin = await run(() => api.call('registration.staffDuplicateOf', draft));
     if (twin) {
       const born = twin.birthYear ? `, sinh năm ${twin.birthYear}` : '';
       ask(`Danh sách đã có ${twin.fullName}${born}${twin.position ? `, ${twin.position}` : ''}. Đây có phải là một người khác không?`, 'Vẫn lưu', () => save(true));
@@ -43,13 +43,13 @@ export function StaffPage() {
   const [removed, setRemoved] = useState<Staff | null>(null);
   const remove = (person: Staff) =>
     ask(`Xóa ${person.fullName} khỏi danh sách cán bộ?`, 'Xóa', async () => {
-      const done = await run(() => api.call('staff.remove', { id: person.id }));
+      const done = await run(() => api.call('registration.staffRemove', { id: person.id }));
       setRemoved(done?.removed ?? null);
       await load();
     });
   const undo = async (person: Staff) => {
     setRemoved(null);
-    if (await run(() => api.call('staff.restore', person), (s) => `Đã khôi phục ${s.fullName}.`)) await load();
+    if (await run(() => api.call('registration.staffRestore', person), (s) => `Đã khôi phục ${s.fullName}.`)) await load();
   };
   const [report, setReport] = useState<StaffImportReport | null>(null);
   const importXlsx = async () => {
@@ -57,7 +57,7 @@ export function StaffPage() {
     const done = await run(async () => {
       const file = await api.pickXlsx();
       if (!file) throw new Error('Chưa chọn tệp Excel.');
-      return api.call('staff.importXlsx', { file });
+      return api.call('registration.staffImportXlsx', { file });
     });
     if (done) setReport(done);
     await load();

@@ -9,7 +9,7 @@ export function SetupUnit({ onDone }: { onDone: (unit: OwnUnit) => void }) {
   const api = useApi();
   const { unit, set, errors, busy, message, submit } = useUnitForm(
     { code: '', name: '', kind: 'so_tu_phap', province: '', parentName: '' },
-    (checked, run) => run(() => api.call('unit.setup', checked)),
+    (checked, run) => run(() => api.call('units-keys.setup', checked)),
     onDone,
   );
 
@@ -80,7 +80,7 @@ export function EditUnit({ unit: own, onSaved }: { unit: OwnUnit; onSaved: (unit
   const api = useApi();
   const { unit, set, errors, busy, message, submit } = useUnitForm(
     { code: own.code, name: own.name, kind: own.kind, province: own.province, parentName: own.parentName },
-    (checked, run) => run(() => api.call('unit.update', checked), (u) => `Đã lưu thông tin ${u.name}.`),
+    (checked, run) => run(() => api.call('units-keys.update', checked), (u) => `Đã lưu thông tin ${u.name}.`),
     onSaved,
   );
 
@@ -105,7 +105,7 @@ export function KeyCard({ unit }: { unit: OwnUnit }) {
       <div className="fingerprint">{unit.fingerprint}</div>
       <div className="muted">Đọc qua điện thoại: {unit.fingerprintWords}</div>
       <div className="row">
-        <button type="button" disabled={busy} onClick={() => run(async () => api.save(await api.call('unit.printKeyCard', {})), (where) => where)}>
+        <button type="button" disabled={busy} onClick={() => run(async () => api.save(await api.call('units-keys.printKeyCard', {})), (where) => where)}>
           In thẻ khóa ký (DOCX)
         </button>
       </div>

@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { channels } from '../../ipc/channels';
-import type { Context } from './context';
-import { dispatch } from './dispatch';
+import { channels } from '../ipc/channels';
+import type { Context } from '../api/context';
+import { dispatch } from '../api/dispatch';
 
 export const APP_ORIGIN = 'app://thidua';
 

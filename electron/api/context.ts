@@ -1,5 +1,5 @@
-import type { Workspace } from '../../services/workspace/workspace';
-import type { FileHandles } from '../../services/files/handles';
+import type { Workspace } from '../services/workspace/workspace';
+import type { FileHandles } from '../services/files/handles';
 
 /** What differs between the Electron window and the browser shell: how files are picked and saved. */
 export interface Host {

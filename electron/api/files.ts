@@ -1,0 +1,18 @@
+import { collectBundleFiles } from '../services/bundles/importer';
+import type { Handlers } from './dispatch';
+
+/** The host's own file dialogs: the renderer only ever holds handles to what a person picked. */
+export const filesHandlers = {
+  'files.pickBundles': async (input, { host, files }) => {
+    const picked = await collectBundleFiles(await host.pickBundles(input.folder));
+    return picked.map((f) => files.register(f.path));
+  },
+  'files.pickXlsx': async (_input, { host, files }) => {
+    const picked = await host.pickXlsx();
+    return picked ? files.register(picked) : null;
+  },
+  'files.save': (input, { host, files }) => {
+    const { path, name } = files.resolve(input.file);
+    return host.saveAs(path, name);
+  },
+} satisfies Handlers<'files.pickBundles' | 'files.pickXlsx' | 'files.save'>;
