@@ -10,27 +10,27 @@ import type { Handlers } from './dispatch';
 
 export const registrationHandlers = {
   'registration.staffList': (input, { ws }) => listStaff(ws.db, input.search),
-  'registration.staffSave': (input, { ws }) => saveStaff(ws.db, input),
+  'registration.staffSave': (input, { ws }) => saveStaff(ws, input),
   'registration.staffRemove': (input, { ws }) => ({ removed: removeStaff(ws.db, input.id) }),
-  'registration.staffRestore': (input, { ws }) => restoreStaff(ws.db, input),
+  'registration.staffRestore': (input, { ws }) => restoreStaff(ws, input),
   'registration.staffDuplicateOf': (input, { ws }) => duplicateOf(ws.db, input),
   'registration.staffImportXlsx': async (input, { ws, files }) => {
     try {
-      return await importStaffXlsx(ws.db, files.resolve(input.file).path);
+      return await importStaffXlsx(ws, files.resolve(input.file).path);
     } finally {
       await files.discard([input.file]);
     }
   },
   'registration.get': (input, { ws }) => getOwnRegistration(ws.db, input.groupId),
-  'registration.save': (input, { ws }) => saveRegistration(ws.db, input),
+  'registration.save': (input, { ws }) => saveRegistration(ws, input),
   'registration.conflicts': (input) => registrationConflicts(catalogue, input.collective, input.individuals),
-  'registration.deadline': (input, { ws }) => ownDeadline(ws.db, input.groupId),
+  'registration.deadline': (input, { ws }) => ownDeadline(ws, input.groupId),
   'registration.printDocx': async (input, { ws, files }) => files.register(await printRegistration(ws, input.groupId)),
   'registration.export': async (input, { ws, files }) => {
     const done = await exportRegistration(ws, input.groupId);
     return { file: files.register(done.path), version: done.version, seq: done.seq };
   },
-  'registration.overview': (input, { ws }) => overview(ws.db, input),
+  'registration.overview': (input, { ws }) => overview(ws, input),
   'registration.printConsolidated': async (input, { ws, files }) => files.register(await printConsolidated(ws, input)),
 } satisfies Handlers<
   'registration.staffList' | 'registration.staffSave' | 'registration.staffRemove' | 'registration.staffRestore' | 'registration.staffDuplicateOf' | 'registration.staffImportXlsx' | 'registration.get' | 'registration.save' | 'registration.conflicts' | 'registration.deadline' | 'registration.printDocx' | 'registration.export' | 'registration.overview' | 'registration.printConsolidated'

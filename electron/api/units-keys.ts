@@ -4,6 +4,6 @@ import type { Handlers } from './dispatch';
 
 export const unitsKeysHandlers = {
   'units-keys.setup': (input, { ws }) => setupUnit(ws, input),
-  'units-keys.update': (input, { ws }) => updateOwnUnit(ws.db, input),
+  'units-keys.update': (input, { ws }) => updateOwnUnit(ws, input),
   'units-keys.printKeyCard': async (_input, { ws, files }) => files.register(await printKeyCard(ws)),
 } satisfies Handlers<'units-keys.setup' | 'units-keys.update' | 'units-keys.printKeyCard'>;

@@ -2,7 +2,8 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import data from '../../resources/demo/khu-vuc-mien-nui-phia-bac-2022.json';
 import { openWorkspace, type Workspace } from '../services/workspace/workspace';
-import { clock, setupUnit } from '../services/units-keys/units';
+import { setupUnit } from '../services/units-keys/units';
+import { SetClock } from '../services/workspace/clock';
 import { findGroup, saveGroup } from '../services/groups-calendar/groups';
 import { saveStaff } from '../services/registration/staff';
 import { saveRegistration } from '../services/registration/registration';
@@ -31,28 +32,28 @@ function person(rand: () => number, female: boolean): string {
   return `${pick(n.familyNames)} ${pick(female ? n.middleNamesFemale : n.middleNamesMale)} ${pick(female ? n.givenNamesFemale : n.givenNamesMale)}`;
 }
 
-const at = (iso: string) => {
-  clock.now = () => new Date(iso);
-};
+/** Every installation of the demonstration reads one clock, moved through the year as the story goes. */
+const clock = new SetClock('2022-01-20T08:00:00+07:00');
+const at = (iso: string) => clock.set(iso);
 
 async function registerMember(ws: Workspace, unit: OwnUnit, member: Member, index: number, group: GroupInput, log: (s: string) => void): Promise<string> {
   const rand = random(index * 7919 + 17);
   const staffing = data.staffing[member.kind as 'so_tu_phap' | 'thads'];
   const headName = person(rand, rand() < 0.4);
   const staff = [
-    saveStaff(ws.db, { fullName: headName, birthYear: 1965 + Math.floor(rand() * 10), gender: 'nam', position: staffing.head, department: 'Lãnh đạo' }),
+    saveStaff(ws, { fullName: headName, birthYear: 1965 + Math.floor(rand() * 10), gender: 'nam', position: staffing.head, department: 'Lãnh đạo' }),
     ...staffing.positions.map(([position, department]) => {
       const female = rand() < 0.5;
-      return saveStaff(ws.db, { fullName: person(rand, female), birthYear: 1970 + Math.floor(rand() * 28), gender: female ? 'nu' : 'nam', position: position!, department: department!, allowDuplicate: true });
+      return saveStaff(ws, { fullName: person(rand, female), birthYear: 1970 + Math.floor(rand() * 28), gender: female ? 'nu' : 'nam', position: position!, department: department!, allowDuplicate: true });
     }),
   ];
-  const savedGroup = saveGroup(ws.db, groupInputSchema.parse(group));
+  const savedGroup = saveGroup(ws, groupInputSchema.parse(group));
   const late = data.lateUnits.includes(member.code);
   const day = late ? 14 : 3 + (index % 6);
   const date = `2022-02-${String(day).padStart(2, '0')}`;
   at(`${date}T08:30:00+07:00`);
   const titles = member.role === 'leader' || index % 3 === 0 ? ['TTLDXS', 'CO_BTP'] : index % 3 === 1 ? ['TTLDXS', 'BK_BTP_TT'] : ['TTLDXS'];
-  saveRegistration(ws.db, {
+  saveRegistration(ws, {
     groupId: savedGroup.id,
     numberSymbol: `${String(10 + index).padStart(2, '0')}/${staffing.symbol}`,
     place: member.province,
@@ -89,7 +90,7 @@ export async function runDemo(outDir: string, log: (s: string) => void): Promise
   at('2022-01-20T08:00:00+07:00');
   const installs = await Promise.all(
     data.members.map(async (member) => {
-      const ws = openWorkspace({ dataDir: path.join(dirs.units, member.code) });
+      const ws = openWorkspace({ dataDir: path.join(dirs.units, member.code), clock });
       const unit = await setupUnit(ws, { code: member.code, name: member.name, kind: member.kind as OwnUnit['kind'], province: member.province, parentName: member.parentName });
       return { member, ws, unit };
     }),
@@ -136,7 +137,7 @@ export async function runDemo(outDir: string, log: (s: string) => void): Promise
 
   const groupId = findGroup(leader.ws.db, data.group.code, data.group.year)!.id;
   const everything = { groupId, search: '', scope: 'all', unitKind: 'all', titleCode: '', sort: 'unit', descending: false } as const;
-  const view = overview(leader.ws.db, everything);
+  const view = overview(leader.ws, everything);
   const late = view.matrix.filter((m) => m.late).map((m) => m.unitName);
   log(`4. Ma trận tiếp nhận: ${view.matrix.filter((m) => m.receivedAt).length}/${view.matrix.length} đơn vị đã gửi; gửi chậm: ${late.join(', ') || 'không'}.`);
   log(`   Bảng tổng hợp: ${view.rows.length} dòng đăng ký (${view.rows.filter((r) => r.scope === 'collective').length} tập thể, ${view.rows.filter((r) => r.scope === 'individual').length} cá nhân).`);
@@ -148,6 +149,5 @@ export async function runDemo(outDir: string, log: (s: string) => void): Promise
   log(`5. Văn bản của Trưởng Khu vực trong ${path.relative(process.cwd(), dirs.documents) || dirs.documents}: ${path.basename(consolidated)}, ${path.basename(own)}.`);
 
   for (const { ws } of installs) ws.close();
-  clock.now = () => new Date();
   log(`Xong trong ${((Date.now() - started) / 1000).toFixed(1)} giây. Cơ sở dữ liệu của Trưởng Khu vực: ${path.join(leader.ws.dataDir, 'thidua.sqlite')}`);
 }

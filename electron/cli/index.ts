@@ -57,7 +57,7 @@ async function staffImportCommand(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UserError('Hãy chỉ ra đúng một tệp Excel (.xlsx) danh sách cán bộ.');
   const ws = openWorkspaceForDb(values.db);
   try {
-    const report = await importStaffXlsx(ws.db, positionals[0]!);
+    const report = await importStaffXlsx(ws, positionals[0]!);
     console.log(values.json ? JSON.stringify(report, null, 2) : describeStaffImport(report).join('\n'));
     return 0;
   } catch (error) {

@@ -122,7 +122,7 @@ async function leaderWorkspace(dir: string, pin: string) {
   await setupUnit(ws, { code: 'STP-TQ', name: 'Sở Tư pháp tỉnh Tuyên Quang', kind: 'so_tu_phap', province: 'Tuyên Quang', parentName: 'UBND tỉnh Tuyên Quang' });
   const member = (code: string, name: string, role: string, fingerprint = '') => ({ code, name, kind: 'so_tu_phap', province: 'Hà Giang', parentName: 'UBND tỉnh', role, fingerprint });
   saveGroup(
-    ws.db,
+    ws,
     groupInputSchema.parse({
       code: 'KVTD-MNPB',
       name: 'Khu vực thi đua',

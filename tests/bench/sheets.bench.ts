@@ -18,7 +18,7 @@ async function importInto(file: string): Promise<string> {
   const db = path.join(dir, `db-${path.basename(file)}`, 'thidua.sqlite');
   const ws = openWorkspaceForDb(db);
   try {
-    const r = await importStaffXlsx(ws.db, file);
+    const r = await importStaffXlsx(ws, file);
     return `đã nhập ${r.added.toLocaleString('vi-VN')} người`;
   } finally {
     ws.close();

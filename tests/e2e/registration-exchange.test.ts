@@ -189,7 +189,7 @@ describe('the registration round trip in Chromium', () => {
   it('the leader imports it, confirms the key, and finds the registration; a tampered copy is refused', async () => {
     const { ws, bridge } = await serve('leader');
     await setupUnit(ws, LEADER);
-    saveGroup(ws.db, groupInputSchema.parse(groupInput({}, { registrationDeadline: '2030-02-10' })));
+    saveGroup(ws, groupInputSchema.parse(groupInput({}, { registrationDeadline: '2030-02-10' })));
     const page = await openApp(bridge.url);
     await page.getByRole('button', { name: 'Tiếp nhận và tổng hợp' }).click();
 
@@ -211,7 +211,7 @@ describe('the registration round trip in Chromium', () => {
     await shot(page, '04-tu-choi-hoi-truoc');
     await page.getByRole('button', { name: 'Quay lại' }).click();
     await page.getByRole('button', { name: 'Xác nhận khóa và nhận gói' }).click();
-    await expect.poll(() => page.getByRole('list', { name: 'Kết quả nhập' }).textContent()).toContain('Đã nhận gói số 1 của Sở Tư pháp tỉnh Hà Giang');
+    await expect.poll(() => page.getByRole('list', { name: 'Kết quả nhập' }).textContent()).toContain('Đã nhận gói đăng ký thi đua số 1 của Sở Tư pháp tỉnh Hà Giang');
 
     const table = page.getByRole('table', { name: 'Bảng tổng hợp' });
     await expect.poll(() => table.textContent()).toContain('Nguyễn Thị Hương');

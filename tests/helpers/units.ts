@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { testClock } from './clock';
 import crypto from 'node:crypto';
 import { afterEach } from 'vitest';
 import { openWorkspace, type Workspace } from '../../electron/services/workspace/workspace';
@@ -34,7 +35,7 @@ export const DEPUTY: Unit = { code: 'THADS-TQ', name: 'Cục Thi hành án dân 
 export const MEMBER: Unit = { code: 'STP-HG', name: 'Sở Tư pháp tỉnh Hà Giang', kind: 'so_tu_phap', province: 'Hà Giang', parentName: 'UBND tỉnh Hà Giang' };
 
 export async function makeUnit(unit: Unit): Promise<{ ws: Workspace; unit: OwnUnit }> {
-  const ws = openWorkspace({ dataDir: tempDir(`unit-${unit.code}-`) });
+  const ws = openWorkspace({ dataDir: tempDir(`unit-${unit.code}-`), clock: testClock });
   made.push(ws);
   return { ws, unit: await setupUnit(ws, unit) };
 }
@@ -58,9 +59,9 @@ export function groupInput(pins: Record<string, string> = {}, overrides: Partial
 /** A member that has registered (two staff, two titles, a key task) and can export. */
 export async function registeredMember(unit: Unit = MEMBER, groupIn: GroupInput = groupInput()) {
   const member = await makeUnit(unit);
-  const group = saveGroup(member.ws.db, groupInputSchema.parse(groupIn));
-  const a = saveStaff(member.ws.db, { fullName: 'Nguyễn Thị Hương', birthYear: 1980, gender: 'nu', position: 'Phó Giám đốc', department: 'Ban Giám đốc' });
-  const b = saveStaff(member.ws.db, { fullName: 'Đặng Văn Bình', birthYear: 1975, gender: 'nam', position: 'Giám đốc', department: 'Ban Giám đốc' });
+  const group = saveGroup(member.ws, groupInputSchema.parse(groupIn));
+  const a = saveStaff(member.ws, { fullName: 'Nguyễn Thị Hương', birthYear: 1980, gender: 'nu', position: 'Phó Giám đốc', department: 'Ban Giám đốc' });
+  const b = saveStaff(member.ws, { fullName: 'Đặng Văn Bình', birthYear: 1975, gender: 'nam', position: 'Giám đốc', department: 'Ban Giám đốc' });
   const input = {
     groupId: group.id,
     numberSymbol: '05/ĐK-STP',
@@ -77,14 +78,14 @@ export async function registeredMember(unit: Unit = MEMBER, groupIn: GroupInput 
     ],
     commitments: [{ kind: 'key_task' as const, content: 'Hoàn thành 100% nhiệm vụ thẩm định văn bản đúng hạn.' }],
   };
-  saveRegistration(member.ws.db, input);
+  saveRegistration(member.ws, input);
   return { ...member, group, input, staff: [a, b] };
 }
 
 /** A leader whose group pins the given members' keys (fingerprints read over the phone). */
 export async function leaderPinning(pins: Record<string, string>) {
   const leader = await makeUnit(LEADER);
-  const group = saveGroup(leader.ws.db, groupInputSchema.parse(groupInput(pins)));
+  const group = saveGroup(leader.ws, groupInputSchema.parse(groupInput(pins)));
   return { ...leader, group };
 }
 

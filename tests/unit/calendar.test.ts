@@ -206,9 +206,9 @@ describe('deadline rules', () => {
 
   it('the registration deadline helpers keep answering as before', () => {
     expect(daysBefore('2022-02-10', '2022-02-10T16:30:00Z')).toBe(0);
-    expect(isLate('2022-02-10', '2022-02-10T17:30:00Z')).toBe(true);
-    expect(isLate('2022-02-10', '2022-02-10T16:30:00Z')).toBe(false);
-    expect(deadlineStatus('2022-02-10', '2022-02-12T01:00:00Z').text).toBe('Hạn gửi đăng ký: 10/02/2022. Đã gửi ngày 12/02/2022, muộn 2 ngày.');
+    expect(isLate('2022-02-10', '2022-02-10T17:30:00Z', '2022-03-01T00:00:00Z')).toBe(true);
+    expect(isLate('2022-02-10', '2022-02-10T16:30:00Z', '2022-03-01T00:00:00Z')).toBe(false);
+    expect(deadlineStatus('2022-02-10', '2022-02-12T01:00:00Z', '2022-03-01T00:00:00Z').text).toBe('Hạn gửi đăng ký: 10/02/2022. Đã gửi ngày 12/02/2022, muộn 2 ngày.');
   });
 });
 

@@ -43,7 +43,7 @@ describe('thidua command line', () => {
     fs.writeFileSync(garbage, 'rác');
     const first = run('import', '--db', dbFile, '--json', bundle);
     expect(first.status).toBe(0);
-    expect(JSON.parse(first.stdout)).toEqual([{ file: bundle, status: 'accepted', reason: expect.stringContaining('Đã nhận gói số 1') }]);
+    expect(JSON.parse(first.stdout)).toEqual([{ file: bundle, status: 'accepted', reason: expect.stringContaining('Đã nhận gói đăng ký thi đua số 1') }]);
     const second = run('import', '--db', dbFile, '--json', bundle, garbage);
     expect(second.status).toBe(1);
     expect(JSON.parse(second.stdout).map((r: { status: string }) => r.status)).toEqual(['duplicate', 'refused']);

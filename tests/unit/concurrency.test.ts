@@ -54,7 +54,7 @@ async function tenBundles() {
     pins[u.code] = m.unit.keyId;
   }
   const leader = await makeUnit(LEADER);
-  saveGroup(leader.ws.db, groupInputSchema.parse(groupInput({}, { members: members(pins) })));
+  saveGroup(leader.ws, groupInputSchema.parse(groupInput({}, { members: members(pins) })));
   return { leader, bundles };
 }
 
@@ -96,7 +96,7 @@ describe('several writers on one database file', () => {
     const member = await registeredMember();
     const { path: bundle } = await exportRegistration(member.ws, member.group.id);
     const leader = await makeUnit(LEADER);
-    saveGroup(leader.ws.db, groupInputSchema.parse(groupInput()));
+    saveGroup(leader.ws, groupInputSchema.parse(groupInput()));
     const dbFile = path.join(leader.ws.dataDir, 'thidua.sqlite');
     leader.ws.close();
     const runs = await Promise.all(Array.from({ length: 8 }, () => thidua(['import', '--db', dbFile, '--json', bundle])));
@@ -213,7 +213,7 @@ describe('files left behind', () => {
       }),
     );
     const leader = await makeUnit(LEADER);
-    saveGroup(leader.ws.db, groupInputSchema.parse(groupInput(Object.fromEntries(members.map(({ m }) => [m.unit.code, m.unit.keyId])))));
+    saveGroup(leader.ws, groupInputSchema.parse(groupInput(Object.fromEntries(members.map(({ m }) => [m.unit.code, m.unit.keyId])))));
     // Each import ends with a sweep that holds the write lock; none may take another's new archive.
     const results = await Promise.all(members.map(({ bundle }) => importBundleFiles(leader.ws, [{ path: bundle, name: path.basename(bundle) }])));
     expect(results.flat().map((r) => r.status)).toEqual(['accepted', 'accepted']);

@@ -46,8 +46,8 @@ describe('every generated DOCX is well-formed XML', () => {
     const { member, leader, bundle } = await exchange();
     expect((await importBundleFiles(leader.ws, [{ path: bundle, name: path.basename(bundle) }]))[0]).toMatchObject({ status: 'accepted' });
     // The leader registers too, so its own row and signer reach the consolidated table.
-    const boss = saveStaff(leader.ws.db, { fullName: 'Trần Văn Minh', birthYear: 1970, gender: 'nam', position: 'Giám đốc', department: 'Ban Giám đốc' });
-    saveRegistration(leader.ws.db, {
+    const boss = saveStaff(leader.ws, { fullName: 'Trần Văn Minh', birthYear: 1970, gender: 'nam', position: 'Giám đốc', department: 'Ban Giám đốc' });
+    saveRegistration(leader.ws, {
       groupId: leader.group.id,
       numberSymbol: '03/ĐK-STP',
       place: 'Tuyên Quang',

@@ -23,7 +23,7 @@ async function kickedOff() {
   const deputy = await makeUnit(DEPUTY);
   const leader = await makeUnit(LEADER);
   const input = groupInput({ [MEMBER.code]: member.unit.keyId, [DEPUTY.code]: deputy.unit.keyId });
-  const group = saveGroup(leader.ws.db, groupInputSchema.parse(input));
+  const group = saveGroup(leader.ws, groupInputSchema.parse(input));
   const kickoff = await publishKickoff(leader.ws, group.id);
   return { member, deputy, leader: { ...leader, group }, kickoff };
 }
@@ -57,10 +57,10 @@ describe('the kickoff', () => {
 
   it('the leader’s plan replaces the deadline the member had typed from the paper plan', async () => {
     const { leader, member } = await kickedOff();
-    saveGroup(leader.ws.db, groupInputSchema.parse(groupInput({ [MEMBER.code]: member.unit.keyId }, { id: leader.group.id, registrationDeadline: '2022-02-12' })));
+    saveGroup(leader.ws, groupInputSchema.parse(groupInput({ [MEMBER.code]: member.unit.keyId }, { id: leader.group.id, registrationDeadline: '2022-02-12' })));
     const second = await publishKickoff(leader.ws, leader.group.id);
     // The member had typed the group with 10/02 and pinned the leader by fingerprint.
-    saveGroup(member.ws.db, groupInputSchema.parse(groupInput({ [LEADER.code]: leader.unit.keyId }, { id: member.group.id })));
+    saveGroup(member.ws, groupInputSchema.parse(groupInput({ [LEADER.code]: leader.unit.keyId }, { id: member.group.id })));
     expect(getGroup(member.ws.db, member.group.id).registrationDeadline).toBe('2022-02-10');
     const result = await importBundleFile(member.ws, file(second.path));
     expect(result.status, result.reason).toBe('accepted');
@@ -70,7 +70,7 @@ describe('the kickoff', () => {
   it('is refused from a unit that is not the leader it names, and when it leaves this unit out', async () => {
     const { member, deputy, leader } = await kickedOff();
     // A member forges a kickoff of its own for the same group, naming itself nowhere as leader.
-    saveGroup(member.ws.db, groupInputSchema.parse(groupInput({ [LEADER.code]: leader.unit.keyId, [DEPUTY.code]: deputy.unit.keyId }, { id: member.group.id })));
+    saveGroup(member.ws, groupInputSchema.parse(groupInput({ [LEADER.code]: leader.unit.keyId, [DEPUTY.code]: deputy.unit.keyId }, { id: member.group.id })));
     const forged = await sendBundle(member.ws, {
       kind: 'kickoff',
       group: member.group,
@@ -78,7 +78,7 @@ describe('the kickoff', () => {
       fileStem: 'gia-mao',
       prepare: () => ({ records: [], undo: () => {} }),
     });
-    saveGroup(deputy.ws.db, groupInputSchema.parse(groupInput({ [MEMBER.code]: member.unit.keyId })));
+    saveGroup(deputy.ws, groupInputSchema.parse(groupInput({ [MEMBER.code]: member.unit.keyId })));
     const refused = await importBundleFile(deputy.ws, file(forged.path));
     expect(refused.status).toBe('refused');
     expect(refused.reason).toBe('Gói khởi động năm chỉ do Trưởng gửi; Sở Tư pháp tỉnh Hà Giang (STP-HG) là thành viên của Khu vực/Cụm.');
@@ -96,7 +96,7 @@ describe('the kickoff', () => {
 describe('receipts', () => {
   it('go back for every accepted bundle, to one folder, and the member sees its bundle received with the date', async () => {
     const { member, leader, kickoff } = await kickedOff();
-    saveGroup(member.ws.db, groupInputSchema.parse(groupInput({ [LEADER.code]: leader.unit.keyId }, { id: member.group.id })));
+    saveGroup(member.ws, groupInputSchema.parse(groupInput({ [LEADER.code]: leader.unit.keyId }, { id: member.group.id })));
     expect((await importBundleFile(member.ws, file(kickoff.path))).status).toBe('accepted');
     const sent = await exportRegistration(member.ws, member.group.id);
     const accepted = await importBundleFile(leader.ws, file(sent.path));
@@ -120,13 +120,13 @@ describe('receipts', () => {
 
   it('are judged per record: a receipt older in number than a later kickoff is not stale', async () => {
     const { member, leader, kickoff } = await kickedOff();
-    saveGroup(member.ws.db, groupInputSchema.parse(groupInput({ [LEADER.code]: leader.unit.keyId }, { id: member.group.id })));
+    saveGroup(member.ws, groupInputSchema.parse(groupInput({ [LEADER.code]: leader.unit.keyId }, { id: member.group.id })));
     await importBundleFile(member.ws, file(kickoff.path));
     const sent = await exportRegistration(member.ws, member.group.id);
     await importBundleFile(leader.ws, file(sent.path));
     const [receipt] = await writeReceipts(leader.ws, [leader.ws.db.select().from(schema.receivedBundles).all()[0]!.bundleId], tempDir('usb-'));
     // The leader then corrects the deadline and publishes again: a higher number than the receipt's.
-    saveGroup(leader.ws.db, groupInputSchema.parse(groupInput({ [MEMBER.code]: member.unit.keyId }, { id: leader.group.id, registrationDeadline: '2022-02-14' })));
+    saveGroup(leader.ws, groupInputSchema.parse(groupInput({ [MEMBER.code]: member.unit.keyId }, { id: leader.group.id, registrationDeadline: '2022-02-14' })));
     const again = await publishKickoff(leader.ws, leader.group.id);
     expect((await importBundleFile(member.ws, file(again.path))).status).toBe('accepted');
     const late = await importBundleFile(member.ws, file(receipt!.file));
@@ -135,7 +135,7 @@ describe('receipts', () => {
 
   it('are refused for a bundle this unit never sent', async () => {
     const { member, leader, kickoff } = await kickedOff();
-    saveGroup(member.ws.db, groupInputSchema.parse(groupInput({ [LEADER.code]: leader.unit.keyId }, { id: member.group.id })));
+    saveGroup(member.ws, groupInputSchema.parse(groupInput({ [LEADER.code]: leader.unit.keyId }, { id: member.group.id })));
     await importBundleFile(member.ws, file(kickoff.path));
     const sent = await exportRegistration(member.ws, member.group.id);
     await importBundleFile(leader.ws, file(sent.path));
@@ -176,8 +176,8 @@ describe('the calendar owns the deadline', () => {
   it('keeps the member’s typed deadline editable from the group form, as the registration milestone', async () => {
     const member = await registeredMember();
     expect(getGroup(member.ws.db, member.group.id).registrationDeadline).toBe('2022-02-10');
-    saveGroup(member.ws.db, groupInputSchema.parse(groupInput({}, { id: member.group.id, registrationDeadline: '' })));
+    saveGroup(member.ws, groupInputSchema.parse(groupInput({}, { id: member.group.id, registrationDeadline: '' })));
     expect(getGroup(member.ws.db, member.group.id).registrationDeadline).toBeNull();
-    saveRegistration(member.ws.db, member.input);
+    saveRegistration(member.ws, member.input);
   });
 });

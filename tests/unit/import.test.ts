@@ -30,7 +30,7 @@ describe('importing a member registration', () => {
     const { leader, bundle } = await exchange();
     const [r] = await importBundleFiles(leader.ws, [file(bundle)]);
     expect(r).toMatchObject({ status: 'accepted' });
-    const view = overview(leader.ws.db, query(leader.group.id));
+    const view = overview(leader.ws, query(leader.group.id));
     const row = view.matrix.find((m) => m.unitCode === MEMBER.code)!;
     expect(row.receivedAt).not.toBeNull();
     expect(row.version).toBe(1);
@@ -66,7 +66,7 @@ describe('importing a member registration', () => {
   it('refuses an older version of a record as stale: it never overwrites the newer one', async () => {
     const member = await registeredMember();
     const first = await exportRegistration(member.ws, member.group.id);
-    saveRegistration(member.ws.db, { ...member.input, collective: [{ titleCode: 'CO_BTP', note: '' }] });
+    saveRegistration(member.ws, { ...member.input, collective: [{ titleCode: 'CO_BTP', note: '' }] });
     const second = await exportRegistration(member.ws, member.group.id);
     expect([first.version, second.version, first.seq, second.seq]).toEqual([1, 2, 1, 2]);
     const leader = await leaderPinning({ [MEMBER.code]: member.unit.keyId });
@@ -74,7 +74,7 @@ describe('importing a member registration', () => {
     const stale = await importBundleFile(leader.ws, file(first.path));
     expect(stale.status).toBe('stale');
     expect(stale.reason).toContain('Gói cũ: đã có phiên bản mới hơn của đăng ký thi đua');
-    const view = overview(leader.ws.db, query(leader.group.id));
+    const view = overview(leader.ws, query(leader.group.id));
     expect(view.rows.filter((r) => r.scope === 'collective').map((r) => r.titleCode)).toEqual(['CO_BTP']);
   });
 
@@ -83,12 +83,12 @@ describe('importing a member registration', () => {
     const first = await exportRegistration(member.ws, member.group.id);
     const leader = await leaderPinning({ [MEMBER.code]: member.unit.keyId });
     await importBundleFile(leader.ws, file(first.path));
-    saveRegistration(member.ws.db, { ...member.input, collective: [] });
+    saveRegistration(member.ws, { ...member.input, collective: [] });
     const second = await exportRegistration(member.ws, member.group.id);
     expect((await importBundleFile(leader.ws, file(second.path))).status).toBe('accepted');
     const versions = leader.ws.db.select({ v: schema.registrations.version }).from(schema.registrations).all().map((r) => r.v);
     expect(versions.sort()).toEqual([1, 2]);
-    expect(overview(leader.ws.db, query(leader.group.id)).matrix.find((m) => m.unitCode === MEMBER.code)!.version).toBe(2);
+    expect(overview(leader.ws, query(leader.group.id)).matrix.find((m) => m.unitCode === MEMBER.code)!.version).toBe(2);
   });
 
   it('holds a bundle from an unpinned key in quarantine until a person confirms it', async () => {
@@ -136,7 +136,7 @@ describe('importing a member registration', () => {
     const member = await registeredMember();
     const { path: bundle } = await exportRegistration(member.ws, member.group.id);
     const leader = await leaderPinning({});
-    saveGroup(leader.ws.db, groupInputSchema.parse({ ...groupInput({ [MEMBER.code]: member.unit.keyId }), id: leader.group.id, year: 2023 }));
+    saveGroup(leader.ws, groupInputSchema.parse({ ...groupInput({ [MEMBER.code]: member.unit.keyId }), id: leader.group.id, year: 2023 }));
     const r = await importBundleFile(leader.ws, file(bundle));
     expect(r.status).toBe('refused');
     expect(r.reason).toContain('Gói dành cho Khu vực/Cụm mã "KVTD-MNPB" năm 2022, nhưng đơn vị này chỉ khai báo Khu vực/Cụm mã "KVTD-MNPB" năm 2023.');

@@ -6,7 +6,8 @@ import { importBundleFile } from '../../electron/services/bundles/importer';
 import { removeGroup, saveGroup } from '../../electron/services/groups-calendar/groups';
 import { exportRegistration } from '../../electron/services/registration/export';
 import { getOwnRegistration } from '../../electron/services/registration/registration';
-import { clock, getOwnUnit, updateOwnUnit } from '../../electron/services/units-keys/units';
+import { getOwnUnit, updateOwnUnit } from '../../electron/services/units-keys/units';
+import { testClock } from '../helpers/clock';
 import { exchange, groupInput, leaderPinning, makeUnit, MEMBER, registeredMember } from '../helpers/units';
 
 const file = (p: string) => ({ path: p, name: path.basename(p) });
@@ -21,14 +22,14 @@ const snapshot = (db: Sqlite) =>
 describe('correcting the own unit', () => {
   it('changes name, kind, province and parent name, keeping the key', async () => {
     const { ws, unit } = await makeUnit(MEMBER);
-    const updated = updateOwnUnit(ws.db, { ...MEMBER, name: 'Sở Tư pháp tỉnh Hà Giang (sửa)', kind: 'khac', province: 'Hà Giang mới', parentName: '' });
+    const updated = updateOwnUnit(ws, { ...MEMBER, name: 'Sở Tư pháp tỉnh Hà Giang (sửa)', kind: 'khac', province: 'Hà Giang mới', parentName: '' });
     expect(updated).toMatchObject({ code: MEMBER.code, name: 'Sở Tư pháp tỉnh Hà Giang (sửa)', kind: 'khac', province: 'Hà Giang mới', parentName: '', keyId: unit.keyId });
     expect(getOwnUnit(ws.db)).toEqual(updated);
   });
 
   it('changes the code before the first export in every row that stores it', async () => {
     const m = await registeredMember();
-    const updated = updateOwnUnit(m.ws.db, unitSchema.parse({ ...MEMBER, code: 'stp-hgi' }));
+    const updated = updateOwnUnit(m.ws, unitSchema.parse({ ...MEMBER, code: 'stp-hgi' }));
     expect(updated).toMatchObject({ code: 'STP-HGI', keyId: m.unit.keyId, codeLockedReason: '' });
     expect(rows(m.ws.db, 'select code from units where code = ?', MEMBER.code)).toEqual([]);
     expect(rows(m.ws.db, 'select unit_code as c from own_unit')).toEqual([{ c: 'STP-HGI' }]);
@@ -45,32 +46,32 @@ describe('correcting the own unit', () => {
   it('refuses a code another known unit already has', async () => {
     const m = await registeredMember();
     const before = snapshot(m.ws.db);
-    expect(() => updateOwnUnit(m.ws.db, { ...MEMBER, code: 'STP-TQ' })).toThrow(/STP-TQ đã là mã của Sở Tư pháp tỉnh Tuyên Quang/);
+    expect(() => updateOwnUnit(m.ws, { ...MEMBER, code: 'STP-TQ' })).toThrow(/STP-TQ đã là mã của Sở Tư pháp tỉnh Tuyên Quang/);
     expect(snapshot(m.ws.db)).toEqual(before);
   });
 
   it('refuses a new code once a bundle was exported, saying when, and changes nothing', async () => {
     const m = await registeredMember();
-    clock.now = () => new Date('2022-02-05T20:00:00Z');
+    testClock.set('2022-02-05T20:00:00Z');
     try {
       await exportRegistration(m.ws, m.group.id);
     } finally {
-      clock.now = () => new Date();
+      testClock.reset();
     }
     const reason = 'Mã đơn vị đã dùng trong gói hồ sơ gửi ngày 06/02/2022 nên không đổi được';
     expect(getOwnUnit(m.ws.db)!.codeLockedReason).toContain(reason);
     const before = snapshot(m.ws.db);
-    expect(() => updateOwnUnit(m.ws.db, { ...MEMBER, code: 'STP-HGI', name: 'Tên khác' })).toThrow(reason);
+    expect(() => updateOwnUnit(m.ws, { ...MEMBER, code: 'STP-HGI', name: 'Tên khác' })).toThrow(reason);
     expect(snapshot(m.ws.db)).toEqual(before);
     // The other details can still be corrected.
-    expect(updateOwnUnit(m.ws.db, { ...MEMBER, name: 'Tên khác' })).toMatchObject({ code: MEMBER.code, name: 'Tên khác' });
+    expect(updateOwnUnit(m.ws, { ...MEMBER, name: 'Tên khác' })).toMatchObject({ code: MEMBER.code, name: 'Tên khác' });
   });
 });
 
 describe('deleting a group made by mistake', () => {
   it('deletes the group-year with its members and drafts while nothing was sent or received', async () => {
     const m = await registeredMember();
-    const other = saveGroup(m.ws.db, groupInputSchema.parse(groupInput({}, { code: 'CUM-KHAC', year: 2023 })));
+    const other = saveGroup(m.ws, groupInputSchema.parse(groupInput({}, { code: 'CUM-KHAC', year: 2023 })));
     expect(removeGroup(m.ws.db, m.group.id)).toEqual({ removed: true });
     expect(rows(m.ws.db, 'select id from emulation_groups')).toEqual([{ id: other.id }]);
     expect(rows(m.ws.db, 'select distinct group_id as g from group_members')).toEqual([{ g: other.id }]);

@@ -53,7 +53,7 @@ describe('the printed consolidated table', () => {
     expect(none).toMatch(/TRƯỞNG KHU VỰC THI ĐUAGIÁM ĐỐC$/);
     // A registration of another year signs it when there is none this year.
     const other = await registeredMember(LEADER);
-    saveRegistration(other.ws.db, { ...other.input, signerTitle: 'Phó Giám đốc', signerName: 'Lê Văn Tâm' });
+    saveRegistration(other.ws, { ...other.input, signerTitle: 'Phó Giám đốc', signerName: 'Lê Văn Tâm' });
     const signed = (await textOf(await printConsolidated(other.ws, query(other.group.id)))).text;
     expect(signed).toMatch(/TRƯỞNG KHU VỰC THI ĐUAPHÓ GIÁM ĐỐCLê Văn Tâm$/);
   });

@@ -33,11 +33,11 @@ function contractInput(overrides: Partial<RegistrationInput> = {}): Registration
 describe('registration versions', () => {
   it('edits a draft in place, freezes it on export, and makes version + 1 on the next edit', async () => {
     const m = await registeredMember();
-    saveRegistration(m.ws.db, { ...m.input, numberSymbol: '06/ĐK-STP' });
+    saveRegistration(m.ws, { ...m.input, numberSymbol: '06/ĐK-STP' });
     expect(getOwnRegistration(m.ws.db, m.group.id)).toMatchObject({ version: 1, status: 'draft', numberSymbol: '06/ĐK-STP' });
     await exportRegistration(m.ws, m.group.id);
     expect(getOwnRegistration(m.ws.db, m.group.id)).toMatchObject({ version: 1, status: 'exported' });
-    saveRegistration(m.ws.db, { ...m.input, numberSymbol: '07/ĐK-STP' });
+    saveRegistration(m.ws, { ...m.input, numberSymbol: '07/ĐK-STP' });
     const v2 = getOwnRegistration(m.ws.db, m.group.id)!;
     expect(v2).toMatchObject({ version: 2, status: 'draft', numberSymbol: '07/ĐK-STP' });
     // The frozen version is still there, unchanged.
@@ -82,7 +82,7 @@ describe('registration versions', () => {
 
   it('refuses a title that is not in the catalogue for that scope', async () => {
     const m = await registeredMember();
-    expect(() => saveRegistration(m.ws.db, { ...m.input, collective: [{ titleCode: 'LDTT', note: '' }] })).toThrow(
+    expect(() => saveRegistration(m.ws, { ...m.input, collective: [{ titleCode: 'LDTT', note: '' }] })).toThrow(
       'Mã danh hiệu/hình thức khen thưởng "LDTT" không có trong danh mục dành cho tập thể.',
     );
   });
@@ -90,17 +90,17 @@ describe('registration versions', () => {
   it('refuses both yearly collective titles and a second title for one person, naming what conflicts; awards go along', async () => {
     const m = await registeredMember();
     const [a] = m.staff;
-    expect(() => saveRegistration(m.ws.db, { ...m.input, collective: [{ titleCode: 'TTLDTT', note: '' }, { titleCode: 'TTLDXS', note: '' }] })).toThrow(
+    expect(() => saveRegistration(m.ws, { ...m.input, collective: [{ titleCode: 'TTLDTT', note: '' }, { titleCode: 'TTLDXS', note: '' }] })).toThrow(
       'Tập thể chỉ được đăng ký một trong các danh hiệu "Tập thể lao động tiên tiến" và "Tập thể lao động xuất sắc", đang chọn cả "Tập thể lao động tiên tiến" và "Tập thể lao động xuất sắc".',
     );
-    expect(() => saveRegistration(m.ws.db, { ...m.input, individuals: [...m.input.individuals, { staffId: a!.id, titleCode: 'LDTT' }] })).toThrow(
+    expect(() => saveRegistration(m.ws, { ...m.input, individuals: [...m.input.individuals, { staffId: a!.id, titleCode: 'LDTT' }] })).toThrow(
       `${a!.fullName}: Mỗi người chỉ được đăng ký một trong các danh hiệu "Lao động tiên tiến" và "Chiến sĩ thi đua cơ sở"`,
     );
-    expect(() => saveRegistration(m.ws.db, { ...m.input, individuals: [...m.input.individuals, { staffId: a!.id, titleCode: 'CSTDCS' }] })).toThrow('hai lần');
+    expect(() => saveRegistration(m.ws, { ...m.input, individuals: [...m.input.individuals, { staffId: a!.id, titleCode: 'CSTDCS' }] })).toThrow('hai lần');
     // Nothing of the refused saves was written.
     expect(m.ws.db.$client.prepare('select count(*) as n from registration_targets').get()).toEqual({ n: 3 });
     // A Cờ thi đua on top of xuất sắc, a higher title and award forms on top of a yearly title are allowed.
-    const reg = saveRegistration(m.ws.db, {
+    const reg = saveRegistration(m.ws, {
       ...m.input,
       collective: [{ titleCode: 'TTLDXS', note: '' }, { titleCode: 'CO_BTP', note: '' }, { titleCode: 'BK_BTP_TT', note: '' }],
       individuals: [...m.input.individuals, { staffId: a!.id, titleCode: 'GK_CN' }, { staffId: a!.id, titleCode: 'CSTD_BO' }],
@@ -112,10 +112,10 @@ describe('registration versions', () => {
   it('will not pin a second key for a member by editing its fingerprint', async () => {
     const u = await makeUnit(MEMBER);
     const first = 'aaaa'.repeat(8);
-    saveGroup(u.ws.db, groupInputSchema.parse(groupInput({ 'STP-TQ': first })));
-    const group = saveGroup(u.ws.db, groupInputSchema.parse({ ...groupInput({ 'STP-TQ': first.toUpperCase() }), id: 1 }));
+    saveGroup(u.ws, groupInputSchema.parse(groupInput({ 'STP-TQ': first })));
+    const group = saveGroup(u.ws, groupInputSchema.parse({ ...groupInput({ 'STP-TQ': first.toUpperCase() }), id: 1 }));
     expect(group.members.find((m) => m.code === 'STP-TQ')!.fingerprint).toBe('AAAA AAAA AAAA AAAA AAAA AAAA AAAA AAAA');
-    expect(() => saveGroup(u.ws.db, groupInputSchema.parse({ ...groupInput({ 'STP-TQ': 'bbbb'.repeat(8) }), id: 1 }))).toThrow(
+    expect(() => saveGroup(u.ws, groupInputSchema.parse({ ...groupInput({ 'STP-TQ': 'bbbb'.repeat(8) }), id: 1 }))).toThrow(
       'Sở Tư pháp tỉnh Tuyên Quang đã được ghim khóa AAAA AAAA AAAA AAAA AAAA AAAA AAAA AAAA; phần mềm chưa hỗ trợ thay khóa',
     );
   });
@@ -124,7 +124,7 @@ describe('registration versions', () => {
     const u = await makeUnit(MEMBER);
     const input = groupInput();
     input.members = input.members.map((x) => ({ ...x, role: 'member' as const }));
-    expect(() => saveGroup(u.ws.db, groupInputSchema.parse(input))).toThrow('phải có đúng một Trưởng');
+    expect(() => saveGroup(u.ws, groupInputSchema.parse(input))).toThrow('phải có đúng một Trưởng');
   });
 });
 

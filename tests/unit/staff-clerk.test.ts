@@ -12,7 +12,7 @@ const parse = (input: unknown) => contract['registration.staffSave'].input.parse
 describe('staff typed by hand', () => {
   it('saves names with single spaces and finds them by a plain query', async () => {
     const { ws } = await makeUnit(LEADER);
-    const saved = saveStaff(ws.db, parse({ fullName: '  Đỗ   Thị\tLan ', birthYear: 1985, gender: 'nu' }));
+    const saved = saveStaff(ws, parse({ fullName: '  Đỗ   Thị\tLan ', birthYear: 1985, gender: 'nu' }));
     expect(saved.fullName).toBe('Đỗ Thị Lan');
     expect(listStaff(ws.db, 'do thi').map((s) => s.fullName)).toEqual(['Đỗ Thị Lan']);
     expect(listStaff(ws.db, '  do   thi  lan ').map((s) => s.fullName)).toEqual(['Đỗ Thị Lan']);
@@ -20,23 +20,23 @@ describe('staff typed by hand', () => {
 
   it('refuses a namesake born the same year until the person confirms', async () => {
     const { ws } = await makeUnit(LEADER);
-    saveStaff(ws.db, parse({ fullName: 'Đỗ Thị Lan', birthYear: 1985, gender: 'nu' }));
+    saveStaff(ws, parse({ fullName: 'Đỗ Thị Lan', birthYear: 1985, gender: 'nu' }));
     expect(duplicateOf(ws.db, { fullName: 'do thi  LAN', birthYear: 1985 })?.fullName).toBe('Đỗ Thị Lan');
-    expect(() => saveStaff(ws.db, parse({ fullName: 'Đỗ  thị lan', birthYear: 1985, gender: 'nu' }))).toThrow(
+    expect(() => saveStaff(ws, parse({ fullName: 'Đỗ  thị lan', birthYear: 1985, gender: 'nu' }))).toThrow(
       'Đã có Đỗ Thị Lan (sinh năm 1985) trong danh sách cán bộ. Nếu đây là một người khác trùng họ tên và năm sinh, hãy xác nhận “Vẫn lưu”.',
     );
     // Another birth year is another person; a confirmed namesake is saved.
-    saveStaff(ws.db, parse({ fullName: 'Đỗ Thị Lan', birthYear: 1990, gender: 'nu' }));
-    saveStaff(ws.db, parse({ fullName: 'Đỗ Thị Lan', birthYear: 1985, gender: 'nu', allowDuplicate: true }));
+    saveStaff(ws, parse({ fullName: 'Đỗ Thị Lan', birthYear: 1990, gender: 'nu' }));
+    saveStaff(ws, parse({ fullName: 'Đỗ Thị Lan', birthYear: 1985, gender: 'nu', allowDuplicate: true }));
     expect(listStaff(ws.db)).toHaveLength(3);
   });
 
   it('hands back a removed person and puts them back under the same id', async () => {
     const { ws } = await makeUnit(LEADER);
-    const lan = saveStaff(ws.db, parse({ fullName: 'Đỗ Thị Lan', birthYear: 1985, gender: 'nu', position: 'Chuyên viên' }));
+    const lan = saveStaff(ws, parse({ fullName: 'Đỗ Thị Lan', birthYear: 1985, gender: 'nu', position: 'Chuyên viên' }));
     const removed = removeStaff(ws.db, lan.id)!;
     expect(listStaff(ws.db)).toEqual([]);
-    restoreStaff(ws.db, removed);
+    restoreStaff(ws, removed);
     expect(listStaff(ws.db)).toEqual([{ ...lan }]);
   });
 

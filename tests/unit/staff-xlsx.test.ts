@@ -32,7 +32,7 @@ describe('staff from an Excel sheet', () => {
       ],
       { header: ['STT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Chức vụ', 'ĐƠN VỊ  công tác', 'Ghi chú'] },
     );
-    const report = await importStaffXlsx(m.ws.db, file);
+    const report = await importStaffXlsx(m.ws, file);
     expect(report).toEqual({
       sheet: 'Cán bộ',
       headerRow: 2,
@@ -70,7 +70,7 @@ describe('staff from an Excel sheet', () => {
       [4, 'Vàng Seo Chú', 'một nghìn chín trăm tám mươi', 'Nam', '', ''],
       [5, 'Ma Thị Thu', '15/03/1980', 'Nữ', '', ''],
     ]);
-    const error = await importStaffXlsx(m.ws.db, file).catch((e: Error) => e);
+    const error = await importStaffXlsx(m.ws, file).catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
     const message = (error as Error).message;
     expect(message).toContain('Dòng 4 (ô D4): giới tính "Không rõ" không hợp lệ');
@@ -91,7 +91,7 @@ describe('staff from an Excel sheet', () => {
         ws.addRow([4, 'Vi Văn Định', 1000 + 977, { formula: 'IF(1,"Nam","Nữ")', result: 'Nam' }, '', '']);
       },
     });
-    expect((await importStaffXlsx(m.ws.db, file)).added).toBe(4);
+    expect((await importStaffXlsx(m.ws, file)).added).toBe(4);
     const byName = new Map(listStaff(m.ws.db).map((s) => [s.fullName, s]));
     expect(byName.get('Lò Văn Hải')?.birthYear).toBe(1981);
     expect(byName.get('Ma Thị Thu')?.birthYear).toBe(1984);
@@ -104,7 +104,7 @@ describe('staff from an Excel sheet', () => {
     const file = await staffWorkbook([[1, 'Lò Văn Hải', 1981, 'Nam', 'Chuyên viên', '']], {
       edit: (ws) => ws.addRow([2, { formula: 'A1&"x"' }, 1990, 'Nam', '', '']),
     });
-    await expect(importStaffXlsx(m.ws.db, file)).rejects.toThrow(/Dòng 4 \(ô B4, cột Họ và tên\): ô là công thức chưa có kết quả đã lưu/);
+    await expect(importStaffXlsx(m.ws, file)).rejects.toThrow(/Dòng 4 \(ô B4, cột Họ và tên\): ô là công thức chưa có kết quả đã lưu/);
     expect(listStaff(m.ws.db)).toHaveLength(2);
   });
 
@@ -116,7 +116,7 @@ describe('staff from an Excel sheet', () => {
       [3, 'Sùng A Páo', 1979, 'Nam', 'Chuyên viên', null],
     ];
     const merged = await staffWorkbook(rows, { edit: (ws) => ws.mergeCells('F3:F5') });
-    const report = await importStaffXlsx(m.ws.db, merged);
+    const report = await importStaffXlsx(m.ws, merged);
     expect(report.warnings).toEqual(['Ô F3:F5 là ô gộp trong cột Phòng, bộ phận: giá trị "Văn phòng" được dùng cho các dòng 3–5.']);
     expect(listStaff(m.ws.db, 'van phong').map((s) => s.fullName)).toEqual(['Lò Văn Hải', 'Sùng A Páo', 'Ma Thị Thu']);
 
@@ -127,7 +127,7 @@ describe('staff from an Excel sheet', () => {
       ],
       { edit: (ws) => ws.mergeCells('B3:B4') },
     );
-    await expect(importStaffXlsx(m.ws.db, names)).rejects.toThrow('Ô B3:B4 là ô gộp trong cột Họ và tên: các dòng 3–4 sẽ mang cùng một họ tên');
+    await expect(importStaffXlsx(m.ws, names)).rejects.toThrow('Ô B3:B4 là ô gộp trong cột Họ và tên: các dòng 3–4 sẽ mang cùng một họ tên');
     expect(listStaff(m.ws.db, 'giang')).toEqual([]);
   });
 
@@ -135,7 +135,7 @@ describe('staff from an Excel sheet', () => {
     const m = await registeredMember();
     const given = ['Hương', 'Nguyên', 'Ngân', 'Đức', 'Thuỷ', 'Lữ', 'Hoà', 'Ưng', 'Yến', 'Phượng'];
     const rows = Array.from({ length: 3000 }, (_, i) => [i + 1, `Nguyễn Đặng Thị ${given[i % 10]} số ${i + 1}`, 1960 + (i % 50), i % 2 ? 'Nam' : 'Nữ', 'Phó Trưởng phòng', `Phòng Bổ trợ tư pháp ${i % 7}`]);
-    const report = await importStaffXlsx(m.ws.db, await staffWorkbook(rows));
+    const report = await importStaffXlsx(m.ws, await staffWorkbook(rows));
     expect(report.added).toBe(3000);
     const names = new Set(listStaff(m.ws.db).map((s) => s.fullName));
     for (const r of rows) expect(names.has(r[1] as string), r[1] as string).toBe(true);
@@ -145,7 +145,7 @@ describe('staff from an Excel sheet', () => {
     const m = await registeredMember();
     const file = path.join(tempDir(), 'x.xlsx');
     await fs.writeFile(file, 'not a workbook');
-    await expect(importStaffXlsx(m.ws.db, file)).rejects.toThrow('Không đọc được tệp Excel');
+    await expect(importStaffXlsx(m.ws, file)).rejects.toThrow('Không đọc được tệp Excel');
   });
 });
 
@@ -155,7 +155,7 @@ describe('staff sheets beyond the limits', () => {
     const file = await bombXlsx(2048 * MB);
     expect((await fs.stat(file)).size).toBeLessThan(3 * MB);
     let error: unknown;
-    const growth = await peakGrowthMB(() => importStaffXlsx(m.ws.db, file).catch((e: unknown) => (error = e)));
+    const growth = await peakGrowthMB(() => importStaffXlsx(m.ws, file).catch((e: unknown) => (error = e)));
     expect(String(error)).toMatch(/Tệp Excel quá lớn khi giải nén: trang tính "Cán bộ" khai báo 2\.048 MB, giới hạn là 200 MB/);
     expect(growth).toBeLessThan(100);
   });
@@ -164,7 +164,7 @@ describe('staff sheets beyond the limits', () => {
     const m = await registeredMember();
     const file = await bombXlsx(300 * MB, 64 * 1024);
     let error: unknown;
-    const growth = await peakGrowthMB(() => importStaffXlsx(m.ws.db, file).catch((e: unknown) => (error = e)));
+    const growth = await peakGrowthMB(() => importStaffXlsx(m.ws, file).catch((e: unknown) => (error = e)));
     expect(String(error)).toMatch(/Tệp Excel bị hỏng: trang tính "Cán bộ" giải nén ra nhiều hơn kích thước đã khai báo/);
     expect(growth).toBeLessThan(100);
   });
@@ -176,7 +176,7 @@ describe('staff sheets beyond the limits', () => {
     });
     expect((await fs.stat(file)).size).toBeLessThan(10 * 1024);
     let added = 0;
-    const growth = await peakGrowthMB(async () => (added = (await importStaffXlsx(m.ws.db, file)).added));
+    const growth = await peakGrowthMB(async () => (added = (await importStaffXlsx(m.ws, file)).added));
     expect(added).toBe(1);
     expect(growth).toBeLessThan(100);
   });
@@ -188,7 +188,7 @@ describe('staff sheets beyond the limits', () => {
     const file = await rawXlsx(sheetXml(rows.join('')));
     rows.length = 0;
     let error: unknown;
-    const growth = await peakGrowthMB(() => importStaffXlsx(m.ws.db, file).catch((e: unknown) => (error = e)));
+    const growth = await peakGrowthMB(() => importStaffXlsx(m.ws, file).catch((e: unknown) => (error = e)));
     expect(String(error)).toContain('Tệp có quá 100.000 dòng cán bộ; mỗi lần chỉ nhập được tối đa 100.000 dòng.');
     expect(listStaff(m.ws.db)).toHaveLength(2);
     expect(growth).toBeLessThan(200);
@@ -197,12 +197,12 @@ describe('staff sheets beyond the limits', () => {
   it('refuses a column range beyond Excel (exceljs would build every column of it)', async () => {
     const m = await registeredMember();
     const file = await rawXlsx(sheetXml(sheetRowXml(1, STAFF_HEADER) + sheetRowXml(2, [1, 'Lò Văn Hải', 1981, 'Nam', '', '']), '<cols><col min="1" max="2000000000" width="9"/></cols>'));
-    await expect(importStaffXlsx(m.ws.db, file)).rejects.toThrow('Trang tính khai báo cột thứ 2.000.000.000, vượt quá giới hạn 16.384 cột của Excel');
+    await expect(importStaffXlsx(m.ws, file)).rejects.toThrow('Trang tính khai báo cột thứ 2.000.000.000, vượt quá giới hạn 16.384 cột của Excel');
   });
 
   it('refuses a row number beyond Excel', async () => {
     const m = await registeredMember();
     const file = await rawXlsx(sheetXml(sheetRowXml(1, STAFF_HEADER) + sheetRowXml(9_000_000_000, [1, 'Lò Văn Hải', 1981, 'Nam', '', ''])));
-    await expect(importStaffXlsx(m.ws.db, file)).rejects.toThrow('Trang tính có dòng số 9.000.000.000, vượt quá giới hạn 1.048.576 dòng của Excel');
+    await expect(importStaffXlsx(m.ws, file)).rejects.toThrow('Trang tính có dòng số 9.000.000.000, vượt quá giới hạn 1.048.576 dòng của Excel');
   });
 });

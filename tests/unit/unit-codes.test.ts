@@ -23,7 +23,7 @@ describe('unit codes are upper case everywhere', () => {
     const typed = await makeUnit(unitSchema.parse({ ...LEADER, code: 'stp-tq' }));
     expect(typed.unit.code).toBe('STP-TQ');
     // A member listed in lower case is the same unit as the own unit: no "must be in the list" refusal.
-    expect(saveGroup(typed.ws.db, input).members.find((m) => m.code === 'STP-TQ')!.role).toBe('leader');
+    expect(saveGroup(typed.ws, input).members.find((m) => m.code === 'STP-TQ')!.role).toBe('leader');
   });
 
   /** The member's real bundle, re-signed by the member with other codes: what an installation that typed them would send. */

@@ -12,7 +12,8 @@ import { PRIVATE_DIR_MODE } from '../files/private';
 import { findGroup, nonMemberReason, pinKey, roleIn, unknownGroupReason } from '../groups-calendar/groups';
 import { formatFingerprint } from '../units-keys/keys';
 import { formatDateVi } from '../text/vietnamese';
-import { nowIso, pinnedKeysOf, requireOwnUnit, upsertUnit } from '../units-keys/units';
+import { pinnedKeysOf, requireOwnUnit, upsertUnit } from '../units-keys/units';
+import { nowIso } from '../workspace/clock';
 import type { BundleKindRegistry } from './kinds';
 import { BUNDLE_EXTENSION, BundleError, LIMITS } from './format';
 import { openBundle, type BundleHead, type OpenBundle } from './reader';
@@ -121,7 +122,7 @@ async function accept(ws: Workspace, staged: string, v: OpenBundle, fileName: st
   try {
     const own = requireOwnUnit(ws.db);
     const counts = { added: 0, same: 0, stale: 0 };
-    const now = nowIso();
+    const now = nowIso(ws.clock);
     const decision = writeTransaction(ws.db, (tx) => {
       // Re-judged inside the transaction: another import may have landed since the first look.
       const verdict = judge(tx, ws.kinds, v);
@@ -194,7 +195,7 @@ async function quarantine(ws: Workspace, staged: string, v: BundleHead, fileName
         year: h.year,
         fileName,
         storedPath: path.relative(ws.dataDir, stored),
-        receivedAt: nowIso(),
+        receivedAt: nowIso(ws.clock),
         decision: 'pending',
       })
       .run();
@@ -307,13 +308,13 @@ export async function decideQuarantine(ws: Workspace, id: number, confirm: boole
   const q = writeTransaction(ws.db, (tx) => {
     const q = tx.select().from(schema.quarantinedBundles).where(eq(schema.quarantinedBundles.id, id)).get();
     if (!q || q.decision !== 'pending') throw new UserError('Không tìm thấy gói đang chờ xác nhận.');
-    tx.update(schema.quarantinedBundles).set({ decision: confirm ? 'accepted' : 'rejected', decidedAt: nowIso() }).where(eq(schema.quarantinedBundles.id, id)).run();
+    tx.update(schema.quarantinedBundles).set({ decision: confirm ? 'accepted' : 'rejected', decidedAt: nowIso(ws.clock) }).where(eq(schema.quarantinedBundles.id, id)).run();
     if (confirm) {
       // A kickoff's sender may be the first this installation hears of: known by name until its records say more.
       if (!tx.select().from(schema.units).where(eq(schema.units.code, q.senderCode)).get()) {
-        upsertUnit(tx, { code: q.senderCode, name: q.senderName, kind: 'khac', province: '', parentName: '' }, requireOwnUnit(tx).code);
+        upsertUnit(tx, { code: q.senderCode, name: q.senderName, kind: 'khac', province: '', parentName: '' }, requireOwnUnit(tx).code, nowIso(ws.clock));
       }
-      pinKey(tx, q.senderCode, q.keyId, 'quarantine_confirmed', q.publicKey);
+      pinKey(tx, q.senderCode, q.keyId, 'quarantine_confirmed', nowIso(ws.clock), q.publicKey);
     }
     return q;
   });

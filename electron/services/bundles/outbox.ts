@@ -3,7 +3,8 @@ import path from 'node:path';
 import { desc, eq } from 'drizzle-orm';
 import { schema, writeTransaction, type Tx } from '../../../db/client';
 import type { Workspace } from '../workspace/workspace';
-import { nowIso, requireOwnUnit } from '../units-keys/units';
+import { requireOwnUnit } from '../units-keys/units';
+import { nowIso } from '../workspace/clock';
 import { APP_VERSION } from '../version';
 import { FORMAT, FORMAT_VERSION } from './format';
 import { writeBundle, type BundleFileInput, type BundleRecordInput } from './writer';
@@ -36,7 +37,7 @@ export interface Sent {
 export async function sendBundle(ws: Workspace, out: Outgoing): Promise<Sent> {
   const own = requireOwnUnit(ws.db);
   const bundleId = crypto.randomUUID();
-  const createdAt = nowIso();
+  const createdAt = nowIso(ws.clock);
   const { seq, dest, records, undo } = writeTransaction(ws.db, (tx) => {
     const last = tx.select({ seq: schema.sentBundles.seq }).from(schema.sentBundles).orderBy(desc(schema.sentBundles.seq)).get();
     const seq = (last?.seq ?? 0) + 1;

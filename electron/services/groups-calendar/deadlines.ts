@@ -1,5 +1,4 @@
 import { formatDateVi } from '../text/vietnamese';
-import { nowIso } from '../units-keys/units';
 import { daysBefore } from './calendar';
 import type { DeadlineStatus } from './schemas';
 
@@ -8,14 +7,14 @@ import type { DeadlineStatus } from './schemas';
 export { daysBefore };
 
 /** Late means sent (or, not yet sent, today) on a Vietnamese calendar day after the deadline. */
-export function isLate(deadline: string | null, sentAt: string | null): boolean {
-  return !!deadline && daysBefore(deadline, sentAt ?? nowIso()) < 0;
+export function isLate(deadline: string | null, sentAt: string | null, now: string): boolean {
+  return !!deadline && daysBefore(deadline, sentAt ?? now) < 0;
 }
 
 /** The deadline as the member reads it on its page: "còn 5 ngày", "quá hạn 3 ngày", or when it was sent. */
-export function deadlineStatus(deadline: string | null, sentAt: string | null): DeadlineStatus {
+export function deadlineStatus(deadline: string | null, sentAt: string | null, now: string): DeadlineStatus {
   if (!deadline) return { deadline: null, daysLeft: null, text: 'Khu vực/Cụm chưa đặt hạn gửi đăng ký.' };
-  const daysLeft = daysBefore(deadline, nowIso());
+  const daysLeft = daysBefore(deadline, now);
   const due = `Hạn gửi đăng ký: ${formatDateVi(deadline)}`;
   if (sentAt) {
     const lateBy = -daysBefore(deadline, sentAt);

@@ -4,7 +4,8 @@ import { schema, writeTransaction, type Db, type DbOrTx } from '../../../db/clie
 import type { Group, ParsedInput } from '../../ipc/contract';
 import { UserError } from '../errors';
 import { formatFingerprint } from '../units-keys/keys';
-import { nowIso, pinnedKeysOf, requireOwnUnit, upsertUnit } from '../units-keys/units';
+import { pinnedKeysOf, requireOwnUnit, upsertUnit } from '../units-keys/units';
+import { nowIso, type Store } from '../workspace/clock';
 import { compareVi, foldVi } from '../text/vietnamese';
 import type { Role } from './schemas';
 import { milestoneDeadline, setRegistrationDeadline } from './plan';
@@ -26,9 +27,10 @@ function checkMembers(input: GroupInput, ownCode: string): void {
 }
 
 /** Creates or replaces a group-year with its members; fingerprints given here are pinned in advance. */
-export function saveGroup(db: Db, input: GroupInput): Group {
+export function saveGroup({ db, clock }: Store, input: GroupInput): Group {
   const own = requireOwnUnit(db);
   checkMembers(input, own.code);
+  const now = nowIso(clock);
   const id = writeTransaction(db, (tx) => {
     const clash = tx
       .select({ id: schema.emulationGroups.id })
@@ -43,16 +45,16 @@ export function saveGroup(db: Db, input: GroupInput): Group {
       if (updated.changes === 0) throw new UserError('Không tìm thấy Khu vực/Cụm thi đua cần sửa.');
       tx.delete(schema.groupMembers).where(eq(schema.groupMembers.groupId, groupId)).run();
     } else {
-      groupId = tx.insert(schema.emulationGroups).values({ ...fields, createdAt: nowIso() }).returning({ id: schema.emulationGroups.id }).get().id;
+      groupId = tx.insert(schema.emulationGroups).values({ ...fields, createdAt: now }).returning({ id: schema.emulationGroups.id }).get().id;
     }
     // The calendar owns the deadline; the form edits the registration milestone of this unit's plan.
     const leading = input.members.some((m) => m.code === own.code && m.role === 'leader');
     if (input.registrationDeadline !== undefined || leading) {
       const date = input.registrationDeadline === undefined ? (milestoneDeadline(tx, input.code, input.year, 'registration') ?? null) : input.registrationDeadline || null;
-      setRegistrationDeadline(tx, { code: input.code, year: input.year, kind: input.kind, leading }, date, nowIso());
+      setRegistrationDeadline(tx, { code: input.code, year: input.year, kind: input.kind, leading }, date, now);
     }
     for (const { role, fingerprint, gatheredByDeputy, ...unit } of input.members) {
-      upsertUnit(tx, unit, own.code);
+      upsertUnit(tx, unit, own.code, now);
       tx.insert(schema.groupMembers).values({ groupId, unitCode: unit.code, role, gatheredByDeputy: role === 'member' && gatheredByDeputy }).run();
       if (fingerprint && unit.code !== own.code) {
         // Typing another fingerprint must not quietly trust a second key beside the first.
@@ -62,7 +64,7 @@ export function saveGroup(db: Db, input: GroupInput): Group {
             `${unit.name} đã được ghim khóa ${formatFingerprint(current[0]!.keyId)}; phần mềm chưa hỗ trợ thay khóa, hãy giữ nguyên dấu vân tay đã ghim.`,
           );
         }
-        pinKey(tx, unit.code, fingerprint, 'group_setup');
+        pinKey(tx, unit.code, fingerprint, 'group_setup', now);
       }
     }
     return groupId;
@@ -108,7 +110,7 @@ export function removeGroup(db: Db, groupId: number): { removed: boolean } {
   return { removed: true };
 }
 
-export function pinKey(tx: DbOrTx, unitCode: string, keyId: string, source: 'group_setup' | 'quarantine_confirmed' | 'kickoff', publicKey?: string): void {
+export function pinKey(tx: DbOrTx, unitCode: string, keyId: string, source: 'group_setup' | 'quarantine_confirmed' | 'kickoff', now: string, publicKey?: string): void {
   const existing = tx.select().from(schema.pinnedKeys).where(eq(schema.pinnedKeys.keyId, keyId)).get();
   if (existing && existing.unitCode !== unitCode) {
     throw new UserError(`Khóa ${formatFingerprint(keyId)} đã được ghim cho đơn vị ${existing.unitCode}, không thể dùng cho ${unitCode}.`);
@@ -117,7 +119,7 @@ export function pinKey(tx: DbOrTx, unitCode: string, keyId: string, source: 'gro
     if (publicKey && !existing.publicKey) tx.update(schema.pinnedKeys).set({ publicKey }).where(eq(schema.pinnedKeys.keyId, keyId)).run();
     return;
   }
-  tx.insert(schema.pinnedKeys).values({ keyId, unitCode, publicKey: publicKey ?? null, source, pinnedAt: nowIso() }).run();
+  tx.insert(schema.pinnedKeys).values({ keyId, unitCode, publicKey: publicKey ?? null, source, pinnedAt: now }).run();
 }
 
 export function getGroup(db: DbOrTx, id: number): Group {

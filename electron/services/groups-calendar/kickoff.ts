@@ -94,7 +94,7 @@ function applyGroup(tx: DbOrTx, record: GroupRecord, ownCode: string, now: strin
       .get().id;
   }
   for (const m of record.members) {
-    upsertUnit(tx, { code: m.code, name: m.name, kind: m.kind, province: m.province, parentName: m.parent_name }, ownCode);
+    upsertUnit(tx, { code: m.code, name: m.name, kind: m.kind, province: m.province, parentName: m.parent_name }, ownCode, now);
     tx.insert(schema.groupMembers).values({ groupId, unitCode: m.code, role: m.role, gatheredByDeputy: m.gathered_by_deputy }).run();
     if (!m.key_id || m.code === ownCode) continue;
     const pinned = pinnedKeysOf(tx, m.code);
@@ -103,7 +103,7 @@ function applyGroup(tx: DbOrTx, record: GroupRecord, ownCode: string, now: strin
         `Gói khởi động ghi khóa ${formatFingerprint(m.key_id)} cho ${m.name}, khác khóa đã ghim ở đây (${formatFingerprint(pinned[0]!.keyId)}). Hãy gọi điện cho Trưởng Khu vực/Cụm để đối chiếu.`,
       );
     }
-    pinKey(tx, m.code, m.key_id, 'kickoff');
+    pinKey(tx, m.code, m.key_id, 'kickoff', now);
   }
 }
 

@@ -29,9 +29,9 @@ function leaderSigner(db: Db, own: OwnUnit, registration: { place: string; signe
 }
 
 /** Prints "Tổng hợp đăng ký thi đua năm …" for the leader, filtered and ordered as its screen is. */
-export async function printConsolidated(ws: Workspace, query: ParsedInput<'registration.overview'>, today = todayVi()): Promise<string> {
-  const { group, members } = memberRegistrations(ws.db, query.groupId);
-  const { rows } = overview(ws.db, query);
+export async function printConsolidated(ws: Workspace, query: ParsedInput<'registration.overview'>, today = todayVi(ws.clock)): Promise<string> {
+  const { group, members } = memberRegistrations(ws, query.groupId);
+  const { rows } = overview(ws, query);
   const own = requireOwnUnit(ws.db);
   const ownRegistration = members.find((m) => m.member.code === own.code)?.registration ?? null;
   const signer = leaderSigner(ws.db, own, ownRegistration);

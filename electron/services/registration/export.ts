@@ -44,10 +44,10 @@ export async function exportRegistration(ws: Workspace, groupId: number): Promis
     group,
     recipients,
     fileStem: `dang-ky-thi-dua-${group.year}-${asciiName(own.code)}`,
-    prepare(tx) {
+    prepare(tx, _bundleId, now) {
       const reg = requireRegistration(ws, groupId);
       const wasDraft = reg.status === 'draft';
-      markExported(tx, reg);
+      markExported(tx, reg, now);
       frozen = reg;
       return {
         records: [{ record_id: reg.recordId, type: 'registration', version: reg.version, content: toRecord(reg, own) }],

@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { schema, type Db } from '../../../db/client';
+import { schema } from '../../../db/client';
 import type { ConsolidatedRow, MatrixRow, ParsedInput, Registration } from '../../ipc/contract';
 import { getGroup } from '../groups-calendar/groups';
 import { titleName } from '../catalogue/catalogue';
 import { requireOwnUnit } from '../units-keys/units';
 import { isLate } from '../groups-calendar/deadlines';
+import { nowIso, type Store } from '../workspace/clock';
 import { compareVi, comparePersonNames, matchesVi } from '../text/vietnamese';
 import { findRegistration } from './registration';
 
@@ -18,9 +19,10 @@ export interface MemberRegistration {
 }
 
 /** Each member of a group-year with its latest registration: received in a bundle, or our own. */
-export function memberRegistrations(db: Db, groupId: number): { group: ReturnType<typeof getGroup>; members: MemberRegistration[] } {
+export function memberRegistrations({ db, clock }: Store, groupId: number): { group: ReturnType<typeof getGroup>; members: MemberRegistration[] } {
   const group = getGroup(db, groupId);
   const own = requireOwnUnit(db);
+  const now = nowIso(clock);
   const members = group.members.map((member) => {
     const registration = findRegistration(db, member.code, group.code, group.year);
     let receivedAt: string | null = null;
@@ -37,14 +39,15 @@ export function memberRegistrations(db: Db, groupId: number): { group: ReturnTyp
       receivedAt = row?.receivedAt ?? null;
       sentAt = row?.sentAt ?? null;
     }
-    const late = isLate(group.registrationDeadline, sentAt);
+    const late = isLate(group.registrationDeadline, sentAt, now);
     return { member, registration, sentAt, receivedAt, late };
   });
   return { group, members };
 }
 
-export function overview(db: Db, q: ParsedInput<'registration.overview'>): { matrix: MatrixRow[]; rows: ConsolidatedRow[] } {
-  const { members } = memberRegistrations(db, q.groupId);
+export function overview(store: Store, q: ParsedInput<'registration.overview'>): { matrix: MatrixRow[]; rows: ConsolidatedRow[] } {
+  const { db } = store;
+  const { members } = memberRegistrations(store, q.groupId);
   const ownCode = requireOwnUnit(db).code;
   const matrix = members.map(({ member, registration, sentAt, receivedAt, late }) => ({
     unitCode: member.code,

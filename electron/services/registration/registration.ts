@@ -6,7 +6,8 @@ import { UserError } from '../errors';
 import { getGroup } from '../groups-calendar/groups';
 import { catalogue, requireTitle } from '../catalogue/catalogue';
 import { registrationConflicts } from '../catalogue/conflicts';
-import { nowIso, requireOwnUnit, upsertUnit } from '../units-keys/units';
+import { requireOwnUnit, upsertUnit } from '../units-keys/units';
+import { nowIso, type Store } from '../workspace/clock';
 import { comparePersonNames, formatDateVi } from '../text/vietnamese';
 import { daysBefore, deadlineStatus } from '../groups-calendar/deadlines';
 import type { DeadlineStatus } from '../groups-calendar/schemas';
@@ -104,9 +105,9 @@ export function getOwnRegistration(db: Db, groupId: number): Registration | null
 }
 
 /** The member's deadline for this group-year, judged against when its registration was last sent. */
-export function ownDeadline(db: Db, groupId: number): DeadlineStatus {
+export function ownDeadline({ db, clock }: Store, groupId: number): DeadlineStatus {
   const group = getGroup(db, groupId);
-  return deadlineStatus(group.registrationDeadline, getOwnRegistration(db, groupId)?.sent?.at ?? null);
+  return deadlineStatus(group.registrationDeadline, getOwnRegistration(db, groupId)?.sent?.at ?? null, nowIso(clock));
 }
 
 /** Days a signing date may lie after today: a letter is dated ahead for a planned signing, not for years. */
@@ -116,10 +117,10 @@ const MAX_DAYS_AHEAD = 90;
  * A signing date a clerk could mean: in the group's year or a year next to it (a 2022 registration
  * may be signed in late 2021 or early 2023), and at most about three months after today.
  */
-export function checkDocumentDate(isoDate: string, groupYear: number): void {
+export function checkDocumentDate(isoDate: string, groupYear: number, now: string): void {
   const yearProblem = documentYearProblem(isoDate, groupYear);
   if (yearProblem) throw new UserError(yearProblem);
-  const ahead = daysBefore(isoDate, nowIso());
+  const ahead = daysBefore(isoDate, now);
   if (ahead > MAX_DAYS_AHEAD) {
     throw new UserError(`Ngày ký ${formatDateVi(isoDate)} muộn hơn hôm nay ${ahead} ngày: ngày ký không được sau hôm nay quá ${MAX_DAYS_AHEAD} ngày.`);
   }
@@ -157,10 +158,11 @@ function writeVersion(tx: DbOrTx, head: typeof schema.registrations.$inferInsert
  * is frozen, and saving makes the next version. A save that changes nothing writes nothing, so
  * printing or exporting again (which save first) never makes an identical version.
  */
-export function saveRegistration(db: Db, input: ParsedInput<'registration.save'>): Registration {
+export function saveRegistration({ db, clock }: Store, input: ParsedInput<'registration.save'>): Registration {
   const own = requireOwnUnit(db);
   const group = getGroup(db, input.groupId);
-  checkDocumentDate(input.documentDate, group.year);
+  const now = nowIso(clock);
+  checkDocumentDate(input.documentDate, group.year, now);
   input.collective.forEach((c) => requireTitle(c.titleCode, 'collective'));
   input.individuals.forEach((p) => requireTitle(p.titleCode, 'individual'));
   const staffById = new Map(db.select().from(schema.staff).all().map((s) => [s.id, s]));
@@ -203,7 +205,7 @@ export function saveRegistration(db: Db, input: ParsedInput<'registration.save'>
         signerTitle: input.signerTitle,
         signerName: input.signerName,
         recipients: JSON.stringify(input.recipients),
-        updatedAt: nowIso(),
+        updatedAt: now,
       },
       { collective: input.collective, individuals, commitments: input.commitments },
     );
@@ -211,9 +213,9 @@ export function saveRegistration(db: Db, input: ParsedInput<'registration.save'>
   return getOwnRegistration(db, input.groupId)!;
 }
 
-export function markExported(tx: DbOrTx, reg: Registration): void {
+export function markExported(tx: DbOrTx, reg: Registration, now: string): void {
   tx.update(schema.registrations)
-    .set({ status: 'exported', exportedAt: nowIso() })
+    .set({ status: 'exported', exportedAt: now })
     .where(and(eq(schema.registrations.recordId, reg.recordId), eq(schema.registrations.version, reg.version), eq(schema.registrations.status, 'draft')))
     .run();
 }
@@ -259,7 +261,7 @@ export function toRecord(reg: Registration, unit: OwnUnit): RegistrationRecord {
  * Stores a registration received in a bundle. A version we already hold is left alone; a higher
  * one is added beside the older ones, which stay as history.
  */
-export function applyRegistrationRecord(tx: DbOrTx, signed: RegistrationRecord, bundleId: string, ownCode: string): 'added' | 'same' | 'stale' {
+export function applyRegistrationRecord(tx: DbOrTx, signed: RegistrationRecord, bundleId: string, ownCode: string, now: string): 'added' | 'same' | 'stale' {
   // A record is read as signed; its codes are stored upper case like every other code here.
   const record = { ...signed, unit: { ...signed.unit, code: signed.unit.code.toUpperCase() }, group: { ...signed.group, code: signed.group.code.toUpperCase() } };
   if (record.unit.code === ownCode) throw new UserError('Gói hồ sơ chứa bản đăng ký mang mã của chính đơn vị này.');
@@ -272,7 +274,7 @@ export function applyRegistrationRecord(tx: DbOrTx, signed: RegistrationRecord, 
   if (existing && existing.unitCode !== record.unit.code) throw new UserError('Mã bản ghi đăng ký đã thuộc về một đơn vị khác.');
   // Judged per record: an older version never overwrites a newer one.
   if (existing && existing.version >= record.version) return existing.version === record.version ? 'same' : 'stale';
-  upsertUnit(tx, { code: record.unit.code, name: record.unit.name, kind: record.unit.kind, province: record.unit.province, parentName: record.unit.parent_name }, ownCode);
+  upsertUnit(tx, { code: record.unit.code, name: record.unit.name, kind: record.unit.kind, province: record.unit.province, parentName: record.unit.parent_name }, ownCode, now);
   const d = record.document;
   writeVersion(
     tx,
@@ -290,7 +292,7 @@ export function applyRegistrationRecord(tx: DbOrTx, signed: RegistrationRecord, 
       signerTitle: d.signer_title,
       signerName: d.signer_name,
       recipients: JSON.stringify(d.recipients),
-      updatedAt: nowIso(),
+      updatedAt: now,
       receivedBundleId: bundleId,
     },
     {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { schema, type Db } from '../../../db/client';
 import type { ParsedInput, Staff } from '../../ipc/contract';
 import { UserError } from '../errors';
-import { nowIso } from '../units-keys/units';
+import { nowIso, type Store } from '../workspace/clock';
 import { comparePersonNames, foldVi, matchesVi } from '../text/vietnamese';
 
 export function listStaff(db: Db, search = ''): Staff[] {
@@ -25,7 +25,7 @@ export function duplicateOf(db: Db, input: Pick<Staff, 'fullName' | 'birthYear'>
 }
 
 /** Saves a person typed by hand; a namesake born the same year is refused until the person confirms. */
-export function saveStaff(db: Db, input: ParsedInput<'registration.staffSave'>): Staff {
+export function saveStaff({ db, clock }: Store, input: ParsedInput<'registration.staffSave'>): Staff {
   const { id, allowDuplicate, ...fields } = input;
   const twin = allowDuplicate ? null : duplicateOf(db, input);
   if (twin) {
@@ -38,7 +38,7 @@ export function saveStaff(db: Db, input: ParsedInput<'registration.staffSave'>):
     if (done.changes === 0) throw new UserError('Không tìm thấy cán bộ cần sửa.');
     return { id, ...fields };
   }
-  const row = db.insert(schema.staff).values({ ...fields, createdAt: nowIso() }).returning({ id: schema.staff.id }).get();
+  const row = db.insert(schema.staff).values({ ...fields, createdAt: nowIso(clock) }).returning({ id: schema.staff.id }).get();
   return { id: row.id, ...fields };
 }
 
@@ -49,9 +49,9 @@ export function removeStaff(db: Db, id: number): Staff | null {
 }
 
 /** Undoes a removal: the person comes back under the same id, so registrations naming them still do. */
-export function restoreStaff(db: Db, person: Staff): Staff {
+export function restoreStaff({ db, clock }: Store, person: Staff): Staff {
   const { allowDuplicate: _a, ...fields } = person;
-  db.insert(schema.staff).values({ ...fields, createdAt: nowIso() }).onConflictDoNothing().run();
+  db.insert(schema.staff).values({ ...fields, createdAt: nowIso(clock) }).onConflictDoNothing().run();
   return fields;
 }
 

@@ -1,10 +1,10 @@
 import type ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import { schema, writeTransaction, type Db } from '../../../db/client';
+import { schema, writeTransaction } from '../../../db/client';
 import type { StaffField, StaffImportReport } from '../../ipc/contract';
 import { staffInputSchema } from './schemas';
 import { UserError } from '../errors';
-import { nowIso } from '../units-keys/units';
+import { nowIso, type Store } from '../workspace/clock';
 import { foldVi, formatDateVi } from '../text/vietnamese';
 import { staffKey } from './staff';
 import { columnLetters, formatCount, withFirstSheet, type SheetCell } from './sheet-reader';
@@ -125,7 +125,7 @@ class Problems {
  * bad cell refuses the whole sheet with every problem listed and nothing written. People already
  * listed, or listed twice in the sheet, are skipped and named in the report.
  */
-export async function importStaffXlsx(db: Db, file: string): Promise<StaffImportReport> {
+export async function importStaffXlsx({ db, clock }: Store, file: string): Promise<StaffImportReport> {
   const problems = new Problems();
   const warnings: string[] = [];
   const read = await withFirstSheet(file, async (sheet) => {
@@ -210,7 +210,7 @@ export async function importStaffXlsx(db: Db, file: string): Promise<StaffImport
     firstRow.set(key, p.row);
     fresh.push(p);
   }
-  const createdAt = nowIso();
+  const createdAt = nowIso(clock);
   writeTransaction(db, (tx) => {
     // One prepared statement for every row: a 100,000-row sheet is written in seconds, all or nothing.
     const insert = tx

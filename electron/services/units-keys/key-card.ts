@@ -9,6 +9,6 @@ export async function printKeyCard(ws: Workspace): Promise<string> {
   const unit = requireOwnUnit(ws.db);
   const { createdAt } = ws.db.select({ createdAt: schema.ownUnit.createdAt }).from(schema.ownUnit).get()!;
   const dest = path.join(ws.dataDir, 'documents', `the-khoa-ky-${asciiName(unit.code)}.docx`);
-  await writeDocx(keyCardDocument(unit, createdAt, todayVi()), dest);
+  await writeDocx(keyCardDocument(unit, createdAt, todayVi(ws.clock)), dest);
   return dest;
 }

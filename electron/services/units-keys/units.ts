@@ -2,20 +2,14 @@ import { asc, eq } from 'drizzle-orm';
 import { schema, writeTransaction, type DbOrTx } from '../../../db/client';
 import type { OwnUnit, Unit } from '../../ipc/contract';
 import type { Workspace } from '../workspace/workspace';
+import { nowIso, type Clock, type Store } from '../workspace/clock';
 import { UserError } from '../errors';
 import { fingerprintWords, formatFingerprint } from './keys';
 import { formatDateVi, localDate } from '../text/vietnamese';
 
-/** The clock every service reads; the demonstration replays a past year by setting it. */
-export const clock = { now: (): Date => new Date() };
-
-export function nowIso(): string {
-  return clock.now().toISOString();
-}
-
 /** Today's date in Vietnam, for the date line of a document. */
-export function todayVi(): string {
-  return localDate(nowIso());
+export function todayVi(clock: Clock): string {
+  return localDate(nowIso(clock));
 }
 
 export function getOwnUnit(db: DbOrTx): OwnUnit | null {
@@ -51,10 +45,10 @@ function codeLockedReason(db: DbOrTx): string {
  * Corrects the own unit's details. The code changes with every row that stores it, in one
  * transaction, and only until the first export; the signing key stays.
  */
-export function updateOwnUnit(db: DbOrTx, unit: Unit): OwnUnit {
+export function updateOwnUnit({ db, clock }: Store, unit: Unit): OwnUnit {
   writeTransaction(db, (tx) => {
     const own = requireOwnUnit(tx);
-    const at = nowIso();
+    const at = nowIso(clock);
     const details = { name: unit.name, kind: unit.kind, province: unit.province, parentName: unit.parentName, updatedAt: at };
     if (unit.code === own.code) {
       tx.update(schema.units).set(details).where(eq(schema.units.code, own.code)).run();
@@ -70,6 +64,7 @@ export function updateOwnUnit(db: DbOrTx, unit: Unit): OwnUnit {
     tx.update(schema.pinnedKeys).set({ unitCode: unit.code }).where(eq(schema.pinnedKeys.unitCode, own.code)).run();
     tx.update(schema.groupMembers).set({ unitCode: unit.code }).where(eq(schema.groupMembers.unitCode, own.code)).run();
     tx.update(schema.registrations).set({ unitCode: unit.code }).where(eq(schema.registrations.unitCode, own.code)).run();
+    tx.update(schema.records).set({ ownerCode: unit.code }).where(eq(schema.records.ownerCode, own.code)).run();
     tx.delete(schema.units).where(eq(schema.units.code, own.code)).run();
   });
   return requireOwnUnit(db);
@@ -82,9 +77,9 @@ export function requireOwnUnit(db: DbOrTx): OwnUnit {
 }
 
 /** Records what we know of another unit; our own unit's details are only changed by its own setup. */
-export function upsertUnit(tx: DbOrTx, unit: Unit, ownCode: string | null): void {
+export function upsertUnit(tx: DbOrTx, unit: Unit, ownCode: string | null, now: string): void {
   if (unit.code === ownCode) return;
-  const values = { ...unit, updatedAt: nowIso() };
+  const values = { ...unit, updatedAt: now };
   tx.insert(schema.units).values(values).onConflictDoUpdate({ target: schema.units.code, set: values }).run();
 }
 
@@ -99,7 +94,7 @@ export async function setupUnit(ws: Workspace, unit: Unit): Promise<OwnUnit> {
   if (getOwnUnit(ws.db)) throw new UserError(ALREADY_SET_UP);
   const key = await ws.keys.prepare();
   try {
-    const at = nowIso();
+    const at = nowIso(ws.clock);
     writeTransaction(ws.db, (tx) => {
       if (getOwnUnit(tx)) throw new UserError(ALREADY_SET_UP);
       tx.insert(schema.units).values({ ...unit, updatedAt: at }).onConflictDoUpdate({ target: schema.units.code, set: { ...unit, updatedAt: at } }).run();

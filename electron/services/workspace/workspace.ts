@@ -7,12 +7,15 @@ import { KeyStore, type Sealer } from '../units-keys/keys';
 import { makePrivateDir, restrictTree } from '../files/private';
 import type { BundleKindRegistry } from '../bundles/kinds';
 import { bundleKinds } from './bundle-kinds';
+import { systemClock, type Clock } from './clock';
 
 /** One unit's installation: its database and the folders beside it. */
 export interface Workspace {
   db: Db;
   dataDir: string;
   keys: KeyStore;
+  /** The time every service reads (set by the tests and the demonstration). */
+  clock: Clock;
   /** Every bundle kind this installation reads and writes, as the capabilities declare them. */
   kinds: BundleKindRegistry;
   dir: {
@@ -37,6 +40,8 @@ export interface WorkspaceOptions {
   dbFile?: string;
   nativeBinding?: string;
   sealer?: Sealer;
+  /** The system clock unless a test or the demonstration sets one. */
+  clock?: Clock;
   /**
    * The data folder belongs to the app (the default) and is made private. The CLI names a database
    * file anywhere (a Desktop, a USB stick): there only the app's own files and folders are.
@@ -68,6 +73,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     db,
     dataDir,
     keys: new KeyStore(path.join(dataDir, 'keys'), options.sealer),
+    clock: options.clock ?? systemClock,
     kinds: bundleKinds,
     dir,
     close: () => {
