@@ -13,15 +13,13 @@ import { saveGroup } from '../../electron/services/groups-calendar/groups';
 import { publishKickoff } from '../../electron/services/groups-calendar/kickoff';
 import { statusBoard } from '../../electron/services/groups-calendar/status-board';
 import { writeStatusBoardXlsx } from '../../electron/services/groups-calendar/status-board-xlsx';
-import { clock, getOwnUnit } from '../../electron/services/units-keys/units';
+import { getOwnUnit } from '../../electron/services/units-keys/units';
+import { testClock } from '../helpers/clock';
 import { documentText, parseDocx } from '../helpers/docx';
 import { DEPUTY, exchange, groupInput, LEADER, makeUnit, MEMBER, tempDir } from '../helpers/units';
 
-const realNow = clock.now;
-afterEach(() => {
-  clock.now = realNow;
-});
-const at = (iso: string) => (clock.now = () => new Date(iso));
+afterEach(() => testClock.reset());
+const at = (iso: string) => testClock.set(iso);
 
 const unit = (code: string, name: string, kind: Unit['kind'], province: string): Unit => ({ code, name, kind, province, parentName: `UBND tỉnh ${province}` });
 const DIEN_BIEN = unit('STP-DB', 'Sở Tư pháp tỉnh Điện Biên', 'so_tu_phap', 'Điện Biên');
@@ -69,7 +67,7 @@ const column = (board: StatusBoard, key: string) => board.columns.find((c) => c.
 /** The leader's installation with the template plan and the registrations of 20/02/2022 in. */
 async function leaderWithSubmissions() {
   const leader = await makeUnit(LEADER);
-  const group = saveGroup(leader.ws.db, groupInputSchema.parse(bigGroup()));
+  const group = saveGroup(leader.ws, groupInputSchema.parse(bigGroup()));
   const db = leader.ws.db;
   // 23:30 on the deadline day in Vietnam (16:30 UTC) is on time, though it arrived two days later.
   received(db, MEMBER.code, 'registration', '2022-02-10T16:30:00.000Z', '2022-02-12T02:00:00.000Z');
@@ -159,10 +157,10 @@ describe('the status board', () => {
   it('shows the deputy the members it gathers and itself, under the leader’s plan brought by the kickoff', async () => {
     const deputy = await makeUnit(DEPUTY);
     const leader = await makeUnit(LEADER);
-    const leaderGroup = saveGroup(leader.ws.db, groupInputSchema.parse(bigGroup({ [DEPUTY.code]: deputy.unit.keyId })));
+    const leaderGroup = saveGroup(leader.ws, groupInputSchema.parse(bigGroup({ [DEPUTY.code]: deputy.unit.keyId })));
     const kickoff = await publishKickoff(leader.ws, leaderGroup.id);
     // The deputy had typed the group with the registration deadline only, and pinned the leader.
-    const own = saveGroup(deputy.ws.db, groupInputSchema.parse(bigGroup({ [LEADER.code]: leader.unit.keyId })));
+    const own = saveGroup(deputy.ws, groupInputSchema.parse(bigGroup({ [LEADER.code]: leader.unit.keyId })));
     const landed = await importBundleFile(deputy.ws, { path: kickoff.path, name: path.basename(kickoff.path) });
     expect(landed.status, landed.reason).toBe('accepted');
 
@@ -182,7 +180,7 @@ describe('the status board', () => {
 
   it('is refused to a plain member, in Vietnamese', async () => {
     const member = await makeUnit(MEMBER);
-    const group = saveGroup(member.ws.db, groupInputSchema.parse(bigGroup()));
+    const group = saveGroup(member.ws, groupInputSchema.parse(bigGroup()));
     expect(() => statusBoard(member.ws.db, group.id, { today: '2022-02-20T03:00:00.000Z' })).toThrow('Bảng theo dõi tình hình gửi hồ sơ chỉ dành cho Trưởng và Phó Trưởng Khu vực/Cụm thi đua.');
   });
 
