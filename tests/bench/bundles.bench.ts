@@ -10,6 +10,11 @@ import { keyIdOf, rawPublicKey } from '../../electron/services/units-keys/keys';
 import { openWorkspace } from '../../electron/services/workspace/workspace';
 import { setupUnit } from '../../electron/services/units-keys/units';
 import { saveGroup } from '../../electron/services/groups-calendar/groups';
+import { statusBoard } from '../../electron/services/groups-calendar/status-board';
+import { writeStatusBoardXlsx } from '../../electron/services/groups-calendar/status-board-xlsx';
+import { statusBoardDocument } from '../../electron/services/documents/status-board-doc';
+import { writeDocx } from '../../electron/services/documents/write';
+import { getOwnUnit } from '../../electron/services/units-keys/units';
 import { groupInputSchema } from '../../electron/ipc/contract';
 import { inChild, MB, measure, opensslSeconds, printTable, registerCase, runCaseIfChild } from './measure';
 
@@ -165,9 +170,86 @@ async function unknownKeySection(dir: string): Promise<void> {
   console.log('Mỗi lần nhập chạy trong một tiến trình riêng (gồm cả mở cơ sở dữ liệu); mục tiêu RSS đỉnh ≤ 200 MB.');
 }
 
+const BOARD_UNITS = 130;
+/** What members send in the template plan, each sent up to four times (late ones and corrections). */
+const MEMBER_KINDS = ['registration', 'plan_comments', 'mid_year_report', 'inspection_report', 'year_end_report', 'dossier'];
+
+/**
+ * A leader of 130 units (half Sở Tư pháp, half Cục THADS gathered by the deputy) with the template plan
+ * and a few thousand accepted bundles; times the board, its DOCX and its .xlsx on 01/12, all dated.
+ */
+registerCase('status-board', async (dir) => {
+  const ws = openWorkspace({ dataDir: fs.mkdtempSync(path.join(dir, 'board-')) });
+  try {
+    await setupUnit(ws, { code: 'STP-TQ', name: 'Sở Tư pháp tỉnh Tuyên Quang', kind: 'so_tu_phap', province: 'Tuyên Quang', parentName: 'UBND tỉnh Tuyên Quang' });
+    const unit = (i: number) => {
+      const thads = i % 2 === 1;
+      const n = String(i).padStart(3, '0');
+      return {
+        code: `${thads ? 'THADS' : 'STP'}-${n}`,
+        name: `${thads ? 'Cục Thi hành án dân sự' : 'Sở Tư pháp'} tỉnh ${['Điện Biên', 'Hà Giang', 'Lào Cai', 'Cao Bằng', 'Yên Bái'][i % 5]} ${n}`,
+        kind: thads ? 'thads' : 'so_tu_phap',
+        province: 'Tỉnh',
+        parentName: 'UBND tỉnh',
+        role: i === 1 ? 'deputy' : 'member',
+        fingerprint: '',
+        gatheredByDeputy: thads && i !== 1,
+      };
+    };
+    const members = [
+      { code: 'STP-TQ', name: 'Sở Tư pháp tỉnh Tuyên Quang', kind: 'so_tu_phap', province: 'Tuyên Quang', parentName: 'UBND tỉnh Tuyên Quang', role: 'leader', fingerprint: '' },
+      ...Array.from({ length: BOARD_UNITS - 1 }, (_, i) => unit(i + 1)),
+    ];
+    const group = saveGroup(ws.db, groupInputSchema.parse({ code: 'KVTD-MNPB', name: 'Khu vực thi đua Khối cơ quan Tư pháp các tỉnh trung du và miền núi phía Bắc', year: 2022, kind: 'khu_vuc', registrationDeadline: '2022-02-10', members }));
+    const insert = ws.db.$client.prepare(
+      `insert into received_bundles (bundle_id, header_sha256, sender_code, key_id, kind, group_code, year, seq, created_at, received_at, file_name, archive_path)
+       values (?, ?, ?, ?, ?, 'KVTD-MNPB', 2022, ?, ?, ?, 'x.tdkt', 'x.tdkt')`,
+    );
+    let bundles = 0;
+    ws.db.$client.transaction(() => {
+      for (const m of members.slice(1)) {
+        const kinds = m.role === 'deputy' ? [...MEMBER_KINDS, 'consolidated', 'consolidated', 'consolidated'] : MEMBER_KINDS;
+        kinds.forEach((kind, k) => {
+          // Spread over the year; each unit sends a kind one to four times, a day apart.
+          const day = Date.UTC(2022, 1, 5) + k * 50 * 86_400_000 + (bundles % 9) * 86_400_000;
+          for (let again = 0; again <= bundles % 4; again++, bundles++) {
+            const created = new Date(day + again * 86_400_000).toISOString();
+            insert.run(crypto.randomUUID(), crypto.randomBytes(32).toString('hex'), m.code, '0'.repeat(32), kind, bundles + 1, created, created);
+          }
+        });
+      }
+    })();
+    const step = async (fn: () => Promise<unknown>) => {
+      const t0 = process.hrtime.bigint();
+      await fn();
+      return Number(process.hrtime.bigint() - t0) / 1e9;
+    };
+    let board!: ReturnType<typeof statusBoard>;
+    const boardSeconds = await step(async () => (board = statusBoard(ws.db, group.id, { today: '2022-12-01T03:00:00.000Z' })));
+    const docxSeconds = await step(() =>
+      writeDocx(statusBoardDocument(board, getOwnUnit(ws.db)!, { place: 'Tuyên Quang', title: 'Giám đốc', name: 'Trần Văn Minh' }), path.join(dir, 'bang-theo-doi.docx')),
+    );
+    const xlsxSeconds = await step(() => writeStatusBoardXlsx(board, path.join(dir, 'bang-theo-doi.xlsx')));
+    return { rows: board.rows.length, columns: board.columns.length, bundles, boardSeconds, docxSeconds, xlsxSeconds };
+  } finally {
+    ws.close();
+  }
+});
+
+async function statusBoardSection(dir: string): Promise<void> {
+  const run = await inChild<{ rows: number; columns: number; bundles: number; boardSeconds: number; docxSeconds: number; xlsxSeconds: number }>('status-board', dir);
+  const r = run.result;
+  printTable(
+    ['đơn vị', 'mốc', 'gói đã nhận', 'bảng (s)', 'DOCX (s)', '.xlsx (s)', 'RSS đỉnh (MB)'],
+    [[String(r.rows), String(r.columns), String(r.bundles), r.boardSeconds.toFixed(2), r.docxSeconds.toFixed(2), r.xlsxSeconds.toFixed(2), run.peakRssMB.toFixed(0)]],
+  );
+  console.log('Bảng theo dõi của Trưởng: tính bảng từ cơ sở dữ liệu, in DOCX khổ ngang, xuất .xlsx; RSS đỉnh của cả tiến trình (gồm mở cơ sở dữ liệu và tạo dữ liệu).');
+}
+
 const sections: [string, (dir: string) => Promise<void>][] = [
   ['bundles', bundleSection],
   ['unknown-key', unknownKeySection],
+  ['status-board', statusBoardSection],
 ];
 
 async function main(): Promise<void> {
