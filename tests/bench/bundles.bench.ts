@@ -200,7 +200,7 @@ registerCase('status-board', async (dir) => {
       { code: 'STP-TQ', name: 'Sở Tư pháp tỉnh Tuyên Quang', kind: 'so_tu_phap', province: 'Tuyên Quang', parentName: 'UBND tỉnh Tuyên Quang', role: 'leader', fingerprint: '' },
       ...Array.from({ length: BOARD_UNITS - 1 }, (_, i) => unit(i + 1)),
     ];
-    const group = saveGroup(ws.db, groupInputSchema.parse({ code: 'KVTD-MNPB', name: 'Khu vực thi đua Khối cơ quan Tư pháp các tỉnh trung du và miền núi phía Bắc', year: 2022, kind: 'khu_vuc', registrationDeadline: '2022-02-10', members }));
+    const group = saveGroup(ws, groupInputSchema.parse({ code: 'KVTD-MNPB', name: 'Khu vực thi đua Khối cơ quan Tư pháp các tỉnh trung du và miền núi phía Bắc', year: 2022, kind: 'khu_vuc', registrationDeadline: '2022-02-10', members }));
     const insert = ws.db.$client.prepare(
       `insert into received_bundles (bundle_id, header_sha256, sender_code, key_id, kind, group_code, year, seq, created_at, received_at, file_name, archive_path)
        values (?, ?, ?, ?, ?, 'KVTD-MNPB', 2022, ?, ?, ?, 'x.tdkt', 'x.tdkt')`,

@@ -9,14 +9,11 @@ import { saveGroup } from '../../electron/services/groups-calendar/groups';
 import { memberDeadlines } from '../../electron/services/groups-calendar/home';
 import { publishKickoff } from '../../electron/services/groups-calendar/kickoff';
 import { exportRegistration } from '../../electron/services/registration/export';
-import { clock } from '../../electron/services/units-keys/units';
+import { testClock } from '../helpers/clock';
 import { DEPUTY, groupInput, LEADER, makeUnit, MEMBER, registeredMember, tempDir } from '../helpers/units';
 
-const realNow = clock.now;
-afterEach(() => {
-  clock.now = realNow;
-});
-const at = (iso: string) => (clock.now = () => new Date(iso));
+afterEach(() => testClock.reset());
+const at = (iso: string) => testClock.set(iso);
 const file = (p: string) => ({ path: p, name: path.basename(p) });
 
 /** The member holds the leader's plan from the kickoff, as in a real year. */
@@ -24,9 +21,9 @@ async function memberWithPlan() {
   const member = await registeredMember();
   const deputy = await makeUnit(DEPUTY);
   const leader = await makeUnit(LEADER);
-  const leaderGroup = saveGroup(leader.ws.db, groupInputSchema.parse(groupInput({ [MEMBER.code]: member.unit.keyId, [DEPUTY.code]: deputy.unit.keyId })));
+  const leaderGroup = saveGroup(leader.ws, groupInputSchema.parse(groupInput({ [MEMBER.code]: member.unit.keyId, [DEPUTY.code]: deputy.unit.keyId })));
   const kickoff = await publishKickoff(leader.ws, leaderGroup.id);
-  saveGroup(member.ws.db, groupInputSchema.parse(groupInput({ [LEADER.code]: leader.unit.keyId }, { id: member.group.id })));
+  saveGroup(member.ws, groupInputSchema.parse(groupInput({ [LEADER.code]: leader.unit.keyId }, { id: member.group.id })));
   const landed = await importBundleFile(member.ws, file(kickoff.path));
   expect(landed.status, landed.reason).toBe('accepted');
   return { member, leader };
@@ -100,7 +97,7 @@ describe('the member’s home screen of deadlines', () => {
 
   it('says so, in Vietnamese, for a group this unit is not in', async () => {
     const leader = await makeUnit(LEADER);
-    const group = saveGroup(leader.ws.db, groupInputSchema.parse(groupInput()));
+    const group = saveGroup(leader.ws, groupInputSchema.parse(groupInput()));
     leader.ws.db.delete(schema.groupMembers).run();
     expect(() => memberDeadlines(leader.ws.db, group.id, { today: '2022-02-12T03:00:00.000Z' })).toThrow(/^Đơn vị này không có trong danh sách thành viên của Khu vực thi đua/);
   });
