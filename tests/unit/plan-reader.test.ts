@@ -530,11 +530,13 @@ describe('plan reader: hostile files are refused in Vietnamese', () => {
       `Đợt thi đua ${Array(300_000).fill('từ 1/').join(' ')}`,
       Array(20_000).fill('a\tb\tThời gian\tNội dung').join('\n'),
       Array(20_000).fill('Sở Tư pháp tỉnh A, Trưởng Cụm;').join(' '),
+      `3. Sơ kết\n\nCác đơn vị gửi trước ngày 10/02/2022 ${Array(50_000).fill('đồng thời gửi Trưởng Cụm báo cáo Vụ TĐKT').join(' ')}`,
+      `3. Sơ kết\n\n${Array(100_000).fill('báo cáo về việc').join(' ')} gửi Trưởng Cụm`,
     ];
     for (const text of cases) {
       const started = Date.now();
       const r = readPlanText(text);
-      expect(Date.now() - started, text.slice(0, 40)).toBeLessThan(5_000);
+      expect(Date.now() - started, text.slice(0, 40)).toBeLessThan(10_000);
       wellFormed(r);
     }
     const many = readPlanText(cases[0]!);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { squashSpaces } from '../text/vietnamese';
+import { formatDateVi, squashSpaces } from '../text/vietnamese';
 import { stripUnsafeChars } from '../text/unsafe-chars';
 import { receiverRoles, type DeadlineRule, type Milestone, type phaseSchema, type planEventSchema, type planSections } from './plan-schemas';
 import { planTemplate } from './template';
@@ -175,10 +175,12 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * name starts so (recipients only: as a subject, "Giám đốc Sở Tư pháp" is any member's director).
  */
 function mentions(f: string, from: number, to: number, units: KnownUnit[], bare = false): Mention[] {
+  // Searched in its own slice, so a search never runs on past `to`.
+  const g = f.slice(from, to);
   const found: Mention[] = [];
   const scan = (re: RegExp, roles: Role[]) => {
-    re.lastIndex = from;
-    for (let m = re.exec(f); m && m.index < to; m = re.exec(f)) if (m.index + m[0].length <= to) found.push({ start: m.index, end: m.index + m[0].length, roles });
+    re.lastIndex = 0;
+    for (let m = re.exec(g); m; m = re.exec(g)) found.push({ start: from + m.index, end: from + m.index + m[0].length, roles });
   };
   for (const [re, roles] of ROLE_PATTERNS) scan(re, roles);
   for (const u of units) scan(new RegExp(String.raw`\b${escapeRe(u.name)}\b`, 'g'), [u.role]);
@@ -288,8 +290,7 @@ function eventKey(f: string): string {
     if (EVENT_CUT.has(w) || words.length === 4) break;
     words.push(w);
   }
-  const key = words.join('-').slice(0, 40).replace(/-+$/, '');
-  return /^[a-z0-9]/.test(key) ? key : `su-kien-${key}`.slice(0, 40);
+  return words.join('-').slice(0, 40).replace(/-+$/, '') || 'su-kien';
 }
 
 // ---- Reading ----------------------------------------------------------------------------------
@@ -306,7 +307,7 @@ function deadlineOf(hit: DeadlineHit, p: Para, ctx: Ctx, sentence: string): { ru
     const { iso, problems } = resolvePoint(hit.point, 'end', ctx.year);
     if (!iso) return { rule: null, problems };
     if (hit.point.kind === 'month' && !hit.point.edge) problems.push(`Kế hoạch chỉ ghi tháng ("${hit.point.text}"): hạn đề xuất là ngày cuối tháng.`);
-    else if (hit.point.kind !== 'day') problems.push(`Kế hoạch không ghi ngày cụ thể ("${hit.point.text}"): hạn đề xuất là ${iso.split('-').reverse().join('/')}.`);
+    else if (hit.point.kind !== 'day') problems.push(`Kế hoạch không ghi ngày cụ thể ("${hit.point.text}"): hạn đề xuất là ${formatDateVi(iso)}.`);
     const y = Number(iso.slice(0, 4));
     if (ctx.year !== null && (y < ctx.year || y > ctx.year + 1)) problems.push(`Hạn "${hit.point.text}" không thuộc năm của kế hoạch (${ctx.year}): có thể viết nhầm năm.`);
     return { rule: { type: 'date', date: iso }, problems };
@@ -315,7 +316,7 @@ function deadlineOf(hit: DeadlineHit, p: Para, ctx: Ctx, sentence: string): { ru
   if (hit.workingDays) problems.push(`Kế hoạch tính ${hit.days} ngày làm việc; hạn được tính theo ngày lịch, hãy điều chỉnh số ngày nếu cần.`);
   if (hit.days > 366) return { rule: null, problems: [...problems, `Số ngày ${hit.days} quá lớn.`] };
   if (!hit.event) return { rule: null, problems: [...problems, `Không rõ hạn tính ${hit.kind === 'after' ? 'sau' : 'trước'} sự kiện nào.`] };
-  const title = phrase(p, hit.event.start, hit.event.end, false);
+  const title = phrase(p, hit.event.start, hit.event.end, false).slice(0, 300);
   const key = eventKey(p.f.slice(hit.event.start, hit.event.end));
   if (!ctx.events.has(key)) ctx.events.set(key, { key, title, date: null, expected: '', sentence });
   return { rule: { type: hit.kind === 'after' ? 'after_event' : 'before_event', event: key, days: hit.days }, problems };
@@ -373,6 +374,7 @@ function piecesOf(p: Para): Piece[] {
   }));
 }
 
+const CLAUSE_END = /[.;]/g;
 const NO_DEADLINE = 'Kế hoạch không ghi hạn cho việc gửi này: hãy nhập hạn (một ngày, hoặc số ngày trước hay sau một sự kiện) hoặc bỏ.';
 
 /** "Thời gian: trước ngày 15/11/2022", "Thời hạn hoàn thành: Tháng 11/2022": the deadline of the step just above. */
@@ -400,8 +402,8 @@ function readPiece(piece: Piece, ctx: Ctx, section: Section | null, inherited: S
   const { rule, problems: dateProblems } = piece.hit ? deadlineOf(piece.hit, p, ctx, sentence) : { rule: null, problems: [NO_DEADLINE] };
   // Undated: the step's clause ends where the first sending clause does.
   const firstSend = firstMatch(SEND, p.f, 0, p.f.length);
-  const clauseEnd = firstSend ? p.f.slice(firstSend.index).search(/[.;]/) : -1;
-  const undated = firstSend && clauseEnd >= 0 ? firstSend.index + clauseEnd : p.f.length;
+  CLAUSE_END.lastIndex = firstSend?.index ?? 0;
+  const undated = (firstSend && CLAUSE_END.exec(p.f)?.index) ?? p.f.length;
   const hit = piece.hit ?? { start: undated, end: undated };
   // The deadline's own words are no part of the subject ("hoàn thành trước ngày…").
   const f = p.f.slice(0, hit.start) + ' '.repeat(hit.end - hit.start) + p.f.slice(hit.end);
@@ -418,7 +420,7 @@ function readPiece(piece: Piece, ctx: Ctx, section: Section | null, inherited: S
   for (let m = SEND.exec(f); m && m.index < p.f.length; m = SEND.exec(f)) {
     if (m[0] === 'trinh' && /quy\s$/.test(f.slice(Math.max(0, m.index - 4), m.index))) continue;
     if (m[0] === 'bao cao') {
-      const next = mentions(f, m.index + m[0].length, p.f.length, ctx.units, true)[0];
+      const next = mentions(f, m.index + m[0].length, Math.min(p.f.length, m.index + 120), ctx.units, true)[0];
       if (!next || f.slice(m.index + m[0].length, next.start).trim() !== '') continue;
     }
     sends.push(m);
@@ -433,9 +435,10 @@ function readPiece(piece: Piece, ctx: Ctx, section: Section | null, inherited: S
     const stop = hit.start > send.index ? hit.start : p.f.length;
     const zone = mentions(f, verbEnd, stop, ctx.units, true);
     let prep: number | null = null;
+    const starts = new Set(zone.map((z) => z.start));
     PREPOSITION.lastIndex = verbEnd;
     for (let m = PREPOSITION.exec(f); m && m.index < stop; m = PREPOSITION.exec(f)) {
-      if (zone.some((z) => z.start === m!.index + m![0].length)) {
+      if (starts.has(m.index + m[0].length)) {
         prep = m.index;
         break;
       }
@@ -446,9 +449,10 @@ function readPiece(piece: Piece, ctx: Ctx, section: Section | null, inherited: S
     if (stop === hit.start) {
       SEND.lastIndex = hit.end;
       for (let m = SEND.exec(f); m && m.index < p.f.length; m = SEND.exec(f)) {
-        const clauseEnd = f.slice(m.index).search(/[.;]/);
-        const end = clauseEnd < 0 ? p.f.length : Math.min(p.f.length, m.index + clauseEnd);
+        CLAUSE_END.lastIndex = m.index;
+        const end = CLAUSE_END.exec(f)?.index ?? p.f.length;
         for (const r of mentions(f, m.index + m[0].length, end, ctx.units, true)) for (const role of r.roles) if (role !== 'inspection_team') to.add(role);
+        SEND.lastIndex = Math.max(SEND.lastIndex, end);
       }
     }
     // What is sent: the words after the verb when they name a document, else the clause's own words before it.
@@ -665,7 +669,7 @@ export function readPlanText(raw: string): PlanReading {
       continue;
     }
     const e = EXPECTED.exec(p.f.slice(body));
-    if (e) expected.push({ what: e[1]!.trim(), when: p.text.slice(p.text.length - e[2]!.length).trim().replace(/\.$/, '') });
+    if (e) expected.push({ what: e[1]!.trim(), when: p.text.slice(p.text.length - e[2]!.length).trim().replace(/\.$/, '').slice(0, 200) });
     const section = [...stack].reverse().find((s) => s) ?? null;
     let sender: Sender | null = null;
     const pieces = piecesOf(text);
