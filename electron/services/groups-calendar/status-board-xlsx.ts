@@ -83,7 +83,9 @@ export async function writeStatusBoardXlsx(board: StatusBoard, dest: string): Pr
         row.getCell(col).numFmt = DATE_FORMAT;
       }
       const days = c.state === 'late' || c.state === 'missing' ? ` ${c.days} ngày` : '';
-      row.getCell(col + 1).value = c.state === 'not_applicable' ? '' : `${stateLabel[c.state]}${days}${c.resent ? `, gửi lại ${c.resent} lần` : ''}`;
+      // Sent while the milestone had no deadline yet: sent, neither on time nor late.
+      const label = c.state === 'on_time' && !c.deadline ? 'Đã gửi' : stateLabel[c.state];
+      row.getCell(col + 1).value = c.state === 'not_applicable' ? '' : `${label}${days}${c.resent ? `, gửi lại ${c.resent} lần` : ''}`;
     });
   });
   const foot = sheet.getRow(bottom + 1 + board.rows.length);
