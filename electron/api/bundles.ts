@@ -1,4 +1,5 @@
 import { decideQuarantine, importBundleFiles, listQuarantine } from '../services/bundles/importer';
+import { writeReceipts } from '../services/bundles/receipts';
 import type { Handlers } from './dispatch';
 
 export const bundlesHandlers = {
@@ -9,4 +10,6 @@ export const bundlesHandlers = {
   },
   'bundles.quarantine': (_input, { ws }) => listQuarantine(ws),
   'bundles.decide': (input, { ws }) => decideQuarantine(ws, input.id, input.accept),
-} satisfies Handlers<'bundles.import' | 'bundles.quarantine' | 'bundles.decide'>;
+  'bundles.writeReceipts': async (input, { ws, files }) =>
+    (await writeReceipts(ws, input.bundleIds)).map((r) => ({ file: files.register(r.file), senderCode: r.senderCode })),
+} satisfies Handlers<'bundles.import' | 'bundles.writeReceipts' | 'bundles.quarantine' | 'bundles.decide'>;

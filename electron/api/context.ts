@@ -7,6 +7,8 @@ export interface Host {
   pickBundles(folder: boolean): Promise<string[]>;
   pickXlsx(): Promise<string | null>;
   saveAs(source: string, suggestedName: string): Promise<{ saved: boolean; where: string }>;
+  /** Several files into one folder picked once (receipts back onto the USB stick). */
+  saveAll(sources: { path: string; name: string }[]): Promise<{ saved: boolean; where: string }>;
 }
 
 export interface Context {

@@ -15,4 +15,5 @@ export const filesHandlers = {
     const { path, name } = files.resolve(input.file);
     return host.saveAs(path, name);
   },
-} satisfies Handlers<'files.pickBundles' | 'files.pickXlsx' | 'files.save'>;
+  'files.saveAll': (input, { host, files }) => host.saveAll(input.files.map((f) => files.resolve(f))),
+} satisfies Handlers<'files.pickBundles' | 'files.pickXlsx' | 'files.save' | 'files.saveAll'>;

@@ -28,6 +28,16 @@ export const channels = [
   'bundles.decide',
   'registration.overview',
   'registration.printConsolidated',
+  'groups-calendar.plan',
+  'groups-calendar.savePlan',
+  'groups-calendar.resetPlan',
+  'groups-calendar.printPlan',
+  'groups-calendar.publishKickoff',
+  'groups-calendar.home',
+  'groups-calendar.board',
+  'groups-calendar.exportBoard',
+  'bundles.writeReceipts',
+  'files.saveAll',
 ] as const;
 
 export type Channel = (typeof channels)[number];

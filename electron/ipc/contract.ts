@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Channel } from './channels';
 import { catalogueItemSchema } from '../services/catalogue/schemas';
 import { deadlineStatusSchema, groupKindSchema, optionalDateField, roleSchema, yearSchema } from '../services/groups-calendar/schemas';
+import { planContentSchema } from '../services/groups-calendar/plan-schemas';
+import { memberDeadlinesSchema, statusBoardQuerySchema, statusBoardSchema } from '../services/groups-calendar/board-schemas';
 import { commitmentKindSchema, genderSchema, registrationInputSchema, staffInputSchema } from '../services/registration/schemas';
 import { optionalTextField, textField } from '../services/fields/schemas';
 import { fingerprintSchema, unitCodeSchema, unitKindSchema, unitSchema } from '../services/units-keys/schemas';
@@ -128,6 +130,10 @@ export const importResultSchema = z.object({
   status: importStatusSchema,
   reason: z.string(),
   sender: z.string().optional(),
+  /** The accepted bundle, for its receipt (biên nhận). */
+  bundleId: z.string().optional(),
+  /** The kind's label ("đăng ký thi đua", "biên nhận"): a receipt is not itself acknowledged. */
+  acknowledge: z.boolean().optional(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 
@@ -178,6 +184,20 @@ export const consolidatedRowSchema = z.object({
   receivedAt: z.string().nullable(),
 });
 export type ConsolidatedRow = z.infer<typeof consolidatedRowSchema>;
+
+/** The year's plan as a unit sees it (groups-calendar/year-plan.ts PlanView). */
+export const planViewSchema = z.object({
+  source: z.enum(['own', 'leader', 'template']),
+  editable: z.boolean(),
+  published: z.boolean(),
+  version: z.number(),
+  plan: planContentSchema,
+  deadlines: z.record(z.string(), z.string().nullable()),
+  rules: z.record(z.string(), z.string()),
+});
+export type PlanView = z.infer<typeof planViewSchema>;
+export type PlanContent = z.input<typeof planContentSchema>;
+export type { MemberDeadlines, StatusBoard, BoardCell } from '../services/groups-calendar/board-schemas';
 
 const empty = z.object({}).strict();
 const groupRef = z.object({ groupId: z.number().int().positive() });
@@ -235,6 +255,22 @@ export const contract = {
   },
   // Printed as the screen shows it: the same filters and order as leader.overview.
   'registration.printConsolidated': { input: overviewQuerySchema, output: fileHandleSchema },
+  'groups-calendar.plan': { input: groupRef, output: planViewSchema },
+  'groups-calendar.savePlan': { input: groupRef.extend({ plan: planContentSchema }), output: planViewSchema },
+  'groups-calendar.resetPlan': { input: groupRef, output: planViewSchema },
+  'groups-calendar.printPlan': { input: groupRef, output: fileHandleSchema },
+  'groups-calendar.publishKickoff': { input: groupRef, output: z.object({ file: fileHandleSchema, seq: z.number() }) },
+  'groups-calendar.home': { input: groupRef, output: memberDeadlinesSchema },
+  'groups-calendar.board': { input: statusBoardQuerySchema, output: statusBoardSchema },
+  'groups-calendar.exportBoard': { input: statusBoardQuerySchema.extend({ format: z.enum(['docx', 'xlsx']) }), output: fileHandleSchema },
+  'bundles.writeReceipts': {
+    input: z.object({ bundleIds: z.array(z.string().uuid()).min(1).max(500) }),
+    output: z.array(z.object({ file: fileHandleSchema, senderCode: z.string() })),
+  },
+  'files.saveAll': {
+    input: z.object({ files: z.array(fileHandleSchema).min(1).max(500) }),
+    output: z.object({ saved: z.boolean(), where: z.string() }),
+  },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

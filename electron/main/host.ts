@@ -34,5 +34,15 @@ export function electronHost(window: BrowserWindow): Host {
       await copyFileAtomic(source, result.filePath, check);
       return { saved: true, where: path.basename(result.filePath) };
     },
+    async saveAll(sources) {
+      const result = await dialog.showOpenDialog(window, { title: 'Chọn thư mục lưu (ví dụ ổ USB)', properties: ['openDirectory', 'createDirectory'] });
+      const folder = result.filePaths[0];
+      if (result.canceled || !folder) return { saved: false, where: '' };
+      for (const s of sources) {
+        const check = s.path.endsWith(BUNDLE_EXTENSION) ? async (temp: string) => void (await verifyBundleFile(temp, bundleKinds)) : undefined;
+        await copyFileAtomic(s.path, path.join(folder, s.name), check);
+      }
+      return { saved: true, where: `${sources.length} tệp vào ${folder}` };
+    },
   };
 }

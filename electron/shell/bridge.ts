@@ -25,6 +25,7 @@ const browserHost: Host = {
   pickBundles: () => Promise.reject(new UserError('Trong trình duyệt, hãy chọn tệp bằng hộp thoại của trình duyệt.')),
   pickXlsx: () => Promise.reject(new UserError('Trong trình duyệt, hãy chọn tệp bằng hộp thoại của trình duyệt.')),
   saveAs: () => Promise.reject(new UserError('Trong trình duyệt, tệp được tải về thư mục Tải xuống.')),
+  saveAll: () => Promise.reject(new UserError('Trong trình duyệt, tệp được tải về thư mục Tải xuống.')),
 };
 
 export interface Bridge {

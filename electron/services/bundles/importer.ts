@@ -159,7 +159,13 @@ async function accept(ws: Workspace, staged: string, v: OpenBundle, fileName: st
       return null;
     });
     if (decision) return decision;
-    return { status: 'accepted', reason: `Đã nhận gói ${kind.label} số ${h.seq} của ${senderLabel(v)}: ${kind.summary(counts.added)}.`, sender: senderLabel(v) };
+    return {
+      status: 'accepted',
+      reason: `Đã nhận gói ${kind.label} số ${h.seq} của ${senderLabel(v)}: ${kind.summary(counts.added)}.`,
+      sender: senderLabel(v),
+      bundleId: h.bundle_id,
+      acknowledge: !kind.unacknowledged,
+    };
   } catch (error) {
     await fsp.rm(archive, { force: true });
     if (error instanceof StaleBundle) {

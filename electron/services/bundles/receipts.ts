@@ -63,10 +63,10 @@ export interface ReceiptWritten {
 }
 
 /**
- * Writes a signed receipt for each accepted bundle named, into `folder` (back onto the USB stick),
- * and keeps each in the outbox. A bundle that is itself a receipt gets none.
+ * Writes a signed receipt for each accepted bundle named into the outbox and, when a folder is given,
+ * copies them there (back onto the USB stick). A bundle that is itself a receipt gets none.
  */
-export async function writeReceipts(ws: Workspace, bundleIds: string[], folder: string): Promise<ReceiptWritten[]> {
+export async function writeReceipts(ws: Workspace, bundleIds: string[], folder?: string): Promise<ReceiptWritten[]> {
   const own = requireOwnUnit(ws.db);
   const received = bundleIds.length ? ws.db.select().from(schema.receivedBundles).where(inArray(schema.receivedBundles.bundleId, bundleIds)).all() : [];
   const missing = bundleIds.filter((id) => !received.some((r) => r.bundleId === id));
@@ -104,8 +104,8 @@ export async function writeReceipts(ws: Workspace, bundleIds: string[], folder: 
         };
       },
     });
-    const file = path.join(folder, path.basename(sent.path));
-    await copyFileAtomic(sent.path, file);
+    const file = folder ? path.join(folder, path.basename(sent.path)) : sent.path;
+    if (folder) await copyFileAtomic(sent.path, file);
     written.push({ bundleId: r.bundleId, senderCode: r.senderCode, file });
   }
   return written;
