@@ -95,6 +95,31 @@ describe('the member’s home screen of deadlines', () => {
     expect(registration.receiptText).toBe(`Đã được ${LEADER.name} tiếp nhận ngày 11/02/2022; bản gửi ngày 14/02/2022 chưa có biên nhận.`);
   });
 
+  it('gives the deputy its consolidated steps, each bundle to the step whose deadline is nearest', async () => {
+    const deputy = await makeUnit(DEPUTY);
+    const leader = await makeUnit(LEADER);
+    const leaderGroup = saveGroup(leader.ws, groupInputSchema.parse(groupInput({ [DEPUTY.code]: deputy.unit.keyId })));
+    const kickoff = await publishKickoff(leader.ws, leaderGroup.id);
+    const own = saveGroup(deputy.ws, groupInputSchema.parse(groupInput({ [LEADER.code]: leader.unit.keyId })));
+    expect((await importBundleFile(deputy.ws, file(kickoff.path))).status).toBe('accepted');
+    // Its registration summary, a day late, and its mid-year one, early.
+    for (const [n, createdAt] of [
+      [1, '2022-02-16T02:00:00.000Z'],
+      [2, '2022-06-01T02:00:00.000Z'],
+    ] as const) {
+      deputy.ws.db.insert(schema.sentBundles).values({ bundleId: `00000000-0000-4000-8000-00000000000${n}`, kind: 'consolidated', groupCode: 'KVTD-MNPB', year: 2022, seq: 100 + n, createdAt, archivePath: 'x.tdkt' }).run();
+    }
+    const home = memberDeadlines(deputy.ws.db, own.id, { today: '2022-06-02T03:00:00.000Z' });
+    const step = (key: string) => home.milestones.find((m) => m.key === key)!;
+    expect(step('registration-consolidated')).toMatchObject({ state: 'late', stateText: 'Đã gửi ngày 16/02/2022, muộn 1 ngày (hạn 15/02/2022).', sent: [expect.objectContaining({ seq: 101 })] });
+    expect(step('registration-consolidated').toText).toBe(`Trưởng Khu vực thi đua (${LEADER.name})`);
+    expect(step('mid-year-consolidated')).toMatchObject({ state: 'on_time', sent: [expect.objectContaining({ seq: 102 })] });
+    expect(step('year-end-consolidated')).toMatchObject({ state: 'not_yet_due', sent: [] });
+    expect(step('inspection-consolidated')).toMatchObject({ state: 'no_deadline', sent: [] });
+    // The deputy registers to the leader and the Ministry, not to itself.
+    expect(step('registration').to.map((t) => t.role)).toEqual(['leader', 'ministry']);
+  });
+
   it('says so, in Vietnamese, for a group this unit is not in', async () => {
     const leader = await makeUnit(LEADER);
     const group = saveGroup(leader.ws, groupInputSchema.parse(groupInput()));
