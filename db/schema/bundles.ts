@@ -28,6 +28,14 @@ export const receivedBundles = sqliteTable(
     receivedAt: text('received_at').notNull(),
     fileName: text('file_name').notNull(),
     archivePath: text('archive_path').notNull(),
+    /**
+     * A bundle that came inside another (a deputy's consolidated bundle): the forwarder's unit code,
+     * the bundle that carried it, and when the forwarder received it, which is the date the sender
+     * is credited with. Null for a bundle received directly.
+     */
+    forwardedBy: text('forwarded_by'),
+    forwardedIn: text('forwarded_in'),
+    submittedAt: text('submitted_at'),
   },
   (t) => [index('received_bundles_sender').on(t.senderCode, t.groupCode, t.year)],
 );

@@ -3,7 +3,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { readSnapshot, schema, writeTransaction, type DbOrTx } from '../../../db/client';
+import { readSnapshot, schema, writeTransaction, type DbOrTx, type Tx } from '../../../db/client';
 import type { ImportResult, QuarantineEntry } from '../../ipc/contract';
 import { sweepLeftovers, type Workspace } from '../workspace/workspace';
 import { asUserError, UserError } from '../errors';
@@ -14,7 +14,7 @@ import { formatFingerprint } from '../units-keys/keys';
 import { formatDateVi } from '../text/vietnamese';
 import { pinnedKeysOf, requireOwnUnit, upsertUnit } from '../units-keys/units';
 import { nowIso } from '../workspace/clock';
-import type { BundleKindRegistry } from './kinds';
+import type { BundleKind, BundleKindRegistry, ForwardedBundle } from './kinds';
 import { BUNDLE_EXTENSION, BundleError, LIMITS } from './format';
 import { openBundle, type BundleHead, type OpenBundle } from './reader';
 
@@ -112,66 +112,223 @@ function judge(db: DbOrTx, kinds: BundleKindRegistry, v: BundleHead): Decision |
 /** Thrown inside the import transaction to undo it: the bundle brought only versions older than those held. */
 class StaleBundle extends Error {}
 
-/** Lands an accepted bundle: its original kept in the archive, its records read one at a time in one transaction. */
-async function accept(ws: Workspace, staged: string, v: OpenBundle, fileName: string): Promise<Decision> {
+/** Where a received bundle is kept: a name of its own, so a concurrent import of the same bundle never overwrites, or cleans up, this copy. */
+function archivePathFor(ws: Workspace, h: BundleHead['header']): string {
+  return path.join(ws.dir.received, h.sender.unit_code, `${h.bundle_id}.${crypto.randomBytes(4).toString('hex')}.tdkt`);
+}
+
+interface Landing {
+  fileName: string;
+  archive: string;
+  receivedAt: string;
+  /** For a bundle that came inside another: who forwarded it, in which bundle, and the date its sender is credited with. */
+  forwarded?: { by: string; in: string; submittedAt: string };
+}
+
+/**
+ * Records a judged bundle as received and applies its records, read from the open file one by one;
+ * returns how many were added. Throws StaleBundle when it brought only versions older than those held.
+ */
+function land(ws: Workspace, tx: Tx, v: OpenBundle, at: Landing, ownCode: string): number {
   const h = v.header;
   const kind = ws.kinds.kind(h.kind)!;
-  // A name of its own: a concurrent import of the same bundle must never overwrite, or clean up, this copy.
-  const archive = path.join(ws.dir.received, h.sender.unit_code, `${h.bundle_id}.${crypto.randomBytes(4).toString('hex')}.tdkt`);
-  await fsp.mkdir(path.dirname(archive), { recursive: true, mode: PRIVATE_DIR_MODE });
+  tx.insert(schema.receivedBundles)
+    .values({
+      bundleId: h.bundle_id,
+      headerSha256: v.headerSha256,
+      senderCode: h.sender.unit_code,
+      keyId: v.signer.keyId,
+      kind: h.kind,
+      groupCode: h.group.code,
+      year: h.year,
+      seq: h.seq,
+      createdAt: h.created_at,
+      receivedAt: at.receivedAt,
+      fileName: at.fileName,
+      archivePath: path.relative(ws.dataDir, at.archive),
+      forwardedBy: at.forwarded?.by ?? null,
+      forwardedIn: at.forwarded?.in ?? null,
+      submittedAt: at.forwarded?.submittedAt ?? null,
+    })
+    .run();
+  const counts = { added: 0, same: 0, stale: 0 };
+  const seen = new Set<string>();
+  for (const r of v.records()) {
+    counts[kind.apply({ tx, header: h, ownCode, now: at.receivedAt }, r)]++;
+    seen.add(r.type);
+  }
+  const absent = (kind.requires ?? []).filter((t) => !seen.has(t));
+  if (absent.length) throw new BundleError(`Gói ${kind.label} thiếu bản ghi bắt buộc (${absent.join(', ')}).`);
+  // Nothing new and something older than what is held: the bundle is an old one, and is not kept.
+  if (!counts.added && counts.stale) throw new StaleBundle();
+  return counts.added;
+}
+
+/** A bundle carried inside the one being imported, copied out to a file of its own and opened. */
+interface Forwarded {
+  declared: ForwardedBundle;
+  staged: string;
+  bundle: OpenBundle;
+  /** Already received (directly from its sender, or forwarded before): nothing to do. */
+  duplicate: boolean;
+}
+
+/** A refusal that already says what to do (ask the forwarder or the member), so nothing is added to it. */
+class ForwardedRefusal extends BundleError {}
+
+/** A forwarded bundle is refused: the person reads whose bundle it was, and that nothing of the carrying bundle was kept. */
+function forwardedRefusal(db: DbOrTx, outer: BundleHead, kind: BundleKind, senderCode: string, reason: string): BundleError {
+  const unit = db.select({ name: schema.units.name }).from(schema.units).where(eq(schema.units.code, senderCode)).get();
+  const who = unit ? `${unit.name} (${senderCode})` : `đơn vị mã "${senderCode}"`;
+  return new ForwardedRefusal(
+    `Gói hồ sơ của ${who} do ${senderLabel(outer)} chuyển tiếp bị từ chối: ${reason.trim()} Vì vậy toàn bộ gói ${kind.label} không được nhập; đề nghị ${senderLabel(outer)} kiểm tra gói của ${who}, hoặc đề nghị ${who} gửi trực tiếp.`,
+  );
+}
+
+function unconfirmedKeyReason(v: BundleHead): string {
+  return `Khóa ký ${formatFingerprint(v.signer.keyId)} của đơn vị này chưa được xác nhận ở đây. Hãy gọi điện cho đơn vị để đối chiếu dấu vân tay và xác nhận khóa trước, rồi nhập lại gói.`;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * The bundles a forwarding kind carries under data/bundles/: each listed by its records exactly
+ * once, copied out of the carrying file by streaming (never loaded whole), verified in full and
+ * judged exactly as if its sender had sent it here directly — against that sender's own pinned key.
+ * Any one refused refuses them all, naming its sender. The caller closes and removes what is returned.
+ */
+async function openForwarded(ws: Workspace, outer: OpenBundle, opened: Forwarded[]): Promise<void> {
+  const kind = ws.kinds.kind(outer.header.kind)!;
+  const carried = outer.header.files.filter((f) => f.path.startsWith('data/bundles/')).map((f) => f.path);
+  if (!kind.forwards) {
+    if (carried.length) throw new BundleError(`Gói ${kind.label} không được chứa gói hồ sơ khác ("${carried[0]}").`);
+    return;
+  }
+  const declared: ForwardedBundle[] = [];
+  for (const r of outer.records()) declared.push(...kind.forwards(r));
+  const paths = new Set(declared.map((d) => d.path));
+  if (paths.size !== declared.length || new Set(declared.map((d) => d.bundleId)).size !== declared.length) {
+    throw new BundleError(`Bản kê của gói ${kind.label} ghi một gói chuyển tiếp hai lần.`);
+  }
+  for (const p of carried) if (!paths.has(p)) throw new BundleError(`Gói ${kind.label} có tệp "${p}" không được ghi trong bản kê các gói chuyển tiếp.`);
+  for (const d of declared) if (!carried.includes(d.path)) throw new BundleError(`Bản kê của gói ${kind.label} ghi gói "${d.path}" nhưng gói không chứa tệp này.`);
+
+  for (const d of declared) {
+    const refuse = (reason: string) => forwardedRefusal(ws.db, outer, kind, d.senderCode, reason);
+    const staged = path.join(ws.dir.staging, `forwarded-${crypto.randomBytes(8).toString('hex')}.tdkt`);
+    let bundle: OpenBundle;
+    try {
+      await outer.extractFile(d.path, staged);
+      bundle = await openBundle(staged, ws.kinds);
+    } catch (error) {
+      await fsp.rm(staged, { force: true });
+      if (error instanceof BundleError) throw refuse(error.message);
+      throw error;
+    }
+    const f: Forwarded = { declared: d, staged, bundle, duplicate: false };
+    opened.push(f);
+    const h = bundle.header;
+    if (h.bundle_id !== d.bundleId || h.sender.unit_code !== d.senderCode || bundle.headerSha256 !== d.headerSha256) {
+      throw refuse(`gói không khớp với bản kê đã ký của ${senderLabel(outer)} (mã gói, đơn vị gửi hoặc mã băm).`);
+    }
+    const innerKind = ws.kinds.kind(h.kind)!;
+    if (innerKind.forwards) throw refuse(`đây là gói ${innerKind.label}, tự nó chứa gói khác; không nhận gói lồng nhiều tầng.`);
+    if (h.group.code !== outer.header.group.code || h.year !== outer.header.year) throw refuse('gói thuộc Khu vực/Cụm hoặc năm khác với gói chuyển tiếp.');
+    // The forwarder vouches for when it received the bundle: not before its sender signed it, nor after the forwarder signed its own (a day's clock drift allowed).
+    const credited = Date.parse(d.receivedAt);
+    if (credited < Date.parse(h.created_at) - DAY_MS || credited > Date.parse(outer.header.created_at) + DAY_MS) {
+      throw refuse(
+        `ngày nhận gói ghi trong bản kê (${formatDateVi(d.receivedAt)}) trước ngày đơn vị ký gửi (${formatDateVi(h.created_at)}) hoặc sau ngày lập gói chuyển tiếp (${formatDateVi(outer.header.created_at)}).`,
+      );
+    }
+    const verdict = readSnapshot(ws.db, (tx) => judge(tx, ws.kinds, bundle));
+    if (verdict === 'accept') {
+      try {
+        await bundle.verifyPayload();
+      } catch (error) {
+        if (error instanceof BundleError) throw refuse(error.message);
+        throw error;
+      }
+    } else if (verdict.status === 'duplicate') f.duplicate = true;
+    else throw refuse(verdict.status === 'quarantined' ? unconfirmedKeyReason(bundle) : verdict.reason);
+  }
+}
+
+/**
+ * Lands an accepted bundle: its original kept in the archive, its records read one at a time in one
+ * transaction; the bundles it forwards land in the same transaction, each with its own row and
+ * archive copy, or none does.
+ */
+async function accept(ws: Workspace, staged: string, v: OpenBundle, fileName: string, forwarded: Forwarded[]): Promise<Decision> {
+  const h = v.header;
+  const kind = ws.kinds.kind(h.kind)!;
+  const archive = archivePathFor(ws, h);
+  const landed: string[] = [];
+  const innerArchives = new Map(forwarded.map((f) => [f, archivePathFor(ws, f.bundle.header)]));
+  for (const p of [archive, ...innerArchives.values()]) await fsp.mkdir(path.dirname(p), { recursive: true, mode: PRIVATE_DIR_MODE });
   try {
     const own = requireOwnUnit(ws.db);
-    const counts = { added: 0, same: 0, stale: 0 };
     const now = nowIso(ws.clock);
-    const decision = writeTransaction(ws.db, (tx) => {
+    const outcome = writeTransaction(ws.db, (tx) => {
       // Re-judged inside the transaction: another import may have landed since the first look.
       const verdict = judge(tx, ws.kinds, v);
       if (verdict !== 'accept') return verdict;
-      tx.insert(schema.receivedBundles)
-        .values({
-          bundleId: h.bundle_id,
-          headerSha256: v.headerSha256,
-          senderCode: h.sender.unit_code,
-          keyId: v.signer.keyId,
-          kind: h.kind,
-          groupCode: h.group.code,
-          year: h.year,
-          seq: h.seq,
-          createdAt: h.created_at,
-          receivedAt: now,
-          fileName,
-          archivePath: path.relative(ws.dataDir, archive),
-        })
-        .run();
-      // Records are read from the open file, checked and applied one by one.
-      const seen = new Set<string>();
-      for (const r of v.records()) {
-        counts[kind.apply({ tx, header: h, ownCode: own.code, now }, r)]++;
-        seen.add(r.type);
+      const added = land(ws, tx, v, { fileName, archive, receivedAt: now }, own.code);
+      const notes: string[] = [];
+      for (const f of forwarded) {
+        const inner = f.bundle;
+        const innerKind = ws.kinds.kind(inner.header.kind)!;
+        const what = `${senderLabel(inner)}, gói ${innerKind.label} số ${inner.header.seq}`;
+        const again = f.duplicate ? null : judge(tx, ws.kinds, inner);
+        if (f.duplicate || (again !== 'accept' && again?.status === 'duplicate')) {
+          notes.push(`${what}: đã nhận trước đây`);
+          continue;
+        }
+        if (again !== 'accept') throw forwardedRefusal(tx, v, kind, f.declared.senderCode, again!.status === 'quarantined' ? unconfirmedKeyReason(inner) : again!.reason);
+        const innerArchive = innerArchives.get(f)!;
+        try {
+          // A savepoint of its own: an old bundle among new ones is left out alone.
+          const innerAdded = writeTransaction(tx, (sp) =>
+            land(
+              ws,
+              sp,
+              inner,
+              { fileName: `${fileName} › ${path.basename(f.declared.path)}`, archive: innerArchive, receivedAt: now, forwarded: { by: h.sender.unit_code, in: h.bundle_id, submittedAt: f.declared.receivedAt } },
+              own.code,
+            ),
+          );
+          notes.push(`${what}: ${innerKind.summary(innerAdded)}`);
+        } catch (error) {
+          if (!(error instanceof StaleBundle)) {
+            if (error instanceof BundleError || error instanceof UserError) throw forwardedRefusal(tx, v, kind, f.declared.senderCode, error.message);
+            throw error;
+          }
+          notes.push(`${what}: gói cũ, đã có phiên bản mới hơn`);
+          continue;
+        }
+        fs.renameSync(f.staged, innerArchive);
+        landed.push(innerArchive);
       }
-      const absent = (kind.requires ?? []).filter((t) => !seen.has(t));
-      if (absent.length) throw new BundleError(`Gói ${kind.label} thiếu bản ghi bắt buộc (${absent.join(', ')}).`);
-      // Nothing new and something older than what is held: the bundle is an old one, and is not kept.
-      if (!counts.added && counts.stale) throw new StaleBundle();
       // Moved into the archive under the write lock, with its row: the sweep of files without a row
       // holds the same lock, so it never sees this file between the two.
       fs.renameSync(staged, archive);
-      return null;
+      return { added, notes };
     });
-    if (decision) return decision;
+    if ('status' in outcome) return outcome;
+    const carried = outcome.notes.length ? `; chuyển tiếp ${outcome.notes.length} gói: ${outcome.notes.join('; ')}` : '';
     return {
       status: 'accepted',
-      reason: `Đã nhận gói ${kind.label} số ${h.seq} của ${senderLabel(v)}: ${kind.summary(counts.added)}.`,
+      reason: `Đã nhận gói ${kind.label} số ${h.seq} của ${senderLabel(v)}: ${kind.summary(outcome.added)}${carried}.`,
       sender: senderLabel(v),
       bundleId: h.bundle_id,
       acknowledge: !kind.unacknowledged,
     };
   } catch (error) {
-    await fsp.rm(archive, { force: true });
+    for (const p of [archive, ...landed]) await fsp.rm(p, { force: true });
     if (error instanceof StaleBundle) {
       return { status: 'stale', reason: `Gói cũ: đã có phiên bản mới hơn của ${kind.label} do ${senderLabel(v)} gửi; gói này không thay thế bản mới hơn.`, sender: senderLabel(v) };
     }
-    if (error instanceof BundleError) return { status: 'refused', reason: `${error.message} ${RESEND}`, sender: senderLabel(v) };
+    if (error instanceof BundleError) return { status: 'refused', reason: error instanceof ForwardedRefusal ? error.message : `${error.message} ${RESEND}`, sender: senderLabel(v) };
     throw error;
   }
 }
@@ -250,8 +407,20 @@ async function importOne(ws: Workspace, file: IncomingFile): Promise<ImportResul
         if (error instanceof BundleError) return { file: file.name, status: 'refused', reason: `${error.message} ${RESEND}`, sender: senderLabel(bundle) };
         throw error;
       }
-      if (verdict === 'accept') return { file: file.name, ...(await accept(ws, staged, bundle, path.basename(file.name))) };
-      return { file: file.name, ...(await quarantine(ws, staged, bundle, path.basename(file.name))) };
+      if (verdict !== 'accept') return { file: file.name, ...(await quarantine(ws, staged, bundle, path.basename(file.name))) };
+      const forwarded: Forwarded[] = [];
+      try {
+        await openForwarded(ws, bundle, forwarded);
+        return { file: file.name, ...(await accept(ws, staged, bundle, path.basename(file.name), forwarded)) };
+      } catch (error) {
+        if (error instanceof BundleError) return { file: file.name, status: 'refused', reason: error instanceof ForwardedRefusal ? error.message : `${error.message} ${RESEND}`, sender: senderLabel(bundle) };
+        throw error;
+      } finally {
+        for (const f of forwarded) {
+          await f.bundle.close();
+          await fsp.rm(f.staged, { force: true });
+        }
+      }
     } finally {
       await bundle.close();
     }

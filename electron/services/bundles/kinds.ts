@@ -34,6 +34,18 @@ export interface ReceivedRecord {
   content: unknown;
 }
 
+/** A bundle carried inside another under data/bundles/, as the carrying bundle's records declare it. */
+export interface ForwardedBundle {
+  /** Where it sits in the carrying bundle: data/bundles/<name>.tdkt. */
+  path: string;
+  bundleId: string;
+  senderCode: string;
+  /** SHA-256 of its signed bundle.json. */
+  headerSha256: string;
+  /** When the forwarder received it: the date its sender is credited with. */
+  receivedAt: string;
+}
+
 export interface BundleKind {
   kind: string;
   /** What a person calls it, after "gói": "đăng ký thi đua", "biên nhận". */
@@ -51,6 +63,13 @@ export interface BundleKind {
   recordTypes: readonly RecordType[];
   /** Record types a bundle of this kind must carry at least once. */
   requires?: readonly string[];
+  /**
+   * A kind that forwards other units' original bundles under data/bundles/ (the deputy's consolidated
+   * bundle) says, from one of its records, which bundles it carries. The importer then admits each
+   * as if its sender had sent it directly, against that sender's own pinned key, and applies it in
+   * the same transaction. A kind without it may carry no bundle.
+   */
+  forwards?(record: ReceivedRecord): ForwardedBundle[];
   /** Applies one validated record inside the import transaction; throws a BundleError to refuse the whole bundle. */
   apply(ctx: ApplyContext, record: ReceivedRecord): ApplyOutcome;
   /** The sentence after "Đã nhận gói … của …:", from the count of records added. */

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { keyIdOf, verifySignature } from '../units-keys/keys';
+import { PRIVATE_FILE_MODE } from '../files/private';
 import {
   bagInfoText,
   BAGIT_TXT,
@@ -396,8 +397,16 @@ async function* compressedChunks(handle: fsp.FileHandle, e: ZipEntry): AsyncGene
   }
 }
 
-/** SHA-256 and CRC-32 of one entry's content in one pass, never inflating past its declared size. */
-async function hashEntry(handle: fsp.FileHandle, e: ZipEntry): Promise<{ sha256: string; crc32: number; size: number }> {
+/** Writes a whole chunk: a file handle's write may take only part of it. */
+async function writeAll(out: fsp.FileHandle, chunk: Buffer): Promise<void> {
+  for (let done = 0; done < chunk.length; ) done += (await out.write(chunk, done, chunk.length - done)).bytesWritten;
+}
+
+/**
+ * SHA-256 and CRC-32 of one entry's content in one pass, never inflating past its declared size;
+ * with `out`, the content is also written there as it is read.
+ */
+async function hashEntry(handle: fsp.FileHandle, e: ZipEntry, out?: fsp.FileHandle): Promise<{ sha256: string; crc32: number; size: number }> {
   const hash = crypto.createHash('sha256');
   let crc = 0;
   let size = 0;
@@ -410,11 +419,18 @@ async function hashEntry(handle: fsp.FileHandle, e: ZipEntry): Promise<{ sha256:
     crc = zlib.crc32(chunk, crc);
   };
   try {
+    // A stored chunk's buffer is refilled once the next one is asked for: it is written before that.
     if (e.method === 0 || e.compressedSize === 0) {
-      for await (const chunk of storedChunks(handle, e)) take(chunk);
+      for await (const chunk of storedChunks(handle, e)) {
+        take(chunk);
+        if (out) await writeAll(out, chunk);
+      }
     } else {
       await pipeline(Readable.from(compressedChunks(handle, e)), zlib.createInflateRaw({ chunkSize: 256 * 1024 }), async (inflated: AsyncIterable<Buffer>) => {
-        for await (const chunk of inflated) take(chunk);
+        for await (const chunk of inflated) {
+          take(chunk);
+          if (out) await writeAll(out, chunk);
+        }
       });
     }
   } catch (error) {
@@ -446,6 +462,12 @@ export interface OpenBundle extends BundleHead {
    * import transaction; a record that fails throws a BundleError and the transaction rolls back.
    */
   records(): Generator<BundleRecord>;
+  /**
+   * Copies one data file, as signed, to `dest`, streamed and checked against the signed catalogue on
+   * the way: a bundle carried inside this one is read without loading it whole. A file that does not
+   * match leaves nothing at `dest`.
+   */
+  extractFile(path: string, dest: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -590,6 +612,24 @@ async function readHead(handle: fsp.FileHandle, fileSize: number, kinds: BundleK
           throw new BundleError(`Bản ghi "${path}" không khớp với danh mục đã ký.`);
         }
         yield { record_id: r.record_id, version: r.version, type: r.type, content: parsed.data };
+      }
+    },
+    async extractFile(path, dest) {
+      const f = listed.get(path);
+      if (!f) throw new BundleError(`Gói thiếu tệp "${path}".`);
+      const e = entries.get(path)!;
+      const out = await fsp.open(dest, 'wx', PRIVATE_FILE_MODE);
+      try {
+        try {
+          const got = await hashEntry(handle, e, out);
+          checkContent(e, got.size === f.size ? got.sha256 : '', f.sha256, got.crc32);
+          await out.sync();
+        } finally {
+          await out.close();
+        }
+      } catch (error) {
+        await fsp.rm(dest, { force: true });
+        throw error;
       }
     },
     close: () => handle.close(),

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { schema } from '../../../db/client';
 import type { ConsolidatedRow, MatrixRow, ParsedInput, Registration } from '../../ipc/contract';
 import { getGroup } from '../groups-calendar/groups';
@@ -29,9 +29,10 @@ export function memberRegistrations({ db, clock }: Store, groupId: number): { gr
     let sentAt: string | null = null;
     if (registration && member.code === own.code) receivedAt = sentAt = registration.sent?.at ?? null;
     else if (registration) {
-      // The latest version's dates are those of the bundle that carried it.
+      // The latest version's dates are those of the bundle that carried it; one forwarded by the
+      // deputy is credited with the date the deputy received it.
       const row = db
-        .select({ receivedAt: schema.receivedBundles.receivedAt, sentAt: schema.receivedBundles.createdAt })
+        .select({ receivedAt: sql<string>`coalesce(${schema.receivedBundles.submittedAt}, ${schema.receivedBundles.receivedAt})`, sentAt: schema.receivedBundles.createdAt })
         .from(schema.registrations)
         .innerJoin(schema.receivedBundles, eq(schema.receivedBundles.bundleId, schema.registrations.receivedBundleId))
         .where(and(eq(schema.registrations.recordId, registration.recordId), eq(schema.registrations.version, registration.version)))

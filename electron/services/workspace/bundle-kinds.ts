@@ -1,7 +1,8 @@
+import { consolidatedKind } from '../bundles/consolidated';
 import { BundleKindRegistry } from '../bundles/kinds';
 import { receiptKind } from '../bundles/receipts';
 import { kickoffKind } from '../groups-calendar/kickoff';
 import { registrationKind } from '../registration/bundle-kind';
 
 /** Where the capabilities' bundle kinds meet: a new kind of bundle is one more line here. */
-export const bundleKinds = new BundleKindRegistry([kickoffKind, registrationKind, receiptKind]);
+export const bundleKinds = new BundleKindRegistry([kickoffKind, registrationKind, consolidatedKind, receiptKind]);
