@@ -74,3 +74,14 @@ describe('the year plan as the leader builds it', () => {
     expect(JSON.stringify(book.worksheets[0]!.getSheetValues())).toContain('Sở Tư pháp tỉnh Hà Giang');
   });
 });
+
+describe('a group saved without a registration date', () => {
+  it('keeps the template’s registration milestone for the leader, and clears it only when asked', async () => {
+    const leader = await makeUnit(LEADER);
+    const { registrationDeadline: _none, ...input } = groupInput();
+    const group = saveGroup(leader.ws, groupInputSchema.parse(input));
+    expect(planView(leader.ws, group.id).deadlines['registration']).toBe('2022-02-10');
+    saveGroup(leader.ws, groupInputSchema.parse({ ...input, id: group.id, registrationDeadline: '' }));
+    expect(planView(leader.ws, group.id).plan.milestones.some((m) => m.key === 'registration')).toBe(false);
+  });
+});

@@ -8,7 +8,8 @@ import { pinnedKeysOf, requireOwnUnit, upsertUnit } from '../units-keys/units';
 import { nowIso, type Store } from '../workspace/clock';
 import { compareVi, foldVi } from '../text/vietnamese';
 import type { Role } from './schemas';
-import { milestoneDeadline, setRegistrationDeadline } from './plan';
+import { milestoneDeadline, ownPlan, saveOwnPlan, setRegistrationDeadline } from './plan';
+import { planTemplate } from './template';
 
 type GroupInput = ParsedInput<'groups-calendar.save'>;
 
@@ -49,10 +50,10 @@ export function saveGroup({ db, clock }: Store, input: GroupInput): Group {
     }
     // The calendar owns the deadline; the form edits the registration milestone of this unit's plan.
     const leading = input.members.some((m) => m.code === own.code && m.role === 'leader');
-    if (input.registrationDeadline !== undefined || leading) {
-      const date = input.registrationDeadline === undefined ? (milestoneDeadline(tx, input.code, input.year, 'registration') ?? null) : input.registrationDeadline || null;
-      setRegistrationDeadline(tx, { code: input.code, year: input.year, kind: input.kind, leading }, date, now);
-    }
+    const planRef = { code: input.code, year: input.year, kind: input.kind, leading };
+    if (input.registrationDeadline !== undefined) setRegistrationDeadline(tx, planRef, input.registrationDeadline || null, now);
+    // A leader's group starts with the year's plan from the template; its dates are the leader's to change.
+    else if (leading && !ownPlan(tx, input.code, input.year)) saveOwnPlan(tx, input.code, input.year, planTemplate(input.year, input.kind), now);
     for (const { role, fingerprint, gatheredByDeputy, ...unit } of input.members) {
       upsertUnit(tx, unit, own.code, now);
       tx.insert(schema.groupMembers).values({ groupId, unitCode: unit.code, role, gatheredByDeputy: role === 'member' && gatheredByDeputy }).run();
