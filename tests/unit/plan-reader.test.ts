@@ -241,6 +241,20 @@ describe('plan reader: date forms', () => {
     expect(one(`${SENT} trước ngày 15/01/2023.`).problems).toEqual([]);
   });
 
+  it('a date without its year that comes after the year’s last deadline is next year’s, and says so', () => {
+    const r = plan(['- Các đơn vị thành viên gửi báo cáo tổng kết về Trưởng Cụm trước ngày 30/11/2022.', '- Trưởng Cụm gửi báo cáo tổng kết về Vụ Thi đua - Khen thưởng trước ngày 15/01.']);
+    expect(r.milestones.map((m) => [m.deadline, m.problems])).toEqual([
+      [{ type: 'date', date: '2022-11-30' }, []],
+      [{ type: 'date', date: '2023-01-15' }, ['"15/01" không ghi năm và đến sau hạn 30/11/2022: đã hiểu là năm 2023, hãy kiểm tra.']],
+    ]);
+    // Seed 000's order without years: the kickoff section's 10/02 comes after registration's 28/02, in the same year.
+    const steps = plan(['- Các đơn vị thành viên gửi đăng ký thi đua về Trưởng Cụm trước ngày 28/02.', '2. Phát động thi đua', '- Trưởng Cụm gửi dự thảo Kế hoạch phát động cho các đơn vị thành viên trước ngày 10/02.']);
+    expect(steps.milestones.map((m) => [m.deadline, m.problems])).toEqual([
+      [{ type: 'date', date: '2022-02-28' }, []],
+      [{ type: 'date', date: '2022-02-10' }, []],
+    ]);
+  });
+
   it('a deadline written first, and deadlines of documents references, are told apart', () => {
     const m = one(`Trước ngày 15/01/2022, các đơn vị thành viên gửi đăng ký thi đua theo Thông tư số 05/2018/TT-BTP ngày 07/6/2018 về Trưởng Cụm thi đua.`);
     expect(m.deadline).toEqual({ type: 'date', date: '2022-01-15' });

@@ -297,6 +297,8 @@ function eventKey(f: string): string {
 
 interface Ctx {
   year: number | null;
+  /** The latest dated deadline so far, in the plan's order: a calendar runs forward. */
+  latest: string | null;
   units: KnownUnit[];
   events: Map<string, ProposedEvent>;
 }
@@ -304,8 +306,19 @@ interface Ctx {
 function deadlineOf(hit: DeadlineHit, p: Para, ctx: Ctx, sentence: string): { rule: DeadlineRule | null; problems: string[] } {
   if (hit.kind === 'date') {
     if (!hit.point) return { rule: null, problems: [`Không đọc được ngày trong "${p.text.slice(hit.start, hit.end)}".`] };
-    const { iso, problems } = resolvePoint(hit.point, 'end', ctx.year);
+    let { iso, problems } = resolvePoint(hit.point, 'end', ctx.year);
     if (!iso) return { rule: null, problems };
+    // "trước ngày 15/01" after "trước ngày 30/11/2022": without its year it is the next January. A
+    // section may step back a few weeks (kickoff's 10/02 after registration's 28/02), not months.
+    const daysBack = ctx.latest ? (Date.parse(ctx.latest) - Date.parse(iso)) / 86_400_000 : 0;
+    if (hit.point.y === null && ctx.latest && daysBack > 120 && ctx.year !== null) {
+      const next = resolvePoint(hit.point, 'end', ctx.year + 1);
+      if (next.iso) {
+        problems = [...next.problems, `"${hit.point.text}" không ghi năm và đến sau hạn ${formatDateVi(ctx.latest)}: đã hiểu là năm ${ctx.year + 1}, hãy kiểm tra.`];
+        iso = next.iso;
+      }
+    }
+    if (!ctx.latest || iso > ctx.latest) ctx.latest = iso;
     if (hit.point.kind === 'month' && !hit.point.edge) problems.push(`Kế hoạch chỉ ghi tháng ("${hit.point.text}"): hạn đề xuất là ngày cuối tháng.`);
     else if (hit.point.kind !== 'day') problems.push(`Kế hoạch không ghi ngày cụ thể ("${hit.point.text}"): hạn đề xuất là ${formatDateVi(iso)}.`);
     const y = Number(iso.slice(0, 4));
@@ -618,7 +631,7 @@ export function readPlanText(raw: string): PlanReading {
   }
   const paras = paragraphsOf(raw).map(para);
   const { title, year } = planYear(paras);
-  const ctx: Ctx = { year, units: learnUnits(paras), events: new Map() };
+  const ctx: Ctx = { year, latest: null, units: learnUnits(paras), events: new Map() };
   const phases: ProposedPhase[] = [];
   const milestones: ProposedMilestone[] = [];
   const expected: { what: string; when: string }[] = [];
