@@ -8,13 +8,21 @@ import { asUserError, unexpectedErrorMessage, UserError } from '../services/erro
 import { describeStaffImport, importStaffXlsx } from '../services/registration/xlsx';
 import { runDemo } from './demo';
 import { planReadCommand } from './plan';
+import { boardCommand, homeCommand, kickoffCommand, planPrintCommand } from './year';
+import { writeReceipts } from '../services/bundles/receipts';
+import fsp from 'node:fs/promises';
 
 const USAGE = `Cách dùng:
   thidua demo --out THƯ_MỤC            dựng bản trình diễn Khu vực thi đua miền núi phía Bắc năm 2022
   thidua verify TỆP…                   kiểm tra gói hồ sơ (cấu trúc, giới hạn, mã băm, chữ ký)
   thidua import --db TỆP [--json] ĐƯỜNG_DẪN…   nhập gói hồ sơ hoặc thư mục vào cơ sở dữ liệu
   thidua staff import --db TỆP [--json] DANH_SÁCH.xlsx   nhập danh sách cán bộ từ tệp Excel
-  thidua plan read TỆP [--json]        đọc kế hoạch (.docx, .txt): các đợt thi đua và mốc gửi tìm thấy, kèm câu gốc`;
+  thidua plan read TỆP [--json]        đọc kế hoạch (.docx, .txt): các đợt thi đua và mốc gửi tìm thấy, kèm câu gốc
+  thidua plan print --db TỆP [--group MÃ --year NĂM] [--out THƯ_MỤC]   in kế hoạch năm (DOCX)
+  thidua kickoff --db TỆP [--group MÃ --year NĂM] [--out THƯ_MỤC]      Trưởng phát hành gói khởi động năm
+  thidua import --db TỆP [--receipts THƯ_MỤC] [--json] ĐƯỜNG_DẪN…      nhập gói; ghi biên nhận cho các gói đã nhận
+  thidua board --db TỆP [--group MÃ --year NĂM] [--kind LOẠI] [--out THƯ_MỤC] [--json]   bảng theo dõi gửi hồ sơ
+  thidua home --db TỆP [--group MÃ --year NĂM] [--json]                việc cần làm và hạn của đơn vị`;
 
 const statusLabel = { accepted: 'ĐÃ NHẬN', duplicate: 'TRÙNG', stale: 'CŨ', quarantined: 'CHỜ XÁC NHẬN', refused: 'TỪ CHỐI' } as const;
 
@@ -36,7 +44,7 @@ async function verify(files: string[]): Promise<number> {
 }
 
 async function importCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { db: { type: 'string' }, json: { type: 'boolean', default: false } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args, options: { db: { type: 'string' }, json: { type: 'boolean', default: false }, receipts: { type: 'string' } }, allowPositionals: true });
   if (!values.db) throw new UserError('Thiếu --db TỆP (cơ sở dữ liệu của đơn vị nhận).');
   if (!positionals.length) throw new UserError('Hãy chỉ ra ít nhất một gói hồ sơ hoặc thư mục.');
   const ws = openWorkspaceForDb(values.db);
@@ -44,6 +52,13 @@ async function importCommand(args: string[]): Promise<number> {
     const results = await importBundleFiles(ws, await collectBundleFiles(positionals));
     if (values.json) console.log(JSON.stringify(results.map(({ file, status, reason }) => ({ file, status, reason })), null, 2));
     else for (const r of results) console.log(`${statusLabel[r.status]}  ${r.file}${r.reason ? `: ${r.reason}` : ''}`);
+    const acknowledged = results.filter((r) => r.status === 'accepted' && r.acknowledge).map((r) => r.bundleId!);
+    if (values.receipts && acknowledged.length) {
+      await fsp.mkdir(values.receipts, { recursive: true });
+      const written = await writeReceipts(ws, acknowledged, values.receipts);
+      // Status lines go to stderr under --json, so stdout stays one JSON document.
+      (values.json ? console.error : console.log)(`Đã ghi ${written.length} biên nhận vào ${values.receipts}.`);
+    }
     return results.some((r) => r.status === 'refused' || r.status === 'stale') ? 1 : 0;
   } finally {
     ws.close();
@@ -83,8 +98,15 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     case 'plan':
       if (rest[0] === 'read') return planReadCommand(rest.slice(1));
+      if (rest[0] === 'print') return planPrintCommand(rest.slice(1));
       console.log(USAGE);
       return 2;
+    case 'kickoff':
+      return kickoffCommand(rest);
+    case 'board':
+      return boardCommand(rest);
+    case 'home':
+      return homeCommand(rest);
     case 'demo': {
       const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } } });
       if (!values.out) throw new UserError('Thiếu --out THƯ_MỤC.');
