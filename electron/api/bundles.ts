@@ -1,5 +1,6 @@
 import { decideQuarantine, importBundleFiles, listQuarantine } from '../services/bundles/importer';
 import { writeReceipts } from '../services/bundles/receipts';
+import { exportConsolidated } from '../services/bundles/consolidated';
 import type { Handlers } from './dispatch';
 
 export const bundlesHandlers = {
@@ -10,6 +11,10 @@ export const bundlesHandlers = {
   },
   'bundles.quarantine': (_input, { ws }) => listQuarantine(ws),
   'bundles.decide': (input, { ws }) => decideQuarantine(ws, input.id, input.accept),
+  'bundles.exportConsolidated': async (input, { ws, files }) => {
+    const sent = await exportConsolidated(ws, input.groupId);
+    return { file: files.register(sent.path), seq: sent.seq, forwarded: sent.forwarded };
+  },
   'bundles.writeReceipts': async (input, { ws, files }) =>
     (await writeReceipts(ws, input.bundleIds)).map((r) => ({ file: files.register(r.file), senderCode: r.senderCode })),
-} satisfies Handlers<'bundles.import' | 'bundles.writeReceipts' | 'bundles.quarantine' | 'bundles.decide'>;
+} satisfies Handlers<'bundles.import' | 'bundles.exportConsolidated' | 'bundles.writeReceipts' | 'bundles.quarantine' | 'bundles.decide'>;

@@ -36,6 +36,7 @@ export const channels = [
   'groups-calendar.home',
   'groups-calendar.board',
   'groups-calendar.exportBoard',
+  'bundles.exportConsolidated',
   'bundles.writeReceipts',
   'files.saveAll',
 ] as const;

@@ -263,6 +263,8 @@ export const contract = {
   'groups-calendar.home': { input: groupRef, output: memberDeadlinesSchema },
   'groups-calendar.board': { input: statusBoardQuerySchema, output: statusBoardSchema },
   'groups-calendar.exportBoard': { input: statusBoardQuerySchema.extend({ format: z.enum(['docx', 'xlsx']) }), output: fileHandleSchema },
+  /** The deputy forwards its gathered members' bundles to the leader, unchanged, countersigned. */
+  'bundles.exportConsolidated': { input: groupRef, output: z.object({ file: fileHandleSchema, seq: z.number(), forwarded: z.number() }) },
   'bundles.writeReceipts': {
     input: z.object({ bundleIds: z.array(z.string().uuid()).min(1).max(500) }),
     output: z.array(z.object({ file: fileHandleSchema, senderCode: z.string() })),
