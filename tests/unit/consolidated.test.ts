@@ -11,7 +11,10 @@ import { writeBundle } from '../../electron/services/bundles/writer';
 import { memberRegistrations } from '../../electron/services/registration/overview';
 import { currentRecords } from '../../electron/services/records/store';
 import { bundleKinds } from '../../electron/services/workspace/bundle-kinds';
-import { file, forwarded, GATHERED, on } from '../helpers/consolidated';
+import { file, forwarded, gatheredGroup, GATHERED, on } from '../helpers/consolidated';
+import { receiptsFor, writeReceipts } from '../../electron/services/bundles/receipts';
+import { saveGroup } from '../../electron/services/groups-calendar/groups';
+import { groupInputSchema } from '../../electron/ipc/contract';
 import { DEPUTY, LEADER, resign, tempDir, type TestSigner } from '../helpers/units';
 import { rawZip, readZip, type RawEntry } from '../helpers/zip';
 
@@ -277,5 +280,22 @@ describe('the leader refuses the whole consolidated bundle, naming the member', 
     expect(result.status).toBe('refused');
     expect(result.reason).toBe('Gói đăng ký thi đua không được chứa gói hồ sơ khác ("data/bundles/an.tdkt"). Đề nghị đơn vị gửi lại gói.');
     nothingLanded(leader);
+  });
+});
+
+describe('receipts for forwarded bundles', () => {
+  it('go to the deputy for its bundle and to each member for its own, which the member imports', async () => {
+    const { member, deputy, leader, consolidated } = await forwarded();
+    saveGroup(member.ws, groupInputSchema.parse(gatheredGroup({ [LEADER.code]: leader.unit.keyId }, { id: member.group.id })));
+    const accepted = await importBundleFile(leader.ws, file(consolidated));
+    expect(accepted.status, accepted.reason).toBe('accepted');
+    const written = await writeReceipts(leader.ws, [accepted.bundleId!]);
+    expect(written.map((w) => w.senderCode).sort()).toEqual([DEPUTY.code, GATHERED.code].sort());
+    const mine = written.find((w) => w.senderCode === GATHERED.code)!;
+    const back = await importBundleFile(member.ws, file(mine.file));
+    expect(back.status, back.reason).toBe('accepted');
+    const sentId = member.ws.db.select().from(schema.sentBundles).all()[0]!.bundleId;
+    expect(receiptsFor(member.ws.db, [sentId]).get(sentId)!.by).toBe(LEADER.code);
+    expect(deputy.unit.code).toBe(DEPUTY.code);
   });
 });

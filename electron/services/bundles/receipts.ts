@@ -68,9 +68,12 @@ export interface ReceiptWritten {
  */
 export async function writeReceipts(ws: Workspace, bundleIds: string[], folder?: string): Promise<ReceiptWritten[]> {
   const own = requireOwnUnit(ws.db);
-  const received = bundleIds.length ? ws.db.select().from(schema.receivedBundles).where(inArray(schema.receivedBundles.bundleId, bundleIds)).all() : [];
-  const missing = bundleIds.filter((id) => !received.some((r) => r.bundleId === id));
+  const named = bundleIds.length ? ws.db.select().from(schema.receivedBundles).where(inArray(schema.receivedBundles.bundleId, bundleIds)).all() : [];
+  const missing = bundleIds.filter((id) => !named.some((r) => r.bundleId === id));
   if (missing.length) throw new UserError('Có gói chưa được nhận vào phần mềm nên chưa thể ghi biên nhận.');
+  // The members' bundles a deputy forwarded are acknowledged to each member too, not only the deputy's.
+  const forwarded = bundleIds.length ? ws.db.select().from(schema.receivedBundles).where(inArray(schema.receivedBundles.forwardedIn, bundleIds)).all() : [];
+  const received = [...named, ...forwarded];
   const written: ReceiptWritten[] = [];
   for (const r of received) {
     if (ws.kinds.kind(r.kind)?.unacknowledged) continue;
