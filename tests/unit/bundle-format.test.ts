@@ -11,6 +11,7 @@ import { exportRegistration } from '../../electron/services/registration/export'
 import { keyIdOf, rawPublicKey } from '../../electron/services/units-keys/keys';
 import { localRecord, rawZip, readZip, writeRawZip, type RawEntry } from '../helpers/zip';
 import { bundleFields, registeredMember, resign, tempDir, type TestSigner } from '../helpers/units';
+import { forwarded } from '../helpers/consolidated';
 
 async function exported() {
   const member = await registeredMember();
@@ -335,5 +336,93 @@ describe('the writer', () => {
     );
     const stored = (await readZip(bundle)).filter((e) => e.name.startsWith('data/evidence/')).map((e) => [e.name.split('.').pop(), !e.compress]);
     expect(Object.fromEntries(stored)).toEqual(Object.fromEntries(cases.map(([ext, , s]) => [ext, s])));
+  });
+});
+
+/** The deputy's consolidated bundle, as the bad-input tests above see a registration bundle. */
+async function consolidatedEntries() {
+  const { consolidated, deputy } = await forwarded();
+  return { file: consolidated, signer: deputy.signer, entries: await readZip(consolidated) };
+}
+
+const innerOf = (entries: RawEntry[]) => entries.find((e) => e.name.startsWith('data/bundles/'))!;
+
+describe('bad consolidated bundles are refused with a reason, as registration bundles are', () => {
+  it('as written, it re-verifies when its entries are copied into a new ZIP, the member’s bundle stored as it is', async () => {
+    const { entries } = await consolidatedEntries();
+    expect(innerOf(entries).compress).toBe(false);
+    expect(await refusal(entries)).toBe('accepted');
+  });
+
+  it('truncated file', async () => {
+    const { file } = await consolidatedEntries();
+    const bytes = await fs.readFile(file);
+    const cut = path.join(tempDir(), 'cut.tdkt');
+    await fs.writeFile(cut, bytes.subarray(0, Math.floor(bytes.length * 0.7)));
+    await expect(verifyBundleFile(cut, bundleKinds)).rejects.toThrow('bị cắt cụt');
+  });
+
+  it('one byte changed in the member’s bundle, in place in the file', async () => {
+    const { file, entries } = await consolidatedEntries();
+    const bytes = await fs.readFile(file);
+    const at = bytes.indexOf(innerOf(entries).data.subarray(0, 64)) + 100;
+    expect(at).toBeGreaterThan(100);
+    bytes[at] = bytes[at]! ^ 0x01;
+    const tampered = path.join(tempDir(), 't.tdkt');
+    await fs.writeFile(tampered, bytes);
+    await expect(verifyBundleFile(tampered, bundleKinds)).rejects.toThrow(/data\/bundles\/.*không khớp mã băm/);
+  });
+
+  type Case = [string, (c: Awaited<ReturnType<typeof consolidatedEntries>>) => RawEntry[], string | RegExp];
+  it.each<Case>([
+    [
+      'one byte changed in bundle.json',
+      ({ entries }) => {
+        const header = entries.find((e) => e.name === 'bundle.json')!;
+        header.data = Buffer.from(header.data.toString('utf8').replace('"seq": 1', '"seq": 7'));
+        return entries;
+      },
+      'Chữ ký số không hợp lệ',
+    ],
+    [
+      'signed by a different key than the one bundle.json names',
+      ({ entries, signer }) => {
+        const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
+        const other = { privateKey, rawPublic: rawPublicKey(publicKey), keyId: keyIdOf(rawPublicKey(publicKey)) };
+        return resign(entries, other, (h) => void (h.sender.key_id = signer.keyId));
+      },
+      'không phải của khóa mà gói ghi',
+    ],
+    ['an extra bundle not in the manifest', ({ entries }) => [...entries, { name: 'data/bundles/them.tdkt', data: innerOf(entries).data }], 'tệp thừa không có trong danh mục: "data/bundles/them.tdkt"'],
+    ['an unknown file outside data/', ({ entries }) => [...entries, { name: 'readme.exe', data: Buffer.from('MZ') }], '"readme.exe" không thuộc định dạng'],
+    ['the member’s bundle missing', ({ entries }) => entries.filter((e) => !e.name.startsWith('data/bundles/')), /thiếu tệp "data\/bundles\//],
+    ['a nested bundle named with ".."', ({ entries }) => [...entries, { name: 'data/bundles/../../x.tdkt', data: Buffer.from('x') }], '".."'],
+    ['a nested bundle at an absolute path', ({ entries }) => [...entries, { name: '/data/bundles/x.tdkt', data: Buffer.from('x') }], 'đường dẫn tuyệt đối'],
+    ['a backslash', ({ entries }) => [...entries, { name: 'data\\bundles\\x.tdkt', data: Buffer.from('x') }], 'gạch ngược'],
+    ['a link', ({ entries }) => [...entries, { name: 'data/bundles/link.tdkt', data: Buffer.from('/etc/passwd'), symlink: true }], 'liên kết (symlink)'],
+    ['a duplicate entry name', ({ entries }) => [...entries, { ...innerOf(entries) }], 'xuất hiện hai lần'],
+    ['a CRC-32 that does not match the member’s bundle', ({ entries }) => ((innerOf(entries).writtenCrc32 = 0xdeadbeef), entries), 'Mã kiểm tra CRC-32 không khớp'],
+    [
+      'malformed JSON in the record, even correctly signed',
+      ({ entries, signer }) => ((recordOf(entries).data = Buffer.from('{"bundles": [')), resign(entries, signer)),
+      /Tệp "data\/records\/.*" không phải JSON hợp lệ/,
+    ],
+    [
+      'a record that fails its schema, even correctly signed',
+      ({ entries, signer }) => {
+        const rec = recordOf(entries);
+        rec.data = Buffer.from(rec.data.toString('utf8').replace(/"received_at": "[^"]*"/, '"received_at": "hôm qua"'));
+        return resign(entries, signer);
+      },
+      /Bản ghi ".*" sai cấu trúc: bundles\.0\.received_at/,
+    ],
+    ['a record whose type is unknown', ({ entries, signer }) => resign(entries, signer, (h) => void (h.records[0]!.type = 'registration')), 'Loại bản ghi "registration" không có trong gói tổng hợp'],
+    ['a record larger than the limits', ({ entries }) => ((recordOf(entries).data = Buffer.alloc(5 * 1024 * 1024, 0x20)), entries), 'quá lớn'],
+  ])('%s', async (_what, forge, reason) => {
+    const c = await consolidatedEntries();
+    const got = await refusal(forge(c));
+    if (typeof reason === 'string') expect(got).toContain(reason);
+    else expect(got).toMatch(reason);
+    expect(got).toMatch(/^BundleError: /);
   });
 });

@@ -7,7 +7,11 @@ import { verifyBundleFile, type VerifiedBundle } from '../../electron/services/b
 import { BundleError } from '../../electron/services/bundles/format';
 import { writeBundle } from '../../electron/services/bundles/writer';
 import { exportRegistration } from '../../electron/services/registration/export';
-import { bundleFields, registeredMember, tempDir } from '../helpers/units';
+import { bundleFields, registeredMember, resign, tempDir } from '../helpers/units';
+import { rawZip, readZip } from '../helpers/zip';
+import { forwarded } from '../helpers/consolidated';
+import { importBundleFile } from '../../electron/services/bundles/importer';
+import { schema } from '../../db/client';
 
 /**
  * Seeded fuzzing of real bundles: every mutant is either accepted with exactly the original's
@@ -186,5 +190,74 @@ describe('seeded fuzzing of real bundles', () => {
     // Mutants of every kind reached deep checks, not only the first one.
     expect(reasons.size).toBeGreaterThan(15);
     expect((peakRss - baseRss) / 1024 / 1024).toBeLessThan(200);
+  });
+});
+
+describe('seeded fuzzing of a consolidated bundle, imported at the leader', () => {
+  const MUTANTS = 200;
+  it(`lands the original's bundles or refuses in Vietnamese, never a fault, never a stray file (seed ${SEED})`, { timeout: 240_000 }, async () => {
+    const rng = random(SEED + 1);
+    const { consolidated, leader } = await forwarded();
+    const original = fs.readFileSync(consolidated);
+    const expected = await verifyBundleFile(consolidated, bundleKinds);
+    const dir = tempDir('fuzz-');
+    const tally = { landed: 0, refused: 0 };
+    for (let i = 0; i < MUTANTS; i++) {
+      const { how, bytes } = mutate(rng, original);
+      const mutant = path.join(dir, `mutant-${i}.tdkt`);
+      fs.writeFileSync(mutant, bytes);
+      const where = `consolidated mutant ${i} (${how})`;
+      const result = await importBundleFile(leader.ws, { path: mutant, name: path.basename(mutant) });
+      if (result.status === 'refused') {
+        expect(result.reason, where).toMatch(VIETNAMESE);
+        expect(result.reason, where).not.toContain('lỗi không lường trước');
+        tally.refused++;
+      } else {
+        expect(['accepted', 'duplicate'], where).toContain(result.status);
+        tally.landed++;
+      }
+      fs.rmSync(mutant);
+    }
+    expect(tally.landed + tally.refused).toBe(MUTANTS);
+    // Whatever landed is the original, with the member's bundle inside it; nothing is left in staging.
+    const rows = leader.ws.db.select().from(schema.receivedBundles).all();
+    expect(rows.filter((r) => r.kind === 'consolidated').every((r) => r.headerSha256 === expected.headerSha256)).toBe(true);
+    expect(rows.length === 0 || rows.length === 2).toBe(true);
+    expect(fs.readdirSync(leader.ws.dir.staging)).toEqual([]);
+  });
+
+  it(`refuses mutants of the member's bundle inside an outer bundle the deputy signed again, naming the member (seed ${SEED})`, { timeout: 240_000 }, async () => {
+    const rng = random(SEED + 2);
+    const { consolidated, leader, deputy, originalBytes } = await forwarded();
+    const expected = await verifyBundleFile(consolidated, bundleKinds);
+    const inner = expected.header.files.find((f) => f.path.startsWith('data/bundles/'))!.path;
+    const dir = tempDir('fuzz-');
+    const base = await readZip(consolidated);
+    const tally = { landed: 0, refused: 0 };
+    for (let i = 0; i < MUTANTS; i++) {
+      const { how, bytes } = mutate(rng, originalBytes);
+      const entries = base.map((e) => ({ ...e, data: e.name === inner ? bytes : e.data }));
+      resign(entries, deputy.signer, (h) => void (h.bundle_id = crypto.randomUUID()));
+      const mutant = path.join(dir, `mutant-${i}.tdkt`);
+      fs.writeFileSync(mutant, rawZip(entries));
+      const where = `inner mutant ${i} (${how})`;
+      const result = await importBundleFile(leader.ws, { path: mutant, name: path.basename(mutant) });
+      if (result.status === 'refused') {
+        expect(result.reason, where).toContain('Gói hồ sơ của Cục Thi hành án dân sự tỉnh Hà Giang (THADS-HG) do');
+        expect(result.reason, where).not.toContain('lỗi không lường trước');
+        tally.refused++;
+      } else {
+        expect(result.status, where).toBe('accepted');
+        // Only a mutant that left the member's signed content as it was lands; the next one starts afresh.
+        const landed = leader.ws.db.select().from(schema.receivedBundles).all().find((r) => r.kind === 'registration')!;
+        expect(landed.headerSha256, where).toBe(JSON.parse(entries.find((e) => e.name.startsWith('data/records/'))!.data.toString('utf8')).bundles[0].header_sha256);
+        leader.ws.db.delete(schema.receivedBundles).run();
+        tally.landed++;
+      }
+      fs.rmSync(mutant);
+    }
+    expect(tally.landed + tally.refused).toBe(MUTANTS);
+    expect(tally.refused).toBeGreaterThan(MUTANTS / 2);
+    expect(fs.readdirSync(leader.ws.dir.staging)).toEqual([]);
   });
 });
