@@ -6,9 +6,10 @@ import { GroupsPage } from '../features/groups-calendar/GroupsPage';
 import { StaffPage } from '../features/registration/StaffPage';
 import { RegistrationPage } from '../features/registration/RegistrationPage';
 import { LeaderPage } from '../features/bundles/LeaderPage';
+import { PlanPage } from '../features/groups-calendar/PlanPage';
 import { roleLabels } from './labels';
 
-type Page = 'unit' | 'groups' | 'staff' | 'registration' | 'leader';
+type Page = 'unit' | 'groups' | 'staff' | 'registration' | 'leader' | 'plan';
 
 export function App() {
   const api = useApi();
@@ -47,6 +48,7 @@ export function App() {
   const leads = group && group.ownRole !== 'member';
   const nav: [Page, string][] = [
     ['registration', 'Đăng ký thi đua'],
+    ['plan', 'Kế hoạch năm'],
     ['staff', 'Cán bộ'],
     ['groups', 'Khu vực / Cụm'],
     ...(leads ? [['leader', 'Tiếp nhận và tổng hợp'] as [Page, string]] : []),
@@ -105,6 +107,15 @@ export function App() {
             </section>
           ))}
         {current === 'leader' && group && <LeaderPage key={group.id} group={group} />}
+        {current === 'plan' &&
+          (group ? (
+            <PlanPage key={group.id} group={group} />
+          ) : (
+            <section className="card">
+              <h2>Kế hoạch năm</h2>
+              <p>Chưa có Khu vực/Cụm thi đua nào. Hãy khai báo ở mục “Khu vực / Cụm”.</p>
+            </section>
+          ))}
       </main>
     </div>
   );

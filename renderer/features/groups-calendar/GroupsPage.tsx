@@ -95,6 +95,7 @@ export function GroupsPage({ unit, groups, onSaved }: { unit: OwnUnit; groups: G
               <th>Loại</th>
               <th>Tỉnh</th>
               <th>Vai trò</th>
+              <th>Phó Trưởng tổng hợp</th>
               <th />
             </tr>
           </thead>
@@ -120,9 +121,15 @@ export function GroupsPage({ unit, groups, onSaved }: { unit: OwnUnit; groups: G
                     <input aria-label={`Tỉnh ${i + 1}`} value={m.province} disabled={own} onChange={(e) => setMember(i, { province: e.target.value })} />
                   </td>
                   <td>
-                    <select aria-label={`Vai trò ${i + 1}`} value={m.role} onChange={(e) => setMember(i, { role: e.target.value as Role })}>
+                    {/* Only a member's bundles go through the deputy: the leader and the deputy send their own. */}
+                    <select aria-label={`Vai trò ${i + 1}`} value={m.role} onChange={(e) => setMember(i, { role: e.target.value as Role, gatheredByDeputy: e.target.value === 'member' && !!m.gatheredByDeputy })}>
                       <Options labels={roleLabels} />
                     </select>
+                  </td>
+                  <td className="center">
+                    {m.role === 'member' && (
+                      <input type="checkbox" aria-label={`Phó Trưởng tổng hợp ${i + 1}`} checked={!!m.gatheredByDeputy} onChange={(e) => setMember(i, { gatheredByDeputy: e.target.checked })} />
+                    )}
                   </td>
                   <td>
                     {!own && (
@@ -133,7 +140,7 @@ export function GroupsPage({ unit, groups, onSaved }: { unit: OwnUnit; groups: G
                   </td>
                 </tr>
                 <tr className="member-key">
-                  <td colSpan={6}>
+                  <td colSpan={7}>
                     {own ? (
                       <span className="muted">Đơn vị mình: khóa ký của chính đơn vị này.</span>
                     ) : (
