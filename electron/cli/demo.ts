@@ -3,13 +3,19 @@ import path from 'node:path';
 import data from '../../resources/demo/khu-vuc-mien-nui-phia-bac-2022.json';
 import { openWorkspace, type Workspace } from '../services/workspace/workspace';
 import { setupUnit } from '../services/units-keys/units';
-import { SetClock } from '../services/workspace/clock';
+import { nowIso, SetClock } from '../services/workspace/clock';
 import { findGroup, saveGroup } from '../services/groups-calendar/groups';
 import { saveStaff } from '../services/registration/staff';
 import { saveRegistration } from '../services/registration/registration';
 import { exportRegistration, printRegistration } from '../services/registration/export';
 import { printConsolidated } from '../services/registration/consolidated-export';
 import { decideQuarantine, importBundleFiles, listQuarantine } from '../services/bundles/importer';
+import { exportConsolidated } from '../services/bundles/consolidated';
+import { writeReceipts } from '../services/bundles/receipts';
+import { publishKickoff } from '../services/groups-calendar/kickoff';
+import { memberDeadlines } from '../services/groups-calendar/home';
+import { statusBoard } from '../services/groups-calendar/status-board';
+import { exportStatusBoard, printPlan } from '../services/groups-calendar/year-plan';
 import { overview } from '../services/registration/overview';
 import { formatDateVi } from '../services/text/vietnamese';
 import type { GroupInput, OwnUnit } from '../ipc/contract';
@@ -36,7 +42,13 @@ function person(rand: () => number, female: boolean): string {
 const clock = new SetClock('2022-01-20T08:00:00+07:00');
 const at = (iso: string) => clock.set(iso);
 
-async function registerMember(ws: Workspace, unit: OwnUnit, member: Member, index: number, group: GroupInput, log: (s: string) => void): Promise<string> {
+interface Registered {
+  file: string;
+  /** A second version, sent later with a change, for a unit that corrects its registration. */
+  correction?: string;
+}
+
+async function registerMember(ws: Workspace, unit: OwnUnit, member: Member, index: number, groupId: number, log: (s: string) => void): Promise<Registered> {
   const rand = random(index * 7919 + 17);
   const staffing = data.staffing[member.kind as 'so_tu_phap' | 'thads'];
   const headName = person(rand, rand() < 0.4);
@@ -47,14 +59,13 @@ async function registerMember(ws: Workspace, unit: OwnUnit, member: Member, inde
       return saveStaff(ws, { fullName: person(rand, female), birthYear: 1970 + Math.floor(rand() * 28), gender: female ? 'nu' : 'nam', position: position!, department: department!, allowDuplicate: true });
     }),
   ];
-  const savedGroup = saveGroup(ws, groupInputSchema.parse(group));
   const late = data.lateUnits.includes(member.code);
   const day = late ? 14 : 3 + (index % 6);
   const date = `2022-02-${String(day).padStart(2, '0')}`;
   at(`${date}T08:30:00+07:00`);
   const titles = member.role === 'leader' || index % 3 === 0 ? ['TTLDXS', 'CO_BTP'] : index % 3 === 1 ? ['TTLDXS', 'BK_BTP_TT'] : ['TTLDXS'];
-  saveRegistration(ws, {
-    groupId: savedGroup.id,
+  const input = {
+    groupId,
     numberSymbol: `${String(10 + index).padStart(2, '0')}/${staffing.symbol}`,
     place: member.province,
     documentDate: date,
@@ -65,25 +76,59 @@ async function registerMember(ws: Workspace, unit: OwnUnit, member: Member, inde
     collective: titles.map((titleCode) => ({ titleCode, note: '' })),
     individuals: staff.map((s, i) => ({ staffId: s.id, titleCode: i === 0 ? 'CSTDCS' : i === 1 ? 'BK_BTP_CN' : i === 2 ? 'CSTDCS' : 'LDTT' })),
     commitments: [
-      { kind: 'key_task', content: staffing.keyTask },
-      { kind: 'project', content: staffing.project },
-      { kind: 'other', content: 'Thực hiện tốt văn hóa công sở; 100% công chức, người lao động hoàn thành nhiệm vụ, không có cá nhân bị kỷ luật.' },
+      { kind: 'key_task' as const, content: staffing.keyTask },
+      { kind: 'project' as const, content: staffing.project },
+      { kind: 'other' as const, content: 'Thực hiện tốt văn hóa công sở; 100% công chức, người lao động hoàn thành nhiệm vụ, không có cá nhân bị kỷ luật.' },
     ],
-  });
-  const exported = await exportRegistration(ws, savedGroup.id);
+  };
+  saveRegistration(ws, input);
+  const exported = await exportRegistration(ws, groupId);
   log(`  ${unit.name}: đăng ký ngày ${formatDateVi(date)}, ${staff.length} cá nhân, gói số ${exported.seq}${late ? ' (gửi chậm)' : ''}`);
-  return exported.path;
+  if (!data.resubmittedUnits.includes(member.code)) return { file: exported.path };
+  // Corrected before the deadline: one more collective title, sent as version 2.
+  at('2022-02-09T15:00:00+07:00');
+  saveRegistration(ws, { ...input, collective: [...input.collective, { titleCode: 'BK_BTP_TT', note: 'Bổ sung theo góp ý của Trưởng Khu vực' }] });
+  const corrected = await exportRegistration(ws, groupId);
+  log(`  ${unit.name}: gửi lại bản đăng ký đã sửa (phiên bản ${corrected.version}) ngày 09/02/2022, gói số ${corrected.seq}`);
+  return { file: exported.path, correction: corrected.path };
 }
 
+/** Copies a bundle onto the "USB stick" of whoever carries it next. */
+async function carry(file: string, folder: string): Promise<string> {
+  await fsp.mkdir(folder, { recursive: true });
+  const dest = path.join(folder, path.basename(file));
+  await fsp.copyFile(file, dest);
+  return dest;
+}
+
+/** A folder as the person running the demonstration would type it: relative when it is below here. */
+const shown = (p: string) => {
+  const relative = path.relative(process.cwd(), p);
+  return relative && !relative.startsWith('..') ? relative : p;
+};
+
+const inFolder = async (folder: string) => (await fsp.readdir(folder)).sort().map((n) => ({ path: path.join(folder, n), name: n }));
+
 /**
- * The whole exchange of seed 000 (registration, 2022): one installation per member unit, every
- * member's signed registration bundle, all imported by the leader, and the leader's documents.
+ * The year's exchange of seed 000 (2022), one installation per member unit: the leader builds the
+ * group and the plan and publishes the kickoff, which every member imports once; the members sign
+ * their registrations (some late, one missing, one corrected); the Cục THADS members' bundles go
+ * through the deputy's consolidated bundle; the leader imports everything, confirms the one key it
+ * had not, and writes receipts that go back to every sender; the status board, the plan and the
+ * consolidated table are written to DIR/documents as DOCX and .xlsx.
  */
 export async function runDemo(outDir: string, log: (s: string) => void): Promise<void> {
   const started = Date.now();
   const out = path.resolve(outDir);
   await fsp.rm(out, { recursive: true, force: true });
-  const dirs = { units: path.join(out, 'units'), bundles: path.join(out, 'bundles'), documents: path.join(out, 'documents') };
+  const dirs = {
+    units: path.join(out, 'units'),
+    documents: path.join(out, 'documents'),
+    kickoff: path.join(out, 'usb', '1-khoi-dong'),
+    toDeputy: path.join(out, 'usb', '2-gui-pho-truong'),
+    toLeader: path.join(out, 'usb', '3-gui-truong'),
+    receipts: path.join(out, 'usb', '4-bien-nhan'),
+  };
   for (const d of Object.values(dirs)) await fsp.mkdir(d, { recursive: true });
 
   log(`Trình diễn: ${data.group.name} năm ${data.group.year} (${data.members.length} đơn vị).`);
@@ -98,8 +143,10 @@ export async function runDemo(outDir: string, log: (s: string) => void): Promise
   log(`1. Đã cài đặt ${installs.length} đơn vị, mỗi đơn vị một cơ sở dữ liệu và một khóa ký Ed25519.`);
 
   // The leader reads members' fingerprints over the phone and pins them in its group setup; one
-  // member's key is left unconfirmed so its bundle waits in quarantine.
-  const groupFor = (pin: boolean): GroupInput => ({
+  // member's key is left unconfirmed so its bundle waits in quarantine. The deputy gathers the Cục THADS.
+  const leader = installs.find((i) => i.member.role === 'leader')!;
+  const deputy = installs.find((i) => i.member.role === 'deputy')!;
+  const group: GroupInput = {
     ...data.group,
     kind: 'khu_vuc',
     members: installs.map(({ member, unit }) => ({
@@ -109,44 +156,97 @@ export async function runDemo(outDir: string, log: (s: string) => void): Promise
       province: member.province,
       parentName: member.parentName,
       role: member.role as 'leader' | 'deputy' | 'member',
-      fingerprint: pin && !data.unconfirmedKeyUnits.includes(member.code) ? unit.keyId : '',
+      fingerprint: !data.unconfirmedKeyUnits.includes(member.code) ? unit.keyId : '',
+      gatheredByDeputy: member.role === 'member' && member.kind === 'thads',
     })),
-  });
-  const leader = installs.find((i) => i.member.role === 'leader')!;
+  };
+  const leaderGroup = saveGroup(leader.ws, groupInputSchema.parse(group));
+  const planFile = await printPlan(leader.ws, leaderGroup.id);
+  at('2022-01-25T09:00:00+07:00');
+  const kickoff = await carry((await publishKickoff(leader.ws, leaderGroup.id)).path, dirs.kickoff);
+  log(`2. ${leader.unit.name} lập kế hoạch năm theo mẫu (${path.basename(planFile)}) và phát hành gói khởi động ${path.basename(kickoff)}.`);
 
-  log('2. Các đơn vị lập và ký gói đăng ký thi đua:');
-  const bundles: string[] = [];
-  for (const [index, { member, ws, unit }] of installs.entries()) {
-    const file = await registerMember(ws, unit, member, index, groupFor(member.role === 'leader'), log);
-    const copy = path.join(dirs.bundles, path.basename(file));
-    await fsp.copyFile(file, copy);
-    if (member.role !== 'leader') bundles.push(copy);
+  at('2022-01-27T10:00:00+07:00');
+  let joined = 0;
+  for (const { ws, unit } of installs) {
+    if (unit.code === leader.unit.code) continue;
+    // The leader's key is new here: the member compares its fingerprint by phone, then confirms it.
+    const [held] = await importBundleFiles(ws, [{ path: kickoff, name: path.basename(kickoff) }]);
+    const pending = listQuarantine(ws)[0];
+    const landed = held?.status === 'quarantined' && pending ? await decideQuarantine(ws, pending.id, true) : held;
+    if (landed?.status === 'accepted') joined++;
   }
+  log(`3. ${joined} đơn vị nhập gói khởi động, đối chiếu dấu vân tay khóa của Trưởng Khu vực và có ngay Khu vực thi đua, thành viên, lịch năm.`);
+
+  log('4. Các đơn vị lập và ký gói đăng ký thi đua:');
+  for (const [index, { member, ws, unit }] of installs.entries()) {
+    if (data.missingUnits.includes(member.code)) {
+      log(`  ${unit.name}: chưa gửi đăng ký.`);
+      continue;
+    }
+    const groupId = findGroup(ws.db, data.group.code, data.group.year)!.id;
+    const sent = await registerMember(ws, unit, member, index, groupId, log);
+    // The Cục THADS members send to the deputy, who forwards; the others, and the deputy itself, to the leader; the leader to the deputy.
+    const gathered = member.role === 'member' && member.kind === 'thads';
+    const to = gathered || member.role === 'leader' ? dirs.toDeputy : dirs.toLeader;
+    await carry(sent.file, to);
+    if (sent.correction) await carry(sent.correction, to);
+  }
+
+  at('2022-02-15T09:00:00+07:00');
+  const atDeputy = await importBundleFiles(deputy.ws, await inFolder(dirs.toDeputy));
+  const deputyGroupId = findGroup(deputy.ws.db, data.group.code, data.group.year)!.id;
+  const forwarded = await exportConsolidated(deputy.ws, deputyGroupId, { kinds: ['registration'] });
+  await carry(forwarded.path, dirs.toLeader);
+  log(`5. ${deputy.unit.name} (Phó Trưởng) nhận ${atDeputy.filter((r) => r.status === 'accepted').length} gói, chuyển ${forwarded.forwarded} gói của các Cục THADS cho Trưởng trong một gói tổng hợp có chữ ký của mình.`);
 
   at('2022-02-16T09:00:00+07:00');
-  const results = await importBundleFiles(leader.ws, bundles.map((p) => ({ path: p, name: path.basename(p) })));
+  const results = await importBundleFiles(leader.ws, await inFolder(dirs.toLeader));
   const count = (s: string) => results.filter((r) => r.status === s).length;
-  log(`3. ${leader.unit.name} nhập ${results.length} gói: ${count('accepted')} đã nhận, ${count('quarantined')} chờ xác nhận khóa, ${count('refused')} bị từ chối.`);
+  log(`6. ${leader.unit.name} nhập ${results.length} gói: ${count('accepted')} đã nhận, ${count('quarantined')} chờ xác nhận khóa, ${count('refused')} bị từ chối.`);
   for (const q of listQuarantine(leader.ws)) {
-    log(`   Chờ xác nhận: ${q.senderName}, dấu vân tay ${q.fingerprint} — đã gọi điện đối chiếu, xác nhận.`);
+    log(`   Chờ xác nhận: ${q.senderName}, dấu vân tay ${q.fingerprint}: đã gọi điện đối chiếu, xác nhận.`);
     const r = await decideQuarantine(leader.ws, q.id, true);
+    results.push(r);
     log(`   ${r.reason}`);
   }
-  const again = await importBundleFiles(leader.ws, [{ path: bundles[0]!, name: path.basename(bundles[0]!) }]);
-  log(`   Nhập lại ${again[0]!.file}: ${again[0]!.reason}`);
+  const acknowledged = results.filter((r) => r.status === 'accepted' && r.acknowledge).map((r) => r.bundleId!);
+  const receipts = await writeReceipts(leader.ws, acknowledged, dirs.receipts);
+  log(`7. Trưởng ghi ${receipts.length} biên nhận vào ${shown(dirs.receipts)}; mỗi đơn vị nhập biên nhận của mình.`);
 
-  const groupId = findGroup(leader.ws.db, data.group.code, data.group.year)!.id;
-  const everything = { groupId, search: '', scope: 'all', unitKind: 'all', titleCode: '', sort: 'unit', descending: false } as const;
-  const view = overview(leader.ws, everything);
-  const late = view.matrix.filter((m) => m.late).map((m) => m.unitName);
-  log(`4. Ma trận tiếp nhận: ${view.matrix.filter((m) => m.receivedAt).length}/${view.matrix.length} đơn vị đã gửi; gửi chậm: ${late.join(', ') || 'không'}.`);
-  log(`   Bảng tổng hợp: ${view.rows.length} dòng đăng ký (${view.rows.filter((r) => r.scope === 'collective').length} tập thể, ${view.rows.filter((r) => r.scope === 'individual').length} cá nhân).`);
+  at('2022-02-18T09:00:00+07:00');
+  let confirmed = 0;
+  for (const { ws, unit } of installs) {
+    const mine = receipts.filter((r) => r.senderCode === unit.code).map((r) => ({ path: r.file, name: path.basename(r.file) }));
+    if (!mine.length) continue;
+    const back = await importBundleFiles(ws, mine);
+    confirmed += back.filter((r) => r.status === 'accepted').length;
+  }
+  const hg = installs.find((i) => data.resubmittedUnits.includes(i.member.code))!;
+  const hgHome = memberDeadlines(hg.ws.db, findGroup(hg.ws.db, data.group.code, data.group.year)!.id, { today: nowIso(clock) });
+  const hgRegistration = hgHome.milestones.find((m) => m.deliverable === 'registration')!;
+  log(`   ${confirmed} biên nhận đã về đơn vị gửi. Màn hình việc cần làm của ${hg.unit.name}: "${hgRegistration.stateText} ${hgRegistration.receiptText}"`);
 
   at('2022-02-25T10:00:00+07:00');
-  const consolidated = await printConsolidated(leader.ws, everything);
-  const own = await printRegistration(leader.ws, groupId);
-  for (const f of [consolidated, own]) await fsp.copyFile(f, path.join(dirs.documents, path.basename(f)));
-  log(`5. Văn bản của Trưởng Khu vực trong ${path.relative(process.cwd(), dirs.documents) || dirs.documents}: ${path.basename(consolidated)}, ${path.basename(own)}.`);
+  const groupId = leaderGroup.id;
+  const board = statusBoard(leader.ws.db, groupId, { today: nowIso(clock) });
+  const column = board.columns.findIndex((c) => c.deliverable === 'registration' && c.from === 'member');
+  const totals = board.columns[column]!.totals;
+  const lateNames = board.rows.filter((r) => r.cells[column]?.state === 'late').map((r) => r.name);
+  const missingNames = board.rows.filter((r) => r.cells[column]?.state === 'missing').map((r) => r.name);
+  log(`8. Bảng theo dõi: đăng ký đã nhận ${totals.received}/${totals.expected}, gửi chậm: ${lateNames.join(', ') || 'không'}; chưa gửi: ${missingNames.join(', ') || 'không'}.`);
+  const everything = { groupId, search: '', scope: 'all', unitKind: 'all', titleCode: '', sort: 'unit', descending: false } as const;
+  const view = overview(leader.ws, everything);
+  log(`   Bảng tổng hợp đăng ký: ${view.rows.length} dòng (${view.rows.filter((r) => r.scope === 'collective').length} tập thể, ${view.rows.filter((r) => r.scope === 'individual').length} cá nhân).`);
+  const documents = [
+    planFile,
+    await exportStatusBoard(leader.ws, groupId, 'all', 'docx'),
+    await exportStatusBoard(leader.ws, groupId, 'all', 'xlsx'),
+    await printConsolidated(leader.ws, everything),
+    await printRegistration(leader.ws, groupId),
+  ];
+  for (const f of documents) await fsp.copyFile(f, path.join(dirs.documents, path.basename(f)));
+  log(`9. Văn bản của Trưởng Khu vực trong ${shown(dirs.documents)}: ${documents.map((f) => path.basename(f)).join(', ')}.`);
 
   for (const { ws } of installs) ws.close();
   log(`Xong trong ${((Date.now() - started) / 1000).toFixed(1)} giây. Cơ sở dữ liệu của Trưởng Khu vực: ${path.join(leader.ws.dataDir, 'thidua.sqlite')}`);

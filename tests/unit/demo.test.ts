@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runDemo } from '../../electron/cli/demo';
+import { openWorkspace } from '../../electron/services/workspace/workspace';
+import { findGroup } from '../../electron/services/groups-calendar/groups';
+import { statusBoard } from '../../electron/services/groups-calendar/status-board';
+import { parseDocx } from '../helpers/docx';
+import { tempDir } from '../helpers/units';
+
+describe('thidua demo', () => {
+  it('runs the year’s exchange end to end and leaves the leader’s documents', async () => {
+    const out = path.join(tempDir('demo-'), 'out');
+    const lines: string[] = [];
+    await runDemo(out, (s) => lines.push(s));
+    const log = lines.join('\n');
+    expect(log).toContain('27 đơn vị nhập gói khởi động');
+    expect(log).toMatch(/chuyển 13 gói của các Cục THADS cho Trưởng/);
+    expect(log).toContain('Chờ xác nhận: Sở Tư pháp tỉnh Lai Châu');
+    expect(log).toContain('gửi lại bản đăng ký đã sửa (phiên bản 2)');
+    expect(log).toMatch(/Màn hình việc cần làm của Sở Tư pháp tỉnh Hà Giang: ".*Đã được Sở Tư pháp tỉnh Tuyên Quang tiếp nhận ngày 16\/02\/2022\."/);
+    expect(log).toContain('gửi chậm: Cục Thi hành án dân sự tỉnh Hòa Bình, Sở Tư pháp tỉnh Điện Biên; chưa gửi: Sở Tư pháp tỉnh Sơn La.');
+
+    const documents = fs.readdirSync(path.join(out, 'documents')).sort();
+    expect(documents.map((d) => path.extname(d)).sort()).toEqual(['.docx', '.docx', '.docx', '.docx', '.xlsx']);
+    for (const d of documents.filter((f) => f.endsWith('.docx'))) expect((await parseDocx(path.join(out, 'documents', d))).errors, d).toEqual([]);
+
+    // The leader's own database tells the same story: a Cục THADS member credited through the deputy.
+    const ws = openWorkspace({ dataDir: path.join(out, 'units', 'STP-TQ') });
+    try {
+      const board = statusBoard(ws.db, findGroup(ws.db, 'KVTD-MNPB', 2022)!.id, { today: '2022-02-25T03:00:00.000Z' });
+      const column = board.columns.findIndex((c) => c.deliverable === 'registration' && c.from === 'member');
+      expect(board.rows.find((r) => r.code === 'THADS-HG')!.cells[column]!.state).toBe('on_time');
+    } finally {
+      ws.close();
+    }
+  }, 120_000);
+});
