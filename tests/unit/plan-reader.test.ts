@@ -537,15 +537,16 @@ describe('plan reader: hostile files are refused in Vietnamese', () => {
     }
   });
 
-  it('long hostile texts are read within seconds, within the proposal limit', () => {
+  // About a megabyte each: read in about a second; a search that costs a sentence's length squared takes minutes.
+  it('long hostile texts are read within seconds, within the proposal limit', { timeout: 90_000 }, () => {
     const cases = [
-      Array(26_000).fill('các đơn vị thành viên gửi báo cáo về Trưởng Cụm trước ngày 10/02/2022;').join(' '),
-      `Đợt 1 ${Array(60_000).fill('gửi Trưởng Cụm từ đầu năm đến').join(' ')}`,
-      `Đợt thi đua ${Array(300_000).fill('từ 1/').join(' ')}`,
+      Array(13_000).fill('các đơn vị thành viên gửi báo cáo về Trưởng Cụm trước ngày 10/02/2022;').join(' '),
+      `Đợt 1 ${Array(30_000).fill('gửi Trưởng Cụm từ đầu năm đến').join(' ')}`,
+      `Đợt thi đua ${Array(150_000).fill('từ 1/').join(' ')}`,
       Array(20_000).fill('a\tb\tThời gian\tNội dung').join('\n'),
       Array(20_000).fill('Sở Tư pháp tỉnh A, Trưởng Cụm;').join(' '),
-      `3. Sơ kết\n\nCác đơn vị gửi trước ngày 10/02/2022 ${Array(50_000).fill('đồng thời gửi Trưởng Cụm báo cáo Vụ TĐKT').join(' ')}`,
-      `3. Sơ kết\n\n${Array(100_000).fill('báo cáo về việc').join(' ')} gửi Trưởng Cụm`,
+      `3. Sơ kết\n\nCác đơn vị gửi trước ngày 10/02/2022 ${Array(25_000).fill('đồng thời gửi Trưởng Cụm báo cáo Vụ TĐKT').join(' ')}`,
+      `3. Sơ kết\n\n${Array(50_000).fill('báo cáo về việc').join(' ')} gửi Trưởng Cụm`,
     ];
     for (const text of cases) {
       const started = Date.now();
@@ -558,6 +559,10 @@ describe('plan reader: hostile files are refused in Vietnamese', () => {
     expect(many.problems).toEqual(['Văn bản có quá nhiều mốc và đợt (hơn 200): chỉ phần đầu được đọc.']);
     expect(readPlanText('x'.repeat(2_000_001)).problems[0]).toMatch(/^Văn bản quá dài/);
     expect(() => readPlanText('\u0000\uFFFE\uD800')).not.toThrow();
+    // A year no plan has is no plan's year.
+    const odd = readPlanText('KẾ HOẠCH\n\nHoạt động năm 0000\n\nCác đơn vị thành viên gửi đăng ký thi đua về Trưởng Cụm trước ngày 10/02/0000.');
+    expect(odd.year).toBeNull();
+    expect(odd.milestones[0]!.problems[0]).toMatch(/^Ngày "10\/02\/0000" không có thật: Năm 0 không hợp lý/);
   });
 });
 

@@ -99,7 +99,7 @@ export function resolvePoint(point: Point, edge: 'start' | 'end', yearHint: numb
   const y = point.y ?? yearHint;
   if (y === null) return { iso: null, problems: [`"${point.text}" không ghi năm và không xác định được năm của kế hoạch.`] };
   if (point.kind === 'day') {
-    const parsed = parseDateVi(`${point.d}/${point.m}/${y}`);
+    const parsed = parseDateVi(`${point.d}/${point.m}/${String(y).padStart(4, '0')}`);
     if (!parsed.ok) return { iso: null, problems: [`Ngày "${point.text}" không có thật: ${parsed.message}`] };
     const problems = point.shortYear ? [`"${point.text}" ghi năm bằng hai chữ số, đã hiểu là năm ${y}.`] : [];
     return { iso: parsed.iso, problems };

@@ -552,20 +552,22 @@ function readPhase(p: Para, body: number, ctx: Ctx): ProposedPhase | null {
 /** "Thời gian dự kiến thực hiện kiểm tra: Tháng 09/2022." → what, and when. */
 const EXPECTED = /^thoi gian (?:du kien\s+)?(?:thuc hien\s+|to chuc\s+|dien ra\s+)?(.{2,80}?)\s*:\s*(.+)$/;
 
+const plausibleYear = (y: number) => y >= 1990 && y <= 2100;
+
 function planYear(paras: Para[]): { title: string; year: number | null } {
   const at = paras.findIndex((p) => /^ke hoach\b/.test(p.f) && p.text.length < 200);
   let title = '';
   if (at >= 0) {
     const rest = paras[at]!.text.slice('KẾ HOẠCH'.length).trim();
     title = rest || (paras[at + 1]?.text ?? '');
-    const years = [...foldSameLength(title).matchAll(/\bnam (\d{4})\b/g)];
-    if (years.length) return { title, year: Number(years[years.length - 1]![1]) };
+    const years = [...foldSameLength(title).matchAll(/\bnam (\d{4})\b/g)].map((m) => Number(m[1])).filter(plausibleYear);
+    if (years.length) return { title, year: years[years.length - 1]! };
   }
   // Otherwise the year most of its deadlines fall in.
   const counts = new Map<number, number>();
   for (const p of paras) {
     for (const hit of findDeadlines(p.f, p.text, 0, p.f.length)) {
-      if (hit.kind === 'date' && hit.point?.y) counts.set(hit.point.y, (counts.get(hit.point.y) ?? 0) + 1);
+      if (hit.kind === 'date' && hit.point?.y && plausibleYear(hit.point.y)) counts.set(hit.point.y, (counts.get(hit.point.y) ?? 0) + 1);
     }
   }
   const best = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
@@ -591,8 +593,10 @@ function completedEvent(title: string, events: ProposedEvent[]): ProposedEvent |
  * Keys as the template names the same steps ("registration-consolidated"), so a plan read from a
  * document lines up with one built from the template; other steps get "section-sender".
  */
-function assignKeys(milestones: ProposedMilestone[], year: number | null): void {
-  const template = planTemplate(year ?? 2001).milestones;
+let templateSteps: ReturnType<typeof planTemplate>['milestones'] | null = null;
+function assignKeys(milestones: ProposedMilestone[]): void {
+  // Keys do not depend on the year; any year of the template names them.
+  const template = (templateSteps ??= planTemplate(2001).milestones);
   const taken = new Set<string>();
   const sameTo = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
   const pick = (m: ProposedMilestone, loose: boolean) =>
@@ -718,7 +722,7 @@ export function readPlanText(raw: string): PlanReading {
     ev.expected = c.text;
     for (const m of c.milestones) milestones.splice(milestones.indexOf(m), 1);
   }
-  assignKeys(milestones, year);
+  assignKeys(milestones);
   const problems: string[] = [];
   if (tooMany) problems.push(`Văn bản có quá nhiều mốc và đợt (hơn ${PLAN_TEXT_LIMITS.proposals}): chỉ phần đầu được đọc.`);
   if (year === null) problems.push('Không xác định được năm của kế hoạch (tiêu đề không ghi "năm …" và các hạn không ghi năm).');
