@@ -96,7 +96,7 @@ describe('Kế hoạch năm', () => {
     fireEvent.change(type, { target: { value: 'before_event' } });
     expect(screen.queryByLabelText('Ngày hạn mốc 1')).toBeNull();
     fireEvent.change(input('Số ngày mốc 1'), { target: { value: '15' } });
-    expect((screen.getByLabelText('Sự kiện mốc 1') as HTMLSelectElement).value).toBe('inspection-end');
+    expect((within(screen.getByRole('radiogroup', { name: 'Sự kiện mốc 1' })).getByLabelText('Kết thúc kiểm tra') as HTMLInputElement).checked).toBe(true);
     expect(screen.getByLabelText('Hạn tính được mốc 1').textContent).toBe('Hạn sẽ được tính lại khi lưu.');
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
     await screen.findByText('Đã lưu kế hoạch năm 2022 (phiên bản 1).');

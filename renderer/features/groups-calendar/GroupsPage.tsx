@@ -7,13 +7,15 @@ import { roleLabels, unitKindLabels } from '../../app/labels';
 
 type MemberRow = GroupInput['members'][number];
 
+// The registration deadline is sent only once the box is touched: '' clears the plan's registration
+// milestone, so an untouched blank box must leave the template's (or the plan's relative) deadline alone.
 function blankGroup(unit: OwnUnit): GroupInput {
   const { keyId: _k, fingerprint: _f, fingerprintWords: _w, codeLockedReason: _c, ...own } = unit;
-  return { code: '', name: '', year: new Date().getFullYear(), kind: 'khu_vuc', registrationDeadline: '', members: [{ ...own, role: 'member', fingerprint: '' }] };
+  return { code: '', name: '', year: new Date().getFullYear(), kind: 'khu_vuc', members: [{ ...own, role: 'member', fingerprint: '' }] };
 }
 
 function toInput(g: Group): GroupInput {
-  return { ...g, registrationDeadline: g.registrationDeadline ?? '', members: g.members.map((m) => ({ ...m, fingerprint: m.fingerprint })) };
+  return { ...g, registrationDeadline: g.registrationDeadline ?? undefined, members: g.members.map((m) => ({ ...m, fingerprint: m.fingerprint })) };
 }
 
 /** A Khu vực/Cụm for one year: its members, the leader and the deputy, keys pinned in advance. */

@@ -79,7 +79,6 @@ export function PlanCalendar({
     const date = view.deadlines[m.key];
     return date ? `Hạn: ${formatDateVi(date)}` : 'Chưa có ngày.';
   };
-  const eventTitle = (key: string) => plan.events.find((e) => e.key === key)?.title ?? key;
 
   return (
     <div className="table-scroll">
@@ -187,14 +186,15 @@ export function PlanCalendar({
                                   onChange={(e) => setAt(i, { deadline: { ...rule, days: e.target.value === '' ? 0 : Math.trunc(Number(e.target.value)) } })}
                                 />
                                 <span>ngày {rule.type === 'after_event' ? 'sau khi' : 'trước khi'}</span>
-                                <select aria-label={`Sự kiện mốc ${n}`} value={rule.event} onChange={(e) => setAt(i, { deadline: { ...rule, event: e.target.value } })}>
+                                {/* Radios, not a select: an event's title ("Kết thúc Hội nghị tổng kết …") wraps instead of being cut off. */}
+                                <div className="event-choice" role="radiogroup" aria-label={`Sự kiện mốc ${n}`}>
                                   {plan.events.map((ev) => (
-                                    <option key={ev.key} value={ev.key}>
-                                      {ev.title}
-                                    </option>
+                                    <label key={ev.key} className="check">
+                                      <input type="radio" name={`su-kien-${m.key}`} checked={rule.event === ev.key} onChange={() => setAt(i, { deadline: { ...rule, event: ev.key } })} />
+                                      <span>{ev.title}</span>
+                                    </label>
                                   ))}
-                                  {!plan.events.some((ev) => ev.key === rule.event) && <option value={rule.event}>{eventTitle(rule.event)}</option>}
-                                </select>
+                                </div>
                               </div>
                             )}
                             <span className="muted small" aria-label={`Hạn tính được mốc ${n}`}>

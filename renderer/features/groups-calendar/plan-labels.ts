@@ -28,16 +28,17 @@ export const receiverLabels: Record<Milestone['to'][number], string> = {
   ministry: 'Bộ Tư pháp (Vụ TĐKT)',
 };
 
+/** Short enough to show whole in the calendar's select at 1024 px. */
 export const deliverableLabels: Record<Milestone['deliverable'], string> = {
   registration: 'Đăng ký thi đua',
-  kickoff: 'Gói khởi động, kế hoạch',
-  plan_comments: 'Ý kiến góp ý kế hoạch',
+  kickoff: 'Gói khởi động',
+  plan_comments: 'Góp ý kế hoạch',
   mid_year_report: 'Báo cáo sơ kết',
-  inspection_report: 'Báo cáo phục vụ kiểm tra',
+  inspection_report: 'Báo cáo kiểm tra',
   year_end_report: 'Báo cáo tổng kết',
-  dossier: 'Hồ sơ đề nghị khen thưởng',
-  consolidated: 'Gói tổng hợp của Phó Trưởng',
-  document: 'Văn bản (giấy, thư điện tử)',
+  dossier: 'Hồ sơ khen thưởng',
+  consolidated: 'Gói tổng hợp',
+  document: 'Văn bản, công văn',
 };
 
 export const movementKindLabels: Record<Plan['movements'][number]['kind'], string> = {
