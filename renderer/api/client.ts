@@ -9,6 +9,8 @@ export interface Api {
   pickXlsx(): Promise<FileHandle | null>;
   /** Saves a generated file where the person chooses; returns a sentence saying where. */
   save(file: FileHandle): Promise<string>;
+  /** Saves several generated files together (one folder in Electron; downloads in the browser); returns a sentence saying where. */
+  saveAll(files: FileHandle[]): Promise<string>;
 }
 
 export class ApiError extends Error {
@@ -34,6 +36,10 @@ function electronApi(bridge: Preloaded): Api {
     save: async (file) => {
       const r = await call('files.save', { file });
       return r.saved ? `Đã lưu tệp ${r.where}.` : 'Đã hủy, chưa lưu tệp.';
+    },
+    saveAll: async (files) => {
+      const r = await call('files.saveAll', { files });
+      return r.saved ? `Đã lưu ${r.where}.` : 'Đã hủy, chưa lưu tệp nào.';
     },
   };
 }
@@ -68,6 +74,19 @@ function browserApi(token: string): Api {
     const res = await fetch(`/files/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', headers, body: file });
     return unwrap((await res.json()) as Envelope<FileHandle>);
   };
+  /** The browser shell has no folder dialog: each file is downloaded. */
+  const download = async (file: FileHandle) => {
+    const res = await fetch(`/files/${file.id}`, { headers });
+    if (!res.ok) throw new ApiError('Không tải được tệp.');
+    const url = URL.createObjectURL(await res.blob());
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file.name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
   return {
     shell: 'browser',
     call,
@@ -80,17 +99,12 @@ function browserApi(token: string): Api {
       return file ? upload(file) : null;
     },
     save: async (file) => {
-      const res = await fetch(`/files/${file.id}`, { headers });
-      if (!res.ok) throw new ApiError('Không tải được tệp.');
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = file.name;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      await download(file);
       return `Đã tải tệp ${file.name} về thư mục Tải xuống của trình duyệt.`;
+    },
+    saveAll: async (files) => {
+      for (const file of files) await download(file);
+      return `Đã tải ${files.length} tệp về thư mục Tải xuống của trình duyệt: ${files.map((f) => f.name).join(', ')}.`;
     },
   };
 }

@@ -7,14 +7,17 @@ import { StaffPage } from '../features/registration/StaffPage';
 import { RegistrationPage } from '../features/registration/RegistrationPage';
 import { LeaderPage } from '../features/bundles/LeaderPage';
 import { PlanPage } from '../features/groups-calendar/PlanPage';
+import { ImportPage } from '../features/bundles/ImportPage';
+import { HomePage } from '../features/groups-calendar/HomePage';
+import { BoardPage } from '../features/groups-calendar/BoardPage';
 import { roleLabels } from './labels';
 
-type Page = 'unit' | 'groups' | 'staff' | 'registration' | 'leader' | 'plan';
+type Page = 'home' | 'unit' | 'groups' | 'staff' | 'registration' | 'plan' | 'import' | 'board' | 'leader';
 
 export function App() {
   const api = useApi();
   const [state, setState] = useState<{ unit: OwnUnit | null; groups: Group[]; shell: string } | null>(null);
-  const [page, setPage] = useState<Page>('registration');
+  const [page, setPage] = useState<Page>('home');
   const [groupId, setGroupId] = useState<number | null>(null);
   const [error, setError] = useState('');
 
@@ -47,14 +50,27 @@ export function App() {
   const group = state.groups.find((g) => g.id === groupId) ?? null;
   const leads = group && group.ownRole !== 'member';
   const nav: [Page, string][] = [
+    ['home', 'Việc cần làm'],
     ['registration', 'Đăng ký thi đua'],
     ['plan', 'Kế hoạch năm'],
     ['staff', 'Cán bộ'],
+    ['import', 'Nhận gói'],
+    ...(leads
+      ? [
+          ['board', 'Theo dõi'] as [Page, string],
+          ['leader', 'Tiếp nhận và tổng hợp'] as [Page, string],
+        ]
+      : []),
     ['groups', 'Khu vực / Cụm'],
-    ...(leads ? [['leader', 'Tiếp nhận và tổng hợp'] as [Page, string]] : []),
     ['unit', 'Đơn vị và khóa ký'],
   ];
-  const current = page === 'leader' && !leads ? 'registration' : page;
+  const current = (page === 'leader' || page === 'board') && !leads ? 'home' : page;
+  const noGroup = (title: string) => (
+    <section className="card">
+      <h2>{title}</h2>
+      <p>Chưa có Khu vực/Cụm thi đua nào. Nhận gói khởi động năm do Trưởng Khu vực/Cụm gửi ở mục “Nhận gói”, hoặc tự khai báo ở mục “Khu vực / Cụm”.</p>
+    </section>
+  );
 
   return (
     <div className="app">
@@ -97,25 +113,12 @@ export function App() {
         )}
         {current === 'groups' && <GroupsPage unit={state.unit} groups={state.groups} onSaved={load} />}
         {current === 'staff' && <StaffPage />}
-        {current === 'registration' &&
-          (group ? (
-            <RegistrationPage key={group.id} unit={state.unit} group={group} />
-          ) : (
-            <section className="card">
-              <h2>Đăng ký thi đua</h2>
-              <p>Chưa có Khu vực/Cụm thi đua nào. Hãy khai báo ở mục “Khu vực / Cụm”.</p>
-            </section>
-          ))}
+        {current === 'home' && (group ? <HomePage key={group.id} group={group} /> : noGroup('Việc cần làm'))}
+        {current === 'registration' && (group ? <RegistrationPage key={group.id} unit={state.unit} group={group} /> : noGroup('Đăng ký thi đua'))}
+        {current === 'import' && <ImportPage onImported={load} />}
+        {current === 'board' && group && <BoardPage key={group.id} group={group} />}
         {current === 'leader' && group && <LeaderPage key={group.id} group={group} />}
-        {current === 'plan' &&
-          (group ? (
-            <PlanPage key={group.id} group={group} />
-          ) : (
-            <section className="card">
-              <h2>Kế hoạch năm</h2>
-              <p>Chưa có Khu vực/Cụm thi đua nào. Hãy khai báo ở mục “Khu vực / Cụm”.</p>
-            </section>
-          ))}
+        {current === 'plan' && (group ? <PlanPage key={group.id} group={group} /> : noGroup('Kế hoạch năm'))}
       </main>
     </div>
   );

@@ -18,6 +18,7 @@ export function fakeApi(handlers: Handlers, overrides: Partial<Api> = {}) {
     pickBundles: vi.fn(async () => []),
     pickXlsx: vi.fn(async () => null),
     save: vi.fn(async (f) => `Đã tải tệp ${f.name}.`),
+    saveAll: vi.fn(async (files) => `Đã tải ${files.length} tệp.`),
     ...overrides,
   };
   return { api, call };
