@@ -195,7 +195,8 @@ const DAY_MS = 24 * 3600 * 1000;
  * The bundles a forwarding kind carries under data/bundles/: each listed by its records exactly
  * once, copied out of the carrying file by streaming (never loaded whole), verified in full and
  * judged exactly as if its sender had sent it here directly — against that sender's own pinned key.
- * Any one refused refuses them all, naming its sender. The caller closes and removes what is returned.
+ * Any one refused refuses them all, naming its sender. Each opened is added to `opened`, which the
+ * caller closes and removes whatever happens.
  */
 async function openForwarded(ws: Workspace, outer: OpenBundle, opened: Forwarded[]): Promise<void> {
   const kind = ws.kinds.kind(outer.header.kind)!;
