@@ -165,5 +165,26 @@ describe('the leader builds the year in Chromium', () => {
     const seen = planView(member, received!.id);
     expect(seen).toMatchObject({ source: 'leader', editable: false, version: 1 });
     expect(seen.deadlines['inspection-minutes']).toBe(`${YEAR}-09-22`);
+
+    // The member reads the leader's plan: no box to type in, the deadlines as the leader set them.
+    const memberBridge = await startBridge(member, RENDERER_DIR);
+    opened.at(-1)!.bridge = memberBridge;
+    const reader = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    reader.on('pageerror', (e) => {
+      throw e;
+    });
+    await reader.goto(memberBridge.url);
+    await reader.getByRole('button', { name: 'Kế hoạch năm' }).click();
+    await expect.poll(() => reader.getByLabel('Nguồn kế hoạch').textContent()).toBe('Kế hoạch do Trưởng Khu vực/Cụm phát hành, phiên bản 1 — chỉ xem.');
+    expect(await reader.locator('main input, main textarea, main select').count()).toBe(0);
+    const table = reader.getByRole('table', { name: 'Lịch các mốc' });
+    expect(await table.textContent()).toContain(`chậm nhất 02 ngày sau khi kết thúc kiểm tra (hạn: 22/09/${YEAR})`);
+    expect(await table.textContent()).toContain('Đoàn kiểm tra → Trưởng, Phó Trưởng');
+    await shot(reader, 'plan-04-thanh-vien-chi-xem');
+    for (const width of [1366, 1024]) {
+      await reader.setViewportSize({ width, height: 900 });
+      expect(await reader.evaluate<boolean>(PAGE_SCROLLS_SIDEWAYS), `trang cuộn ngang ở ${width}px`).toBe(false);
+    }
+    await reader.close();
   });
 });

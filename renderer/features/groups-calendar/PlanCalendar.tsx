@@ -147,6 +147,7 @@ export function PlanCalendar({
                               <Options labels={senderLabels} />
                             </select>
                             <div className="receivers" role="group" aria-label={`Nơi nhận mốc ${n}`}>
+                              <span className="muted">Gửi đến:</span>
                               {receivers.map((r) => (
                                 <label key={r} className="check">
                                   <input
