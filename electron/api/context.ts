@@ -6,6 +6,8 @@ export interface Host {
   shell: 'electron' | 'browser';
   pickBundles(folder: boolean): Promise<string[]>;
   pickXlsx(): Promise<string | null>;
+  /** A plan received as a document (.docx or .txt). */
+  pickDocument(): Promise<string | null>;
   saveAs(source: string, suggestedName: string): Promise<{ saved: boolean; where: string }>;
   /** Several files into one folder picked once (receipts back onto the USB stick). */
   saveAll(sources: { path: string; name: string }[]): Promise<{ saved: boolean; where: string }>;

@@ -11,9 +11,13 @@ export const filesHandlers = {
     const picked = await host.pickXlsx();
     return picked ? files.register(picked) : null;
   },
+  'files.pickDocument': async (_input, { host, files }) => {
+    const picked = await host.pickDocument();
+    return picked ? files.register(picked) : null;
+  },
   'files.save': (input, { host, files }) => {
     const { path, name } = files.resolve(input.file);
     return host.saveAs(path, name);
   },
   'files.saveAll': (input, { host, files }) => host.saveAll(input.files.map((f) => files.resolve(f))),
-} satisfies Handlers<'files.pickBundles' | 'files.pickXlsx' | 'files.save' | 'files.saveAll'>;
+} satisfies Handlers<'files.pickBundles' | 'files.pickXlsx' | 'files.pickDocument' | 'files.save' | 'files.saveAll'>;

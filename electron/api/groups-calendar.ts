@@ -4,6 +4,8 @@ import { publishKickoff } from '../services/groups-calendar/kickoff';
 import { memberDeadlines } from '../services/groups-calendar/home';
 import { statusBoard } from '../services/groups-calendar/status-board';
 import { nowIso } from '../services/workspace/clock';
+import { readPlanText } from '../services/groups-calendar/plan-reader';
+import { readPlanFile } from '../services/groups-calendar/plan-reader-file';
 import type { Handlers } from './dispatch';
 
 export const groupsCalendarHandlers = {
@@ -14,6 +16,14 @@ export const groupsCalendarHandlers = {
   'groups-calendar.savePlan': (input, { ws }) => savePlan(ws, input.groupId, input.plan),
   'groups-calendar.resetPlan': (input, { ws }) => resetPlanToTemplate(ws, input.groupId),
   'groups-calendar.printPlan': async (input, { ws, files }) => files.register(await printPlan(ws, input.groupId)),
+  'groups-calendar.readPlan': async (input, { files }) => {
+    if ('text' in input) return readPlanText(input.text);
+    try {
+      return await readPlanFile(files.resolve(input.file).path);
+    } finally {
+      await files.discard([input.file]);
+    }
+  },
   'groups-calendar.publishKickoff': async (input, { ws, files }) => {
     const sent = await publishKickoff(ws, input.groupId);
     return { file: files.register(sent.path), seq: sent.seq };
@@ -29,6 +39,7 @@ export const groupsCalendarHandlers = {
   | 'groups-calendar.savePlan'
   | 'groups-calendar.resetPlan'
   | 'groups-calendar.printPlan'
+  | 'groups-calendar.readPlan'
   | 'groups-calendar.publishKickoff'
   | 'groups-calendar.home'
   | 'groups-calendar.board'

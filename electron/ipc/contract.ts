@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Channel } from './channels';
 import { catalogueItemSchema } from '../services/catalogue/schemas';
 import { deadlineStatusSchema, groupKindSchema, optionalDateField, roleSchema, yearSchema } from '../services/groups-calendar/schemas';
-import { planContentSchema } from '../services/groups-calendar/plan-schemas';
+import { planContentSchema, planReadingSchema } from '../services/groups-calendar/plan-schemas';
 import { memberDeadlinesSchema, statusBoardQuerySchema, statusBoardSchema } from '../services/groups-calendar/board-schemas';
 import { commitmentKindSchema, genderSchema, registrationInputSchema, staffInputSchema } from '../services/registration/schemas';
 import { optionalTextField, textField } from '../services/fields/schemas';
@@ -197,6 +197,7 @@ export const planViewSchema = z.object({
 });
 export type PlanView = z.infer<typeof planViewSchema>;
 export type PlanContent = z.input<typeof planContentSchema>;
+export type PlanReading = z.infer<typeof planReadingSchema>;
 export type { MemberDeadlines, StatusBoard, BoardCell } from '../services/groups-calendar/board-schemas';
 
 const empty = z.object({}).strict();
@@ -242,6 +243,7 @@ export const contract = {
   },
   'files.pickBundles': { input: z.object({ folder: z.boolean() }), output: z.array(fileHandleSchema) },
   'files.pickXlsx': { input: empty, output: fileHandleSchema.nullable() },
+  'files.pickDocument': { input: empty, output: fileHandleSchema.nullable() },
   'files.save': { input: z.object({ file: fileHandleSchema }), output: z.object({ saved: z.boolean(), where: z.string() }) },
   'bundles.import': { input: z.object({ files: z.array(fileHandleSchema).min(1).max(500) }), output: z.array(importResultSchema) },
   'bundles.quarantine': { input: empty, output: z.array(quarantineEntrySchema) },
@@ -259,6 +261,11 @@ export const contract = {
   'groups-calendar.savePlan': { input: groupRef.extend({ plan: planContentSchema }), output: planViewSchema },
   'groups-calendar.resetPlan': { input: groupRef, output: planViewSchema },
   'groups-calendar.printPlan': { input: groupRef, output: fileHandleSchema },
+  /** A plan received as a document (.docx or .txt, or its text pasted): the milestones and phases found in it. */
+  'groups-calendar.readPlan': {
+    input: z.union([z.object({ file: fileHandleSchema }).strict(), z.object({ text: z.string().min(1, 'Hãy dán nội dung kế hoạch.').max(2_000_000, 'Nội dung dán vào quá dài.') }).strict()]),
+    output: planReadingSchema,
+  },
   'groups-calendar.publishKickoff': { input: groupRef, output: z.object({ file: fileHandleSchema, seq: z.number() }) },
   'groups-calendar.home': { input: groupRef, output: memberDeadlinesSchema },
   'groups-calendar.board': { input: statusBoardQuerySchema, output: statusBoardSchema },

@@ -26,6 +26,14 @@ export function electronHost(window: BrowserWindow): Host {
       });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async pickDocument() {
+      const result = await dialog.showOpenDialog(window, {
+        title: 'Chọn kế hoạch nhận được (.docx hoặc .txt)',
+        properties: ['openFile'],
+        filters: [{ name: 'Kế hoạch', extensions: ['docx', 'txt'] }],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     async saveAs(source, suggestedName) {
       const result = await dialog.showSaveDialog(window, { title: 'Lưu tệp', defaultPath: suggestedName });
       if (result.canceled || !result.filePath) return { saved: false, where: '' };

@@ -24,6 +24,7 @@ const browserHost: Host = {
   shell: 'browser',
   pickBundles: () => Promise.reject(new UserError('Trong trình duyệt, hãy chọn tệp bằng hộp thoại của trình duyệt.')),
   pickXlsx: () => Promise.reject(new UserError('Trong trình duyệt, hãy chọn tệp bằng hộp thoại của trình duyệt.')),
+  pickDocument: () => Promise.reject(new UserError('Trong trình duyệt, hãy chọn tệp bằng hộp thoại của trình duyệt.')),
   saveAs: () => Promise.reject(new UserError('Trong trình duyệt, tệp được tải về thư mục Tải xuống.')),
   saveAll: () => Promise.reject(new UserError('Trong trình duyệt, tệp được tải về thư mục Tải xuống.')),
 };

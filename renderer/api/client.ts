@@ -7,6 +7,8 @@ export interface Api {
   call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>;
   pickBundles(folder: boolean): Promise<FileHandle[]>;
   pickXlsx(): Promise<FileHandle | null>;
+  /** A plan received as .docx or .txt. */
+  pickDocument(): Promise<FileHandle | null>;
   /** Saves a generated file where the person chooses; returns a sentence saying where. */
   save(file: FileHandle): Promise<string>;
   /** Saves several generated files together (one folder in Electron; downloads in the browser); returns a sentence saying where. */
@@ -33,6 +35,7 @@ function electronApi(bridge: Preloaded): Api {
     call,
     pickBundles: (folder) => call('files.pickBundles', { folder }),
     pickXlsx: () => call('files.pickXlsx', {}),
+    pickDocument: () => call('files.pickDocument', {}),
     save: async (file) => {
       const r = await call('files.save', { file });
       return r.saved ? `Đã lưu tệp ${r.where}.` : 'Đã hủy, chưa lưu tệp.';
@@ -96,6 +99,10 @@ function browserApi(token: string): Api {
     },
     pickXlsx: async () => {
       const [file] = await chooseFiles('.xlsx', { multiple: false, folder: false });
+      return file ? upload(file) : null;
+    },
+    pickDocument: async () => {
+      const [file] = await chooseFiles('.docx,.txt', { multiple: false, folder: false });
       return file ? upload(file) : null;
     },
     save: async (file) => {

@@ -17,6 +17,7 @@ export function fakeApi(handlers: Handlers, overrides: Partial<Api> = {}) {
     call: call as Api['call'],
     pickBundles: vi.fn(async () => []),
     pickXlsx: vi.fn(async () => null),
+    pickDocument: vi.fn(async () => null),
     save: vi.fn(async (f) => `Đã tải tệp ${f.name}.`),
     saveAll: vi.fn(async (files) => `Đã tải ${files.length} tệp.`),
     ...overrides,

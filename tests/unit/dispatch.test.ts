@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { channels } from '../../electron/ipc/channels';
-import { mergeHandlers } from '../../electron/api/dispatch';
+import fs from 'node:fs';
+import path from 'node:path';
+import { dispatch, mergeHandlers } from '../../electron/api/dispatch';
+import type { Context } from '../../electron/api/context';
+import { FileHandles } from '../../electron/services/files/handles';
+import { LEADER, makeUnit, tempDir } from '../helpers/units';
+
+const SEEDS = path.resolve(import.meta.dirname, '../../../shared/seeds');
 
 const handlerFor = () => () => null;
 const all = () => Object.fromEntries(channels.map((c) => [c, handlerFor()]));
@@ -19,5 +26,29 @@ describe('handler maps', () => {
     delete some['bundles.import'];
     expect(() => mergeHandlers(some)).toThrow(/missing for bundles\.import/);
     expect(() => mergeHandlers(all(), { 'bundles.steal': handlerFor() })).toThrow(/unknown channels bundles\.steal/);
+  });
+});
+
+describe('a plan received as a document, through the contract', () => {
+  const context = async (): Promise<Context> => ({
+    ws: (await makeUnit(LEADER)).ws,
+    files: new FileHandles(),
+    host: { shell: 'browser', pickBundles: async () => [], pickXlsx: async () => null, pickDocument: async () => null, saveAs: async () => ({ saved: false, where: '' }), saveAll: async () => ({ saved: false, where: '' }) },
+  });
+
+  it('proposes the milestones of seed 000 from its pasted text, and of the same plan uploaded as a file', async () => {
+    const ctx = await context();
+    const text = fs.readFileSync(path.join(SEEDS, '000_eeaf72b0f8f51ce7.txt'), 'utf8');
+    const pasted = await dispatch('groups-calendar.readPlan', { text }, ctx);
+    expect(pasted.ok && pasted.value.milestones.length).toBe(20);
+    const file = path.join(tempDir(), 'ke-hoach.txt');
+    fs.writeFileSync(file, text);
+    const uploaded = await dispatch('groups-calendar.readPlan', { file: ctx.files.register(file) }, ctx);
+    expect(uploaded.ok && uploaded.value).toEqual(pasted.ok && pasted.value);
+  });
+
+  it('answers an empty paste in Vietnamese', async () => {
+    const answer = await dispatch('groups-calendar.readPlan', { text: '' }, await context());
+    expect(answer).toEqual({ ok: false, error: 'Hãy dán nội dung kế hoạch.' });
   });
 });

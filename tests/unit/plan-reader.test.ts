@@ -12,7 +12,7 @@ import { UserError } from '../../electron/services/errors';
 import { tempDir } from '../helpers/units';
 import { writeRawZip } from '../helpers/zip';
 
-const SEEDS = '/work/shared/seeds';
+const SEEDS = path.resolve(import.meta.dirname, '../../../shared/seeds');
 const seed = (prefix: string) => fs.readFileSync(path.join(SEEDS, fs.readdirSync(SEEDS).find((f) => f.startsWith(prefix))!), 'utf8');
 const hasSeeds = fs.existsSync(SEEDS);
 

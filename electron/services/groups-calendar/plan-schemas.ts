@@ -181,3 +181,32 @@ export const planRecordV1Schema = z
   .object({ record_id: z.string().uuid(), type: z.literal('plan'), version: z.number().int().min(1), group: groupRef, plan: planContentSchema })
   .strict();
 export type PlanRecord = z.infer<typeof planRecordV1Schema>;
+
+/**
+ * What the plan reader proposes from a plan received as a document (plan-reader.ts PlanReading): each
+ * item with the sentence it came from and what could not be read, for the leader to accept, edit or
+ * drop. Fields the sentence did not say are null.
+ */
+export const planReadingSchema = z.object({
+  title: z.string(),
+  year: z.number().nullable(),
+  phases: z.array(z.object({ name: z.string(), from: z.string().nullable(), to: z.string().nullable(), purpose: z.string(), sentence: z.string(), problems: z.array(z.string()) })),
+  events: z.array(z.object({ key: z.string(), title: z.string(), date: z.null(), expected: z.string(), sentence: z.string() })),
+  milestones: z.array(
+    z.object({
+      key: z.string(),
+      section: z.enum(planSections).nullable(),
+      title: z.string(),
+      deliverable: z.enum(deliverables),
+      from: z.enum(senderRoles).nullable(),
+      to: z.array(z.enum(receiverRoles)),
+      gathers: z.enum(['so_tu_phap', 'thads', 'don_vi_thuoc_bo', 'khac']).nullable(),
+      deadline: deadlineRuleSchema.nullable(),
+      note: z.string(),
+      sentence: z.string(),
+      problems: z.array(z.string()),
+    }),
+  ),
+  problems: z.array(z.string()),
+});
+export type PlanReadingView = z.infer<typeof planReadingSchema>;
