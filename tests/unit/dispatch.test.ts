@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dispatch, mergeHandlers } from '../../electron/api/dispatch';
 import type { Context } from '../../electron/api/context';
+import type { PlanReading } from '../../electron/ipc/contract';
 import { FileHandles } from '../../electron/services/files/handles';
 import { LEADER, makeUnit, tempDir } from '../helpers/units';
 
@@ -40,7 +41,7 @@ describe('a plan received as a document, through the contract', () => {
     const ctx = await context();
     const text = fs.readFileSync(path.join(SEEDS, '000_eeaf72b0f8f51ce7.txt'), 'utf8');
     const pasted = await dispatch('groups-calendar.readPlan', { text }, ctx);
-    expect(pasted.ok && pasted.value.milestones.length).toBe(20);
+    expect(pasted.ok && (pasted.value as PlanReading).milestones.length).toBe(20);
     const file = path.join(tempDir(), 'ke-hoach.txt');
     fs.writeFileSync(file, text);
     const uploaded = await dispatch('groups-calendar.readPlan', { file: ctx.files.register(file) }, ctx);
