@@ -135,6 +135,8 @@ describe('the leader builds the year in Chromium', () => {
 
     const docx = await download(page, 'In kế hoạch (DOCX)', 'documents');
     expect(path.basename(docx)).toBe(`ke-hoach-${YEAR}-KVTD-MNPB-v1.docx`);
+    // Kept beside the screenshots, for a person to render and look at.
+    fs.copyFileSync(docx, path.join(SCREENS_DIR, 'plan-ke-hoach.docx'));
     const xml = (await readZip(docx)).find((e) => e.name === 'word/document.xml')!.data.toString('utf8');
     expect(xml).toContain('KẾ HOẠCH');
     expect(xml).toContain(`12/02/${YEAR}`);
