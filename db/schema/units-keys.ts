@@ -24,11 +24,18 @@ export const ownUnit = sqliteTable(
   (t) => [check('own_unit_singleton', sql`${t.id} = 1`)],
 );
 
-/** Public keys trusted for a unit. A bundle is accepted only when signed by a pinned key of its sender. */
+/**
+ * Public keys trusted for a unit. A bundle is accepted only when signed by a current pinned key of its
+ * sender. A key replaced (lost with its computer) stays as history: bundles received under it stay
+ * valid, new ones signed with it are refused, since the lost key may be in someone else's hands.
+ */
 export const pinnedKeys = sqliteTable('pinned_keys', {
   keyId: text('key_id').primaryKey(),
   unitCode: text('unit_code').notNull().references(() => units.code),
   publicKey: text('public_key'),
   source: text('source', { enum: ['own', 'group_setup', 'quarantine_confirmed', 'kickoff'] }).notNull(),
   pinnedAt: text('pinned_at').notNull(),
+  /** The key that replaced this one, and when; null while the key is current. */
+  replacedBy: text('replaced_by'),
+  replacedAt: text('replaced_at'),
 });

@@ -6,6 +6,7 @@ import { catalogue } from '../services/catalogue/catalogue';
 import { registrationConflicts } from '../services/catalogue/conflicts';
 import { overview } from '../services/registration/overview';
 import { printConsolidated } from '../services/registration/consolidated-export';
+import { registrationDiff, registrationHistory } from '../services/registration/versions';
 import type { Handlers } from './dispatch';
 
 export const registrationHandlers = {
@@ -32,6 +33,8 @@ export const registrationHandlers = {
   },
   'registration.overview': (input, { ws }) => overview(ws, input),
   'registration.printConsolidated': async (input, { ws, files }) => files.register(await printConsolidated(ws, input)),
+  'registration.history': (input, { ws }) => registrationHistory(ws.db, input.unitCode, input.groupId),
+  'registration.diff': (input, { ws }) => registrationDiff(ws.db, input.recordId, input.from, input.to),
 } satisfies Handlers<
-  'registration.staffList' | 'registration.staffSave' | 'registration.staffRemove' | 'registration.staffRestore' | 'registration.staffDuplicateOf' | 'registration.staffImportXlsx' | 'registration.get' | 'registration.save' | 'registration.conflicts' | 'registration.deadline' | 'registration.printDocx' | 'registration.export' | 'registration.overview' | 'registration.printConsolidated'
+  'registration.staffList' | 'registration.staffSave' | 'registration.staffRemove' | 'registration.staffRestore' | 'registration.staffDuplicateOf' | 'registration.staffImportXlsx' | 'registration.get' | 'registration.save' | 'registration.conflicts' | 'registration.deadline' | 'registration.printDocx' | 'registration.export' | 'registration.overview' | 'registration.printConsolidated' | 'registration.history' | 'registration.diff'
 >;

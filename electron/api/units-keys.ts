@@ -1,4 +1,4 @@
-import { setupUnit, updateOwnUnit } from '../services/units-keys/units';
+import { replaceOwnKey, setupUnit, updateOwnUnit } from '../services/units-keys/units';
 import { printKeyCard } from '../services/units-keys/key-card';
 import type { Handlers } from './dispatch';
 
@@ -6,4 +6,5 @@ export const unitsKeysHandlers = {
   'units-keys.setup': (input, { ws }) => setupUnit(ws, input),
   'units-keys.update': (input, { ws }) => updateOwnUnit(ws, input),
   'units-keys.printKeyCard': async (_input, { ws, files }) => files.register(await printKeyCard(ws)),
-} satisfies Handlers<'units-keys.setup' | 'units-keys.update' | 'units-keys.printKeyCard'>;
+  'units-keys.replaceKey': (_input, { ws }) => replaceOwnKey(ws),
+} satisfies Handlers<'units-keys.setup' | 'units-keys.update' | 'units-keys.printKeyCard' | 'units-keys.replaceKey'>;

@@ -41,6 +41,9 @@ export const channels = [
   'bundles.exportConsolidated',
   'bundles.writeReceipts',
   'files.saveAll',
+  'registration.history',
+  'registration.diff',
+  'units-keys.replaceKey',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -4,7 +4,14 @@ import { catalogueItemSchema } from '../services/catalogue/schemas';
 import { deadlineStatusSchema, groupKindSchema, optionalDateField, roleSchema, yearSchema } from '../services/groups-calendar/schemas';
 import { planContentSchema, planReadingSchema } from '../services/groups-calendar/plan-schemas';
 import { memberDeadlinesSchema, statusBoardQuerySchema, statusBoardSchema } from '../services/groups-calendar/board-schemas';
-import { commitmentKindSchema, genderSchema, registrationInputSchema, staffInputSchema } from '../services/registration/schemas';
+import {
+  commitmentKindSchema,
+  genderSchema,
+  registrationDiffSchema,
+  registrationInputSchema,
+  registrationVersionSchema,
+  staffInputSchema,
+} from '../services/registration/schemas';
 import { optionalTextField, textField } from '../services/fields/schemas';
 import { fingerprintSchema, unitCodeSchema, unitKindSchema, unitSchema } from '../services/units-keys/schemas';
 
@@ -280,6 +287,14 @@ export const contract = {
     input: z.object({ files: z.array(fileHandleSchema).min(1).max(500) }),
     output: z.object({ saved: z.boolean(), where: z.string() }),
   },
+  /** Every version of a member's registration, the current first, and what changed between two. */
+  'registration.history': { input: groupRef.extend({ unitCode: unitCodeSchema }), output: z.array(registrationVersionSchema) },
+  'registration.diff': {
+    input: z.object({ recordId: z.string().uuid(), from: z.number().int().min(1), to: z.number().int().min(1) }),
+    output: registrationDiffSchema,
+  },
+  /** A new signing key for this unit (the old one lost with its computer); other units confirm it by phone. */
+  'units-keys.replaceKey': { input: empty, output: ownUnitSchema },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -185,7 +185,7 @@ describe('the leader refuses the whole consolidated bundle, naming the member', 
     const result = await importBundleFile(leader.ws, file(dishonest));
     expect(result.status).toBe('refused');
     expect(result.reason).toContain(`Gói hồ sơ của ${NAMED} do`);
-    expect(result.reason).toContain(`không phải khóa đã ghim của ${NAMED}`);
+    expect(result.reason).toContain('khác khóa đã ghim: đơn vị báo đã thay khóa');
     nothingLanded(leader);
   });
 

@@ -120,15 +120,15 @@ describe('importing a member registration', () => {
     expect(await fs.readdir(leader.ws.dir.quarantine)).toEqual([]);
   });
 
-  it('refuses a bundle signed by another key than the sender pinned, writing nothing', async () => {
+  it('holds a bundle signed by another key than the sender pinned for a phone check (a replaced key), landing nothing', async () => {
     const impostor = await registeredMember();
     const { path: bundle } = await exportRegistration(impostor.ws, impostor.group.id);
     const leader = await leaderPinning({ [MEMBER.code]: 'ABCD EF01 2345 6789 ABCD EF01 2345 6789' });
     const before = tableCounts(leader.ws);
     const r = await importBundleFile(leader.ws, file(bundle));
-    expect(r.status).toBe('refused');
-    expect(r.reason).toContain('không phải khóa đã ghim của Sở Tư pháp tỉnh Hà Giang');
-    expect(tableCounts(leader.ws)).toEqual(before);
+    expect(r.status).toBe('quarantined');
+    expect(r.reason).toContain('khác khóa đã ghim của Sở Tư pháp tỉnh Hà Giang (STP-HG): đơn vị báo đã thay khóa: hãy gọi điện đối chiếu dấu vân tay mới');
+    expect(tableCounts(leader.ws)).toEqual({ ...before, quarantinedBundles: 1 });
     expect(await fs.readdir(leader.ws.dir.received)).toEqual([]);
   });
 
@@ -260,11 +260,11 @@ describe('trust is decided before the payload is read', () => {
     expect(leader.ws.db.select().from(schema.receivedBundles).all()).toHaveLength(0);
   });
 
-  it('refuses a bundle signed by another key than the one pinned without reading its payload', async () => {
+  it('holds a bundle signed by another key than the one pinned without parsing its records', async () => {
     const { forged } = await heavy(3, 1000);
     const leader = await leaderPinning({ [MEMBER.code]: 'ABCD EF01 2345 6789 ABCD EF01 2345 6789' });
     const r = await importBundleFile(leader.ws, file(forged));
-    expect(r.status).toBe('refused');
-    expect(r.reason).toContain('không phải khóa đã ghim');
+    expect(r.status).toBe('quarantined');
+    expect(r.reason).toContain('đơn vị báo đã thay khóa');
   });
 });

@@ -12,7 +12,7 @@ import { PRIVATE_DIR_MODE } from '../files/private';
 import { findGroup, nonMemberReason, pinKey, roleIn, unknownGroupReason } from '../groups-calendar/groups';
 import { formatFingerprint } from '../units-keys/keys';
 import { formatDateVi } from '../text/vietnamese';
-import { pinnedKeysOf, requireOwnUnit, upsertUnit } from '../units-keys/units';
+import { pinnedKeysOf, requireOwnUnit, retireKeys, upsertUnit } from '../units-keys/units';
 import { nowIso } from '../workspace/clock';
 import type { BundleKind, BundleKindRegistry, ForwardedBundle } from './kinds';
 import { BUNDLE_EXTENSION, BundleError, LIMITS } from './format';
@@ -98,16 +98,21 @@ function judge(db: DbOrTx, kinds: BundleKindRegistry, v: BundleHead): Decision |
     return { status: 'refused', reason: `Gói mang mã của một gói đã nhận nhưng nội dung khác. ${RESEND}`, sender };
   }
   const pinned = pinnedKeysOf(db, h.sender.unit_code);
-  if (pinned.length && !pinned.some((k) => k.keyId === v.signer.keyId)) {
+  const signer = pinned.find((k) => k.keyId === v.signer.keyId);
+  if (signer?.replacedBy) {
+    // The old key may be in someone else's hands: what it signed before stays, nothing new is taken.
     return {
       status: 'refused',
-      reason: `Gói được ký bằng khóa ${formatFingerprint(v.signer.keyId)}, không phải khóa đã ghim của ${sender} (${pinned.map((k) => formatFingerprint(k.keyId)).join(', ')}). Hãy gọi điện cho đơn vị gửi để xác minh; không nhập gói này.`,
+      reason: `Gói được ký bằng khóa cũ ${formatFingerprint(signer.keyId)} của ${sender}, đã được thay bằng khóa ${formatFingerprint(signer.replacedBy)} ngày ${formatDateVi(signer.replacedAt)}. Khóa cũ có thể đã rơi vào tay người khác nên gói mới ký bằng khóa cũ không được nhận; các gói đã nhận trước đó vẫn giữ nguyên giá trị. Đề nghị đơn vị ký lại bằng khóa mới và gửi lại.`,
       sender,
     };
   }
-  if (!pinned.length) return { status: 'quarantined', reason: '', sender };
+  // A known unit signing with a key never seen: a replaced key is confirmed like the first one.
+  if (!signer) return { status: 'quarantined', reason: pinned.length ? REPLACED_KEY : '', sender };
   return 'accept';
 }
+
+const REPLACED_KEY = 'đơn vị báo đã thay khóa: hãy gọi điện đối chiếu dấu vân tay mới';
 
 /** Thrown inside the import transaction to undo it: the bundle brought only versions older than those held. */
 class StaleBundle extends Error {}
@@ -185,8 +190,9 @@ function forwardedRefusal(db: DbOrTx, outer: BundleHead, kind: BundleKind, sende
   );
 }
 
-function unconfirmedKeyReason(v: BundleHead): string {
-  return `Khóa ký ${formatFingerprint(v.signer.keyId)} của đơn vị này chưa được xác nhận ở đây. Hãy gọi điện cho đơn vị để đối chiếu dấu vân tay và xác nhận khóa trước, rồi nhập lại gói.`;
+function unconfirmedKeyReason(v: BundleHead, why: string): string {
+  const replaced = why ? ` (khác khóa đã ghim: ${why})` : '';
+  return `Khóa ký ${formatFingerprint(v.signer.keyId)} của đơn vị này chưa được xác nhận ở đây${replaced}. Hãy gọi điện cho đơn vị để đối chiếu dấu vân tay và xác nhận khóa trước, rồi nhập lại gói.`;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -251,7 +257,7 @@ async function openForwarded(ws: Workspace, outer: OpenBundle, opened: Forwarded
         throw error;
       }
     } else if (verdict.status === 'duplicate') f.duplicate = true;
-    else throw refuse(verdict.status === 'quarantined' ? unconfirmedKeyReason(bundle) : verdict.reason);
+    else throw refuse(verdict.status === 'quarantined' ? unconfirmedKeyReason(bundle, verdict.reason) : verdict.reason);
   }
 }
 
@@ -285,7 +291,7 @@ async function accept(ws: Workspace, staged: string, v: OpenBundle, fileName: st
           notes.push(`${what}: đã nhận trước đây`);
           continue;
         }
-        if (again !== 'accept') throw forwardedRefusal(tx, v, kind, f.declared.senderCode, again!.status === 'quarantined' ? unconfirmedKeyReason(inner) : again!.reason);
+        if (again !== 'accept') throw forwardedRefusal(tx, v, kind, f.declared.senderCode, again!.status === 'quarantined' ? unconfirmedKeyReason(inner, again!.reason) : again!.reason);
         const innerArchive = innerArchives.get(f)!;
         try {
           // A savepoint of its own: an old bundle among new ones is left out alone.
@@ -334,10 +340,12 @@ async function accept(ws: Workspace, staged: string, v: OpenBundle, fileName: st
   }
 }
 
-async function quarantine(ws: Workspace, staged: string, v: BundleHead, fileName: string): Promise<Decision> {
+async function quarantine(ws: Workspace, staged: string, v: BundleHead, fileName: string, why: string): Promise<Decision> {
   const h = v.header;
   const sender = senderLabel(v);
-  const note = `Khóa ký ${formatFingerprint(v.signer.keyId)} chưa được xác nhận cho ${sender}. Hãy gọi điện cho đơn vị gửi để đối chiếu dấu vân tay rồi xác nhận hoặc từ chối.`;
+  const note = why
+    ? `Khóa ký ${formatFingerprint(v.signer.keyId)} khác khóa đã ghim của ${sender}: ${why}; xác nhận thì khóa mới thay khóa cũ, các gói đã nhận trước đó vẫn giữ nguyên.`
+    : `Khóa ký ${formatFingerprint(v.signer.keyId)} chưa được xác nhận cho ${sender}. Hãy gọi điện cho đơn vị gửi để đối chiếu dấu vân tay rồi xác nhận hoặc từ chối.`;
   const stored = path.join(ws.dir.quarantine, `${h.bundle_id}.${crypto.randomBytes(4).toString('hex')}.tdkt`);
   // Looked up and held in one write transaction: two imports of one bundle at once hold it once.
   const held = writeTransaction(ws.db, (tx) => {
@@ -408,7 +416,7 @@ async function importOne(ws: Workspace, file: IncomingFile): Promise<ImportResul
         if (error instanceof BundleError) return { file: file.name, status: 'refused', reason: `${error.message} ${RESEND}`, sender: senderLabel(bundle) };
         throw error;
       }
-      if (verdict !== 'accept') return { file: file.name, ...(await quarantine(ws, staged, bundle, path.basename(file.name))) };
+      if (verdict !== 'accept') return { file: file.name, ...(await quarantine(ws, staged, bundle, path.basename(file.name), verdict.reason)) };
       const forwarded: Forwarded[] = [];
       try {
         await openForwarded(ws, bundle, forwarded);
@@ -491,6 +499,8 @@ export async function decideQuarantine(ws: Workspace, id: number, confirm: boole
         upsertUnit(tx, { code: q.senderCode, name: q.senderName, kind: 'khac', province: '', parentName: '' }, requireOwnUnit(tx).code, nowIso(ws.clock));
       }
       pinKey(tx, q.senderCode, q.keyId, 'quarantine_confirmed', nowIso(ws.clock), q.publicKey);
+      // A unit signs with one key: confirming a new one retires the old, which stays as history.
+      retireKeys(tx, q.senderCode, q.keyId, nowIso(ws.clock));
     }
     return q;
   });

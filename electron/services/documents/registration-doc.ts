@@ -3,7 +3,7 @@ import type { Group, OwnUnit, Registration } from '../../ipc/contract';
 import { catalogue, titleName } from '../catalogue/catalogue';
 import { addressees, bodyText, dataTable, heading, line, officialDocument } from './layout';
 
-const commitmentLabel = { key_task: 'Nhiệm vụ trọng tâm', project: 'Công trình, đề án, sáng kiến', other: 'Cam kết khác' } as const;
+export const commitmentLabel = { key_task: 'Nhiệm vụ trọng tâm', project: 'Công trình, đề án, sáng kiến', other: 'Cam kết khác' } as const;
 
 function countByTitle(codes: string[]): string {
   const counts = new Map<string, number>();

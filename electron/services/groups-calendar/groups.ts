@@ -136,7 +136,7 @@ export function getGroup(db: DbOrTx, id: number): Group {
   const keys = db.select().from(schema.pinnedKeys).all();
   const members = rows
     .map(({ unit, role, gatheredByDeputy }) => {
-      const key = keys.find((k) => k.unitCode === unit.code);
+      const key = keys.find((k) => k.unitCode === unit.code && !k.replacedAt);
       return {
         code: unit.code,
         name: unit.name,

@@ -9,7 +9,7 @@ import { sendBundle, type Sent } from '../bundles/outbox';
 import { currentRecords, freeze, receiveRecord, saveDraft, unfreeze } from '../records/store';
 import { asciiName } from '../documents/write';
 import { formatFingerprint } from '../units-keys/keys';
-import { pinnedKeysOf, requireOwnUnit, upsertUnit } from '../units-keys/units';
+import { pinnedKeysOf, requireOwnUnit, retireKeys, upsertUnit } from '../units-keys/units';
 import { getGroup, pinKey } from './groups';
 import { ownPlan } from './plan';
 import { groupRecordV1Schema, planRecordV1Schema, type GroupRecord, type PlanRecord } from './plan-schemas';
@@ -37,7 +37,7 @@ function groupRecordOf(tx: DbOrTx, groupId: number, now: string) {
       parent_name: m.parentName,
       role: m.role,
       gathered_by_deputy: m.gatheredByDeputy,
-      key_id: m.code === own.code ? own.keyId : (keys.find((k) => k.unitCode === m.code)?.keyId ?? null),
+      key_id: m.code === own.code ? own.keyId : (keys.find((k) => k.unitCode === m.code && !k.replacedAt)?.keyId ?? null),
     })),
   };
   // Unchanged since the last kickoff: the same version goes out again.
@@ -97,13 +97,15 @@ function applyGroup(tx: DbOrTx, record: GroupRecord, ownCode: string, now: strin
     upsertUnit(tx, { code: m.code, name: m.name, kind: m.kind, province: m.province, parentName: m.parent_name }, ownCode, now);
     tx.insert(schema.groupMembers).values({ groupId, unitCode: m.code, role: m.role, gatheredByDeputy: m.gathered_by_deputy }).run();
     if (!m.key_id || m.code === ownCode) continue;
-    const pinned = pinnedKeysOf(tx, m.code);
-    if (pinned.length && !pinned.some((k) => k.keyId === m.key_id)) {
+    const pinned = pinnedKeysOf(tx, m.code).find((k) => k.keyId === m.key_id);
+    if (pinned?.replacedBy) {
       throw new BundleError(
-        `Gói khởi động ghi khóa ${formatFingerprint(m.key_id)} cho ${m.name}, khác khóa đã ghim ở đây (${formatFingerprint(pinned[0]!.keyId)}). Hãy gọi điện cho Trưởng Khu vực/Cụm để đối chiếu.`,
+        `Gói khởi động ghi khóa ${formatFingerprint(m.key_id)} cho ${m.name}, nhưng khóa này đã được thay bằng khóa ${formatFingerprint(pinned.replacedBy)}. Hãy gọi điện cho Trưởng Khu vực/Cụm để đối chiếu.`,
       );
     }
+    // The leader confirmed a member's new key by phone: its kickoff carries it, and the old key is retired here too.
     pinKey(tx, m.code, m.key_id, 'kickoff', now);
+    retireKeys(tx, m.code, m.key_id, now);
   }
 }
 

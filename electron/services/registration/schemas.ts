@@ -59,3 +59,41 @@ export const registrationInputSchema = z.object({
     .refine((items) => items.some((c) => c.kind !== 'other'), NEEDS_KEY_TASK),
 });
 export type RegistrationInput = z.input<typeof registrationInputSchema>;
+
+/** One version of a unit's registration as the history lists it (versions.ts). */
+export const registrationVersionSchema = z.object({
+  recordId: z.string(),
+  version: z.number().int(),
+  status: z.enum(['draft', 'exported', 'received']),
+  /** The highest version: the one that counts. */
+  current: z.boolean(),
+  /** When it was exported (own) or received (from the member), ISO; null for a draft. */
+  at: z.string().nullable(),
+  /** The bundle that carried it here; null for own versions. */
+  bundleId: z.string().nullable(),
+  /** The deputy that forwarded it in a consolidated bundle, or null when it came directly. */
+  forwardedBy: z.string().nullable(),
+});
+export type RegistrationVersion = z.infer<typeof registrationVersionSchema>;
+
+/** A field that differs between two versions, both sides as a person reads them (dates dd/mm/yyyy, title names). */
+export const fieldChangeSchema = z.object({ field: z.string(), label: z.string(), from: z.string(), to: z.string() });
+export type FieldChange = z.infer<typeof fieldChangeSchema>;
+
+/** Rows of one list compared by a stable identity: added, removed, and kept with some fields changed. */
+const rowDiffSchema = z.object({
+  added: z.array(z.object({ label: z.string() })),
+  removed: z.array(z.object({ label: z.string() })),
+  changed: z.array(z.object({ label: z.string(), changes: z.array(fieldChangeSchema) })),
+});
+
+export const registrationDiffSchema = z.object({
+  recordId: z.string(),
+  from: z.number().int(),
+  to: z.number().int(),
+  collective: rowDiffSchema,
+  individuals: rowDiffSchema,
+  commitments: rowDiffSchema,
+  document: z.array(fieldChangeSchema),
+});
+export type RegistrationDiff = z.infer<typeof registrationDiffSchema>;

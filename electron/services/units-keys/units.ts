@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import { schema, writeTransaction, type DbOrTx } from '../../../db/client';
 import type { OwnUnit, Unit } from '../../ipc/contract';
 import type { Workspace } from '../workspace/workspace';
@@ -108,6 +108,53 @@ export async function setupUnit(ws: Workspace, unit: Unit): Promise<OwnUnit> {
   return requireOwnUnit(ws.db);
 }
 
-export function pinnedKeysOf(db: DbOrTx, unitCode: string): { keyId: string }[] {
-  return db.select({ keyId: schema.pinnedKeys.keyId }).from(schema.pinnedKeys).where(eq(schema.pinnedKeys.unitCode, unitCode)).all();
+export interface PinnedKey {
+  keyId: string;
+  replacedBy: string | null;
+  replacedAt: string | null;
+}
+
+/** Every key pinned for a unit, current and replaced. */
+export function pinnedKeysOf(db: DbOrTx, unitCode: string): PinnedKey[] {
+  return db
+    .select({ keyId: schema.pinnedKeys.keyId, replacedBy: schema.pinnedKeys.replacedBy, replacedAt: schema.pinnedKeys.replacedAt })
+    .from(schema.pinnedKeys)
+    .where(eq(schema.pinnedKeys.unitCode, unitCode))
+    .all();
+}
+
+/** The keys a unit signs with now: a replaced key is history only. */
+export function currentKeysOf(db: DbOrTx, unitCode: string): PinnedKey[] {
+  return pinnedKeysOf(db, unitCode).filter((k) => !k.replacedAt);
+}
+
+/** Marks every other current key of the unit as replaced by `keyId` (pinned already). */
+export function retireKeys(tx: DbOrTx, unitCode: string, keyId: string, now: string): void {
+  tx.update(schema.pinnedKeys)
+    .set({ replacedBy: keyId, replacedAt: now })
+    .where(and(eq(schema.pinnedKeys.unitCode, unitCode), ne(schema.pinnedKeys.keyId, keyId), isNull(schema.pinnedKeys.replacedAt)))
+    .run();
+}
+
+/**
+ * A new signing key for this unit, when the old one was lost with its computer (or may have been
+ * copied). Bundles go out signed with the new key from now on; other units hold them until a person
+ * has compared the new fingerprint by phone, and then refuse new bundles signed with the old key.
+ */
+export async function replaceOwnKey(ws: Workspace): Promise<OwnUnit> {
+  requireOwnUnit(ws.db);
+  const key = await ws.keys.prepare();
+  try {
+    const at = nowIso(ws.clock);
+    writeTransaction(ws.db, (tx) => {
+      const own = requireOwnUnit(tx);
+      tx.insert(schema.pinnedKeys).values({ keyId: key.keyId, unitCode: own.code, publicKey: key.rawPublic.toString('base64'), source: 'own', pinnedAt: at }).run();
+      retireKeys(tx, own.code, key.keyId, at);
+      tx.update(schema.ownUnit).set({ keyId: key.keyId }).run();
+      key.keep();
+    });
+  } finally {
+    await key.discard();
+  }
+  return requireOwnUnit(ws.db);
 }

@@ -1,0 +1,160 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { schema, type DbOrTx } from '../../../db/client';
+import type { Registration } from '../../ipc/contract';
+import { UserError } from '../errors';
+import { getGroup } from '../groups-calendar/groups';
+import { titleName } from '../catalogue/catalogue';
+import { commitmentLabel } from '../documents/registration-doc';
+import { foldVi, formatDateVi } from '../text/vietnamese';
+import { loadRegistration } from './registration';
+import type { FieldChange, RegistrationDiff, RegistrationVersion } from './schemas';
+
+/**
+ * Versions of a registration (DESIGN.md §4 "Versions"): a member corrects and resends, the leader
+ * keeps every version it received, the highest counts, and two versions are compared row by row.
+ */
+
+/** Every version of a unit's registration for a group-year, the current (highest) first. */
+export function registrationHistory(db: DbOrTx, unitCode: string, groupId: number): RegistrationVersion[] {
+  const group = getGroup(db, groupId);
+  const rows = db
+    .select({ reg: schema.registrations, bundle: schema.receivedBundles })
+    .from(schema.registrations)
+    .leftJoin(schema.receivedBundles, eq(schema.receivedBundles.bundleId, schema.registrations.receivedBundleId))
+    .where(and(eq(schema.registrations.unitCode, unitCode.toUpperCase()), eq(schema.registrations.groupCode, group.code), eq(schema.registrations.year, group.year)))
+    .orderBy(desc(schema.registrations.version))
+    .all();
+  return rows.map(({ reg, bundle }, i) => ({
+    recordId: reg.recordId,
+    version: reg.version,
+    status: reg.status,
+    current: i === 0,
+    at: reg.status === 'received' ? (bundle?.submittedAt ?? bundle?.receivedAt ?? reg.updatedAt) : reg.exportedAt,
+    bundleId: reg.receivedBundleId,
+    forwardedBy: bundle?.forwardedBy ?? null,
+  }));
+}
+
+function versionOf(db: DbOrTx, recordId: string, version: number): Registration {
+  const row = db
+    .select()
+    .from(schema.registrations)
+    .where(and(eq(schema.registrations.recordId, recordId), eq(schema.registrations.version, version)))
+    .get();
+  if (!row) throw new UserError(`Không tìm thấy phiên bản ${version} của bản đăng ký này.`);
+  return loadRegistration(db, row);
+}
+
+type Diff = RegistrationDiff['collective'];
+
+/** Field-level changes between two rows judged the same: only the fields that differ. */
+function changes<T>(a: T, b: T, fields: { field: keyof T & string; label: string; show?: (v: T[keyof T]) => string }[]): FieldChange[] {
+  return fields
+    .filter((f) => a[f.field] !== b[f.field])
+    .map((f) => {
+      const show = f.show ?? ((v: unknown) => (v === null || v === undefined ? '' : String(v)));
+      return { field: f.field, label: f.label, from: show(a[f.field]), to: show(b[f.field]) };
+    });
+}
+
+/**
+ * Matches the rows of two lists by identity: a row whose identity is in both is kept (and compared
+ * field by field), the others are added or removed. `fallback` pairs what is left by a looser
+ * identity when it is unique on both sides (a person whose birth year was corrected).
+ */
+function diffRows<T>(
+  before: T[],
+  after: T[],
+  identity: (r: T) => string,
+  label: (r: T) => string,
+  compare: (a: T, b: T) => FieldChange[],
+  fallback?: (r: T) => string,
+): Diff {
+  const pairs: [T, T][] = [];
+  const left = new Map<string, T[]>();
+  for (const r of before) left.set(identity(r), [...(left.get(identity(r)) ?? []), r]);
+  const unmatchedAfter: T[] = [];
+  for (const r of after) {
+    const same = left.get(identity(r));
+    if (same?.length) pairs.push([same.shift()!, r]);
+    else unmatchedAfter.push(r);
+  }
+  let removed = [...left.values()].flat();
+  let added = unmatchedAfter;
+  if (fallback) {
+    const unique = (rows: T[]) => {
+      const counts = new Map<string, number>();
+      for (const r of rows) counts.set(fallback(r), (counts.get(fallback(r)) ?? 0) + 1);
+      return (r: T) => counts.get(fallback(r)) === 1;
+    };
+    const uniqueRemoved = unique(removed);
+    const uniqueAdded = unique(added);
+    for (const r of added.filter(uniqueAdded)) {
+      const was = removed.find((x) => uniqueRemoved(x) && fallback(x) === fallback(r));
+      if (!was) continue;
+      pairs.push([was, r]);
+      removed = removed.filter((x) => x !== was);
+      added = added.filter((x) => x !== r);
+    }
+  }
+  return {
+    added: added.map((r) => ({ label: label(r) })),
+    removed: removed.map((r) => ({ label: label(r) })),
+    changed: pairs.map(([a, b]) => ({ label: label(b), changes: compare(a, b) })).filter((c) => c.changes.length),
+  };
+}
+
+const yearText = (y: unknown) => (y === null || y === undefined ? 'không ghi' : String(y));
+
+/** What changed from one version of a registration to another, row by row and field by field. */
+export function registrationDiff(db: DbOrTx, recordId: string, fromVersion: number, toVersion: number): RegistrationDiff {
+  const a = versionOf(db, recordId, fromVersion);
+  const b = versionOf(db, recordId, toVersion);
+  type Person = Registration['individuals'][number];
+  type Commitment = Registration['commitments'][number];
+  const personName = (p: Person) => foldVi(p.fullName);
+  const collective = diffRows(
+    a.collective,
+    b.collective,
+    (c) => c.titleCode,
+    (c) => titleName(c.titleCode),
+    (x, y) => changes(x, y, [{ field: 'note', label: 'Ghi chú' }]),
+  );
+  const individuals = diffRows<Person>(
+    a.individuals,
+    b.individuals,
+    (p) => `${personName(p)}|${p.birthYear ?? ''}`,
+    (p) => (p.birthYear ? `${p.fullName} (${p.birthYear})` : p.fullName),
+    (x, y) =>
+      changes(x, y, [
+        { field: 'fullName', label: 'Họ và tên' },
+        { field: 'birthYear', label: 'Năm sinh', show: yearText },
+        { field: 'gender', label: 'Giới tính', show: (g) => (g === 'nu' ? 'Nữ' : 'Nam') },
+        { field: 'position', label: 'Chức vụ' },
+        { field: 'department', label: 'Phòng/bộ phận' },
+        { field: 'titleCode', label: 'Danh hiệu', show: (c) => titleName(String(c)) },
+      ]),
+    personName,
+  );
+  const commitments = diffRows<Commitment>(
+    a.commitments,
+    b.commitments,
+    (c) => foldVi(c.content),
+    (c) => c.content,
+    (x, y) => changes(x, y, [{ field: 'kind', label: 'Loại', show: (k) => commitmentLabel[k as Commitment['kind']] }]),
+  );
+  const document = changes(
+    { ...a, recipients: a.recipients.join('; ') },
+    { ...b, recipients: b.recipients.join('; ') },
+    [
+      { field: 'numberSymbol', label: 'Số, ký hiệu' },
+      { field: 'place', label: 'Địa danh' },
+      { field: 'documentDate', label: 'Ngày ký', show: (d) => formatDateVi(String(d)) },
+      { field: 'signerAuthority', label: 'Thẩm quyền ký' },
+      { field: 'signerTitle', label: 'Chức vụ người ký' },
+      { field: 'signerName', label: 'Người ký' },
+      { field: 'recipients', label: 'Nơi nhận' },
+    ],
+  );
+  return { recordId, from: fromVersion, to: toVersion, collective, individuals, commitments, document };
+}
