@@ -23,12 +23,16 @@ export const CLIPPED = `(() => {
     .map((el) => el.tagName.toLowerCase() + ' "' + textOf(el).slice(0, 60) + '" (' + el.clientWidth + 'px < ' + needed(el) + 'px)');
 })()`;
 
+/** The page itself never scrolls sideways: a wide table scrolls inside its card. */
+const PAGE_WIDER = `document.documentElement.scrollWidth - document.documentElement.clientWidth`;
+
 /** Screenshots a screen at the two widths offices have (1366 and 1024 px) and fails if anything is cut off. */
 export async function shot(page: Page, name: string) {
   for (const width of [1366, 1024]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: path.join(SCREENS_DIR, `${name}-${width}.png`), fullPage: true });
     expect.soft(await page.evaluate<string[]>(CLIPPED), `${name} ở ${width}px`).toEqual([]);
+    expect.soft(await page.evaluate<number>(PAGE_WIDER), `${name} ở ${width}px: trang cuộn ngang`).toBeLessThanOrEqual(0);
   }
   // Every date a person reads is dd/mm/yyyy: no ISO date anywhere in the text of a screen.
   expect.soft((await page.locator('body').innerText()).match(/\b\d{4}-\d{2}-\d{2}\b/g), `${name}: ngày dạng ISO`).toBeNull();

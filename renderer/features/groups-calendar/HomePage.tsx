@@ -112,7 +112,7 @@ export function HomePage({ group }: { group: Group }) {
                   </td>
                   <td>
                     <span className={`state state-${m.state}`}>{stateLabels[m.state]}</span>
-                    <div className="small">{m.stateText}</div>
+                    {m.state !== 'no_deadline' && <div className="small">{m.stateText}</div>}
                   </td>
                   <td>
                     <Sent m={m} />

@@ -1,0 +1,237 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { openWorkspace, type Workspace } from '../../electron/services/workspace/workspace';
+import { SetClock } from '../../electron/services/workspace/clock';
+import { setupUnit } from '../../electron/services/units-keys/units';
+import { listGroups, saveGroup } from '../../electron/services/groups-calendar/groups';
+import { saveStaff } from '../../electron/services/registration/staff';
+import { saveRegistration } from '../../electron/services/registration/registration';
+import { groupInputSchema, type OwnUnit, type Unit } from '../../electron/ipc/contract';
+import { startBridge, type Bridge } from '../../electron/shell/bridge';
+import { readZip } from '../helpers/zip';
+import { launchChromium, RENDERER_DIR, SCREENS_DIR } from '../helpers/browser';
+import { shot } from '../helpers/screens';
+import { DEPUTY, groupInput, LEADER, MEMBER } from '../helpers/units';
+
+/**
+ * The year's exchange in Chromium, three data folders (leader, deputy, member) each behind its own
+ * browser shell: kickoff → the key confirmed by fingerprint → the home screen of deadlines →
+ * registration → receipt → "đã được tiếp nhận" → the leader's status board.
+ */
+
+const work = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'thidua-exchange-'));
+const usb = path.join(work, 'usb');
+let browser: Browser;
+const opened: { ws: Workspace; bridge: Bridge }[] = [];
+// Two days before the registration deadline (10/02/2022) in every office.
+const clock = new SetClock('2022-02-08T02:00:00.000Z');
+
+interface Office {
+  ws: Workspace;
+  unit: OwnUnit;
+  page: Page;
+  url: string;
+}
+
+async function office(dir: string, unit: Unit): Promise<Office> {
+  const ws = openWorkspace({ dataDir: path.join(work, dir), clock });
+  const bridge = await startBridge(ws, RENDERER_DIR);
+  opened.push({ ws, bridge });
+  const own = await setupUnit(ws, unit);
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  return { ws, unit: own, page, url: bridge.url };
+}
+
+const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+
+/** Clicks a button that downloads one file and keeps it on the "USB stick". */
+async function download(page: Page, button: string): Promise<string> {
+  const started = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  const file = path.join(usb, (await started).suggestedFilename());
+  await (await started).saveAs(file);
+  return file;
+}
+
+/** "Nhận gói": picks the files with the browser's own dialog and returns the list of results. */
+async function importFiles(page: Page, files: string[]) {
+  await nav(page, 'Nhận gói');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Chọn gói hồ sơ…' }).click();
+  await (await chooser).setFiles(files);
+  return page.getByRole('list', { name: 'Kết quả nhập' });
+}
+
+let leader: Office;
+let deputy: Office;
+let member: Office;
+
+beforeAll(async () => {
+  expect(fs.existsSync(path.join(RENDERER_DIR, 'index.html')), 'chạy "npm run build" trước').toBe(true);
+  fs.mkdirSync(SCREENS_DIR, { recursive: true });
+  fs.mkdirSync(usb, { recursive: true });
+  browser = await launchChromium();
+  member = await office('member', MEMBER);
+  deputy = await office('deputy', DEPUTY);
+  leader = await office('leader', LEADER);
+  // The leader's group, with the keys it confirmed by phone; the plan is the template of the year.
+  saveGroup(leader.ws, groupInputSchema.parse(groupInput({ [MEMBER.code]: member.unit.keyId, [DEPUTY.code]: deputy.unit.keyId })));
+  // Opened once each office is ready, so the app's first look finds its group.
+  for (const o of [member, deputy, leader]) await o.page.goto(o.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  for (const { ws, bridge } of opened) {
+    await bridge.close();
+    ws.close();
+  }
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe('the year’s exchange in Chromium with three data folders', () => {
+  let kickoff = '';
+  let kickoffReceipt = '';
+  let registration = '';
+  let receipt = '';
+
+  it('the leader publishes the kickoff from the plan of the year', async () => {
+    const { page } = leader;
+    await nav(page, 'Kế hoạch năm');
+    kickoff = await download(page, 'Phát hành gói khởi động');
+    await expect.poll(() => page.getByText(/Đã ký và phát hành gói khởi động số 1/).count()).toBe(1);
+    expect(path.extname(kickoff)).toBe('.tdkt');
+  });
+
+  it('a member with no group imports it, confirms the leader’s fingerprint, and sees its deadlines', async () => {
+    const { page } = member;
+    // Before the kickoff the home screen says where the group comes from.
+    expect(await page.locator('main').innerText()).toContain('Nhận gói khởi động năm do Trưởng Khu vực/Cụm gửi ở mục “Nhận gói”');
+    const results = await importFiles(page, [kickoff]);
+    await expect.poll(() => results.textContent()).toContain('Chờ xác nhận khóa');
+    // What the member reads over the phone is the leader's own key card.
+    const panel = page.getByRole('region', { name: 'Chờ xác nhận khóa ký' });
+    expect(await panel.locator('.fingerprint').textContent()).toBe(leader.unit.fingerprint);
+    expect(await panel.textContent()).toContain(LEADER.name);
+    await shot(page, '20-nhan-goi-cho-xac-nhan');
+    await panel.getByRole('button', { name: 'Xác nhận khóa và nhận gói' }).click();
+    await expect.poll(() => results.textContent()).toContain('Đã nhận gói khởi động năm số 1');
+    // The group arrived without typing it.
+    await expect.poll(() => page.getByLabel('Khu vực/Cụm đang làm việc').locator('option:checked').textContent()).toBe('KVTD-MNPB năm 2022 — Thành viên');
+
+    // A receipt goes back for the kickoff too: written and downloaded in one click.
+    const started = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Ghi biên nhận cho 1 gói đã nhận' }).click();
+    kickoffReceipt = path.join(usb, (await started).suggestedFilename());
+    await (await started).saveAs(kickoffReceipt);
+    await expect.poll(() => page.locator('.notice').textContent()).toContain(`Đã ký 1 biên nhận (gửi ${LEADER.code}). Đã tải 1 tệp về thư mục Tải xuống của trình duyệt`);
+    await shot(page, '21-nhan-goi-bien-nhan');
+
+    await nav(page, 'Việc cần làm');
+    const table = page.getByRole('table', { name: 'Việc cần gửi và thời hạn' });
+    const row = table.locator('tr', { hasText: 'Đăng ký thi đua' }).first();
+    await expect.poll(() => row.textContent()).toContain('10/02/2022');
+    expect(await row.textContent()).toContain('Còn 2 ngày (hạn 10/02/2022).');
+    expect(await row.textContent()).toContain(LEADER.name);
+    expect(await row.textContent()).toContain('Chưa gửi');
+    expect(await page.getByRole('note', { name: 'Việc gần nhất' }).textContent()).toContain('Việc gần nhất: Đăng ký thi đua');
+    await shot(page, '22-viec-can-lam');
+  });
+
+  it('the member registers and exports through the registration screen', async () => {
+    const { page, ws } = member;
+    const [group] = listGroups(ws.db);
+    const a = saveStaff(ws, { fullName: 'Nguyễn Thị Hương', birthYear: 1980, gender: 'nu', position: 'Phó Giám đốc', department: 'Ban Giám đốc' });
+    saveRegistration(ws, {
+      groupId: group!.id,
+      numberSymbol: '05/ĐK-STP',
+      place: MEMBER.province,
+      documentDate: '2022-02-07',
+      signerAuthority: '',
+      signerTitle: 'Giám đốc',
+      signerName: 'Đặng Văn Bình',
+      recipients: ['Như trên', 'Lưu: VT'],
+      collective: [{ titleCode: 'TTLDXS', note: '' }],
+      individuals: [{ staffId: a.id, titleCode: 'CSTDCS' }],
+      commitments: [{ kind: 'key_task', content: 'Hoàn thành 100% nhiệm vụ thẩm định văn bản đúng hạn.' }],
+    });
+    await nav(page, 'Đăng ký thi đua');
+    registration = await download(page, 'Ký và xuất gói hồ sơ…');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Đã ký và xuất gói đăng ký số');
+  });
+
+  it('the leader imports it with the kickoff’s receipt, and writes the registration’s receipt', async () => {
+    const { page } = leader;
+    const results = await importFiles(page, [registration, kickoffReceipt]);
+    await expect.poll(() => results.locator('li').count()).toBe(2);
+    expect(await page.getByRole('status', { name: 'Tóm tắt kết quả nhập' }).textContent()).toBe('Đã nhận 2 · Chờ xác nhận 0 · Từ chối 0');
+    expect(await results.textContent()).toContain(`Đã nhận gói đăng ký thi đua số`);
+    expect(await results.textContent()).toContain('biên nhận');
+    // The receipt that came in is owed none: one receipt to write, for the registration.
+    const started = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Ghi biên nhận cho 1 gói đã nhận' }).click();
+    receipt = path.join(usb, (await started).suggestedFilename());
+    await (await started).saveAs(receipt);
+    await expect.poll(() => page.locator('.notice').textContent()).toContain(`Đã ký 1 biên nhận (gửi ${MEMBER.code}).`);
+    expect(path.basename(receipt)).toMatch(/^bien-nhan-2022-STP-TQ-gui-STP-HG/);
+    await shot(page, '23-truong-nhan-goi');
+  });
+
+  it('the member imports the receipt and its home screen says the registration was received', async () => {
+    const { page } = member;
+    const results = await importFiles(page, [receipt]);
+    await expect.poll(() => results.textContent()).toContain('Đã nhận');
+    // Nothing to acknowledge for a receipt.
+    expect(await page.getByRole('button', { name: /Ghi biên nhận/ }).count()).toBe(0);
+    await nav(page, 'Việc cần làm');
+    const row = page.getByRole('table', { name: 'Việc cần gửi và thời hạn' }).locator('tr', { hasText: 'Đăng ký thi đua' }).first();
+    await expect.poll(() => row.textContent()).toContain(`Đã được ${LEADER.name} tiếp nhận ngày 08/02/2022.`);
+    expect(await row.textContent()).toContain('Đã gửi ngày 08/02/2022, đúng hạn.');
+    expect(await row.textContent()).toMatch(/Ngày 08\/02\/2022 · gói số \d+/);
+    await shot(page, '24-viec-can-lam-da-tiep-nhan');
+  });
+
+  it('the leader’s board shows the member on time, prints it and exports it', async () => {
+    const { page } = leader;
+    await nav(page, 'Theo dõi');
+    const board = page.getByRole('table', { name: 'Bảng theo dõi gửi hồ sơ' });
+    const head = await board.locator('thead th').allTextContents();
+    const column = head.findIndex((t) => t.startsWith('Đăng ký thi đua'));
+    expect(column).toBeGreaterThan(0);
+    const memberRow = board.locator('tbody tr', { hasText: MEMBER.name });
+    await expect.poll(() => memberRow.locator('th, td').nth(column).textContent()).toContain('Đúng hạn: 08/02/2022');
+    // The deputy has sent nothing yet; its deadline has not passed.
+    expect(await board.locator('tbody tr', { hasText: DEPUTY.name }).locator('th, td').nth(column).textContent()).toContain('Chưa đến hạn');
+    await shot(page, '25-theo-doi');
+
+    await page.getByLabel('Loại đơn vị').selectOption('thads');
+    await expect.poll(() => board.locator('tbody tr').count()).toBe(1);
+    expect(await board.locator('tbody tr').textContent()).toContain(DEPUTY.name);
+    await page.getByLabel('Loại đơn vị').selectOption('all');
+
+    const docx = await download(page, 'In (DOCX)');
+    const xml = (await readZip(docx)).find((e) => e.name === 'word/document.xml')!.data.toString('utf8');
+    expect(xml).toContain(MEMBER.name);
+    const xlsx = await download(page, 'Xuất Excel (.xlsx)');
+    expect(path.extname(xlsx)).toBe('.xlsx');
+  });
+
+  it('the deputy imports the same kickoff, confirms the leader, and sees its own board', async () => {
+    const { page } = deputy;
+    const results = await importFiles(page, [kickoff]);
+    await expect.poll(() => results.textContent()).toContain('Chờ xác nhận khóa');
+    expect(await page.locator('.quarantine .fingerprint').textContent()).toBe(leader.unit.fingerprint);
+    await page.getByRole('button', { name: 'Xác nhận khóa và nhận gói' }).click();
+    await expect.poll(() => results.textContent()).toContain('Đã nhận gói khởi động năm số 1');
+    await nav(page, 'Theo dõi');
+    const board = page.getByRole('table', { name: 'Bảng theo dõi gửi hồ sơ' });
+    await expect.poll(() => board.locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await board.locator('tbody').textContent()).toContain(DEPUTY.name);
+    await shot(page, '26-theo-doi-pho-truong');
+  });
+});
