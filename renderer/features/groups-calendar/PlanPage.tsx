@@ -5,6 +5,7 @@ import { useApi } from '../../api/context';
 import { DateInput } from '../../components/DateInput';
 import { Field, Notice, Options, Section, useAction, useConfirm } from '../../components/ui';
 import { PlanCalendar } from './PlanCalendar';
+import { PlanImport } from './PlanImport';
 import { movementKindLabels, type Plan } from './plan-labels';
 
 /** Where the plan shown comes from, in one sentence. */
@@ -233,6 +234,9 @@ export function PlanPage({ group }: { group: Group }) {
           </table>
         </div>
       </Section>
+
+      {/* A plan received as a document feeds the calendar: the unsaved edits above go with it. */}
+      {!readOnly && <PlanImport groupId={group.id} plan={cleaned} onSaved={took} />}
 
       <Section title="Lịch các mốc">
         <PlanCalendar view={view} plan={plan} readOnly={readOnly} onChange={(milestones) => set({ milestones })} onRemove={removeMilestone} />
