@@ -9,7 +9,7 @@ export const emulationGroups = sqliteTable(
     code: text('code').notNull(),
     year: integer('year').notNull(),
     name: text('name').notNull(),
-    kind: text('kind', { enum: ['khu_vuc', 'cum'] }).notNull(),
+    kind: text('kind', { enum: ['khu_vuc', 'cum', 'noi_bo'] }).notNull(),
     createdAt: text('created_at').notNull(),
   },
   (t) => [uniqueIndex('emulation_groups_code_year').on(t.code, t.year)],

@@ -3,3 +3,4 @@ export * from './groups';
 export * from './registration';
 export * from './bundles';
 export * from './records';
+export * from './on-behalf';

@@ -7,6 +7,7 @@ import { registrationConflicts } from '../services/catalogue/conflicts';
 import { overview } from '../services/registration/overview';
 import { printConsolidated } from '../services/registration/consolidated-export';
 import { registrationDiff, registrationHistory } from '../services/registration/versions';
+import { enterOnBehalf } from '../services/registration/on-behalf';
 import type { Handlers } from './dispatch';
 
 export const registrationHandlers = {
@@ -35,6 +36,13 @@ export const registrationHandlers = {
   'registration.printConsolidated': async (input, { ws, files }) => files.register(await printConsolidated(ws, input)),
   'registration.history': (input, { ws }) => registrationHistory(ws.db, input.unitCode, input.groupId),
   'registration.diff': (input, { ws }) => registrationDiff(ws.db, input.recordId, input.from, input.to),
+  'registration.enterOnBehalf': async ({ attachment, ...input }, { ws, files }) => {
+    try {
+      return enterOnBehalf(ws, input, attachment ? { name: attachment.name, path: files.resolve(attachment).path } : undefined);
+    } finally {
+      if (attachment) await files.discard([attachment]);
+    }
+  },
 } satisfies Handlers<
-  'registration.staffList' | 'registration.staffSave' | 'registration.staffRemove' | 'registration.staffRestore' | 'registration.staffDuplicateOf' | 'registration.staffImportXlsx' | 'registration.get' | 'registration.save' | 'registration.conflicts' | 'registration.deadline' | 'registration.printDocx' | 'registration.export' | 'registration.overview' | 'registration.printConsolidated' | 'registration.history' | 'registration.diff'
+  'registration.staffList' | 'registration.staffSave' | 'registration.staffRemove' | 'registration.staffRestore' | 'registration.staffDuplicateOf' | 'registration.staffImportXlsx' | 'registration.get' | 'registration.save' | 'registration.conflicts' | 'registration.deadline' | 'registration.printDocx' | 'registration.export' | 'registration.overview' | 'registration.printConsolidated' | 'registration.history' | 'registration.diff' | 'registration.enterOnBehalf'
 >;

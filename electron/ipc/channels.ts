@@ -29,6 +29,7 @@ export const channels = [
   'bundles.decide',
   'registration.overview',
   'registration.printConsolidated',
+  'registration.enterOnBehalf',
   'groups-calendar.plan',
   'groups-calendar.savePlan',
   'groups-calendar.resetPlan',

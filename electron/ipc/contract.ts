@@ -7,6 +7,8 @@ import { memberDeadlinesSchema, statusBoardQuerySchema, statusBoardSchema } from
 import {
   commitmentKindSchema,
   genderSchema,
+  onBehalfEntrySchema,
+  onBehalfInputSchema,
   registrationDiffSchema,
   registrationInputSchema,
   registrationVersionSchema,
@@ -177,6 +179,8 @@ export const matrixRowSchema = z.object({
   receivedAt: z.string().nullable(),
   version: z.number().nullable(),
   late: z.boolean(),
+  /** The current version was entered by the leader or the deputy from the member's paper ("nhập thay"). */
+  onBehalf: z.object({ enteredBy: z.string(), enteredAt: z.string(), note: z.string(), attachmentName: z.string().nullable() }).nullable(),
 });
 export type MatrixRow = z.infer<typeof matrixRowSchema>;
 export const consolidatedRowSchema = z.object({
@@ -189,6 +193,8 @@ export const consolidatedRowSchema = z.object({
   titleCode: z.string(),
   titleName: z.string(),
   receivedAt: z.string().nullable(),
+  /** From a version entered on the member's behalf ("nhập thay"). */
+  onBehalf: z.boolean(),
 });
 export type ConsolidatedRow = z.infer<typeof consolidatedRowSchema>;
 
@@ -264,6 +270,8 @@ export const contract = {
   },
   // Printed as the screen shows it: the same filters and order as leader.overview.
   'registration.printConsolidated': { input: overviewQuerySchema, output: fileHandleSchema },
+  /** A member's registration typed in by the leader or the deputy from its paper, with the scan or Word file it came as. */
+  'registration.enterOnBehalf': { input: onBehalfInputSchema.extend({ attachment: fileHandleSchema.nullable().default(null) }), output: onBehalfEntrySchema },
   'groups-calendar.plan': { input: groupRef, output: planViewSchema },
   'groups-calendar.savePlan': { input: groupRef.extend({ plan: planContentSchema }), output: planViewSchema },
   'groups-calendar.resetPlan': { input: groupRef, output: planViewSchema },

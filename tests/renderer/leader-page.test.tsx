@@ -7,7 +7,7 @@ import { fakeApi } from './fake-api';
 import { catalogue, group } from './fixtures';
 
 const rows = [
-  { unitCode: 'STP-HG', unitName: 'Sở Tư pháp tỉnh Hà Giang', unitKind: 'so_tu_phap' as const, scope: 'individual' as const, personName: 'Nguyễn Thị Hương', position: 'Phó Giám đốc', titleCode: 'CSTDCS', titleName: 'Chiến sĩ thi đua cơ sở', receivedAt: '2022-02-08T02:00:00.000Z' },
+  { unitCode: 'STP-HG', unitName: 'Sở Tư pháp tỉnh Hà Giang', unitKind: 'so_tu_phap' as const, scope: 'individual' as const, personName: 'Nguyễn Thị Hương', position: 'Phó Giám đốc', titleCode: 'CSTDCS', titleName: 'Chiến sĩ thi đua cơ sở', receivedAt: '2022-02-08T02:00:00.000Z', onBehalf: false },
 ];
 
 const held = { id: 4, fileName: 'lc.tdkt', senderCode: 'THADS-LCH', senderName: 'Cục THADS tỉnh Lai Châu', fingerprint: '6C29 B8C8 9DE3 2A4A 1073 8F7A D607 8BFD', groupCode: 'KVTD-MNPB', year: 2022, receivedAt: '' };
@@ -31,8 +31,8 @@ function setup(imported: ImportResult[] = [{ file: 'hg.tdkt', status: 'refused',
       'bundles.quarantine': () => quarantine,
       'registration.overview': () => ({
         matrix: [
-          { unitCode: 'STP-TQ', unitName: 'Sở Tư pháp tỉnh Tuyên Quang', kind: 'so_tu_phap', role: 'leader', own: true, sentAt: '2022-02-03T01:00:00.000Z', receivedAt: '2022-02-03T01:00:00.000Z', version: 1, late: false },
-          { unitCode: 'STP-HG', unitName: 'Sở Tư pháp tỉnh Hà Giang', kind: 'so_tu_phap', role: 'member', own: false, sentAt: null, receivedAt: null, version: null, late: true },
+          { unitCode: 'STP-TQ', unitName: 'Sở Tư pháp tỉnh Tuyên Quang', kind: 'so_tu_phap', role: 'leader', own: true, sentAt: '2022-02-03T01:00:00.000Z', receivedAt: '2022-02-03T01:00:00.000Z', version: 1, late: false, onBehalf: null },
+          { unitCode: 'STP-HG', unitName: 'Sở Tư pháp tỉnh Hà Giang', kind: 'so_tu_phap', role: 'member', own: false, sentAt: null, receivedAt: null, version: null, late: true, onBehalf: null },
         ],
         rows,
       }),

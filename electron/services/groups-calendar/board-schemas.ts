@@ -36,6 +36,8 @@ export const boardCellSchema = z.object({
   days: z.number().int().nullable(),
   /** Submissions after the first (corrections sent again). */
   resent: z.number().int().min(0),
+  /** That first submission was entered by the leader or the deputy from the member's paper ("nhập thay"). */
+  onBehalf: z.boolean(),
   text: z.string(),
 });
 export type BoardCell = z.infer<typeof boardCellSchema>;

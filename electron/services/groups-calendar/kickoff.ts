@@ -20,9 +20,14 @@ import { groupRecordV1Schema, planRecordV1Schema, type GroupRecord, type PlanRec
  * by phone like any unknown key, and the group then exists in the member's app without typing it.
  */
 
+const NO_INTERNAL_KICKOFF =
+  'Cụm thi đua nội bộ không phát hành gói khởi động: các phòng, đơn vị thuộc Sở không dùng ứng dụng. Hãy in kế hoạch gửi các phòng và nhập thay hồ sơ họ gửi.';
+
 /** The group as the leader's installation knows it, stated as a record (a new version only when it changed). */
 function groupRecordOf(tx: DbOrTx, groupId: number, now: string) {
   const group = getGroup(tx, groupId);
+  // Kickoff record format 1 knows Khu vực and Cụm only; an internal group's divisions have no app to import one.
+  if (group.kind === 'noi_bo') throw new UserError(NO_INTERNAL_KICKOFF);
   const own = requireOwnUnit(tx);
   const current = currentRecords<GroupRecord>(tx, 'group', group.code, group.year, own.code)[0];
   const recordId = current?.recordId ?? crypto.randomUUID();
@@ -51,6 +56,7 @@ function groupRecordOf(tx: DbOrTx, groupId: number, now: string) {
 export async function publishKickoff(ws: Workspace, groupId: number): Promise<Sent> {
   const group = getGroup(ws.db, groupId);
   if (group.ownRole !== 'leader') throw new UserError('Chỉ Trưởng Khu vực/Cụm mới phát hành gói khởi động năm.');
+  if (group.kind === 'noi_bo') throw new UserError(NO_INTERNAL_KICKOFF);
   const recipients = group.members.filter((m) => m.role !== 'leader').map((m) => m.code);
   if (!recipients.length) throw new UserError('Khu vực/Cụm chưa có đơn vị thành viên nào để gửi gói khởi động.');
   if (!ownPlan(ws.db, group.code, group.year)?.content.plan.milestones.length) {

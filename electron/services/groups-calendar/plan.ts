@@ -5,7 +5,7 @@ import { currentRecords, saveDraft, type StoredRecord } from '../records/store';
 import { requireOwnUnit } from '../units-keys/units';
 import type { Milestone, PlanContent, PlanRecord } from './plan-schemas';
 import { resolveDeadline } from './calendar';
-import { planTemplate } from './template';
+import { planTemplate, type GroupKind } from './template';
 
 /**
  * The plan in force for a group-year. The group's leader writes it; every other member holds the
@@ -68,7 +68,7 @@ const registrationMilestone = (year: number, date: string): Milestone => ({
  */
 export function setRegistrationDeadline(
   tx: DbOrTx,
-  group: { code: string; year: number; kind: 'khu_vuc' | 'cum'; leading: boolean },
+  group: { code: string; year: number; kind: GroupKind; leading: boolean },
   date: string | null,
   now: string,
 ): void {

@@ -32,7 +32,7 @@ export const yearSchema = z.number().int().min(2000, 'Năm không hợp lệ.').
 export const roleSchema = z.enum(['leader', 'deputy', 'member']);
 export type Role = z.infer<typeof roleSchema>;
 
-export const groupKindSchema = z.enum(['khu_vuc', 'cum']);
+export const groupKindSchema = z.enum(['khu_vuc', 'cum', 'noi_bo']);
 
 /** A deadline as the member reads it: the date, the days left (negative once overdue), and a sentence. */
 export const deadlineStatusSchema = z.object({ deadline: z.string().nullable(), daysLeft: z.number().nullable(), text: z.string() });

@@ -22,6 +22,8 @@ export interface Submission {
   seq: number;
   sentAt: string;
   receivedAt: string | null;
+  /** Entered by the leader or the deputy from the member's paper; `sentAt` is then the paper's date. */
+  onBehalf?: boolean;
 }
 
 /**
@@ -53,13 +55,15 @@ const resentText = (n: number) => (n ? `; đã gửi lại ${n} lần` : '');
 export function boardCell(deadline: string | null, submissions: readonly Submission[], today: string): BoardCell {
   const first = submissions[0];
   const resent = Math.max(0, submissions.length - 1);
-  const base = { deadline, sentAt: first?.sentAt ?? null, receivedAt: first?.receivedAt ?? null, resent };
+  const onBehalf = !!first?.onBehalf;
+  const base = { deadline, sentAt: first?.sentAt ?? null, receivedAt: first?.receivedAt ?? null, resent, onBehalf };
+  const typed = onBehalf ? ' (nhập thay)' : '';
   const state = milestoneState({ deadline, sentAt: first?.sentAt ?? null, today });
   switch (state.kind) {
     case 'on_time':
-      return { ...base, state: 'on_time', days: null, text: `${state.deadline ? 'Đúng hạn' : 'Đã gửi'}: ${formatDateVi(state.sentAt)}${resentText(resent)}` };
+      return { ...base, state: 'on_time', days: null, text: `${state.deadline ? 'Đúng hạn' : 'Đã gửi'}: ${formatDateVi(state.sentAt)}${typed}${resentText(resent)}` };
     case 'late':
-      return { ...base, state: 'late', days: state.days, text: `Muộn ${state.days} ngày: ${formatDateVi(state.sentAt)}${resentText(resent)}` };
+      return { ...base, state: 'late', days: state.days, text: `Muộn ${state.days} ngày: ${formatDateVi(state.sentAt)}${typed}${resentText(resent)}` };
     case 'overdue':
       return { ...base, state: 'missing', days: state.days, text: `Chưa gửi, quá hạn ${state.days} ngày` };
     case 'no_deadline':
@@ -72,7 +76,7 @@ export function boardCell(deadline: string | null, submissions: readonly Submiss
   }
 }
 
-const notApplicable: BoardCell = { state: 'not_applicable', deadline: null, sentAt: null, receivedAt: null, days: null, resent: 0, text: '' };
+const notApplicable: BoardCell = { state: 'not_applicable', deadline: null, sentAt: null, receivedAt: null, days: null, resent: 0, onBehalf: false, text: '' };
 
 /** A member's step, or the deputy's own: the board follows what units send, not the leader's reports upward. */
 const tracked = (m: Milestone) => m.from === 'member' || m.from === 'deputy';
@@ -112,10 +116,16 @@ export function statusBoard(db: DbOrTx, groupId: number, options: { today: strin
     .from(schema.sentBundles)
     .where(and(eq(schema.sentBundles.groupCode, group.code), eq(schema.sentBundles.year, group.year)))
     .all();
+  // Submissions typed in from a member's paper count as received on the paper's date.
+  const typedIn = db
+    .select({ bundleId: schema.onBehalfEntries.entryId, sender: schema.onBehalfEntries.unitCode, kind: schema.onBehalfEntries.kind, sentAt: schema.onBehalfEntries.submittedAt })
+    .from(schema.onBehalfEntries)
+    .where(and(eq(schema.onBehalfEntries.groupCode, group.code), eq(schema.onBehalfEntries.year, group.year)))
+    .all();
   const bySender = new Map<string, Submission[]>();
-  for (const r of received) {
+  for (const r of [...received, ...typedIn.map((t) => ({ ...t, seq: 0, receivedAt: t.sentAt, onBehalf: true }))]) {
     const list = bySender.get(r.sender) ?? [];
-    list.push({ bundleId: r.bundleId, seq: r.seq, kind: r.kind, sentAt: r.sentAt, receivedAt: r.receivedAt });
+    list.push({ bundleId: r.bundleId, seq: r.seq, kind: r.kind, sentAt: r.sentAt, receivedAt: r.receivedAt, onBehalf: 'onBehalf' in r });
     bySender.set(r.sender, list);
   }
   for (const list of bySender.values()) list.sort((a, b) => a.receivedAt!.localeCompare(b.receivedAt!) || a.seq - b.seq);

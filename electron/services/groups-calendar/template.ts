@@ -1,18 +1,23 @@
+import type { z } from 'zod';
 import data from '../../../resources/calendar/plan-template.json';
+import internalData from '../../../resources/calendar/plan-template-noi-bo.json';
 import { planContentSchema, type PlanContent } from './plan-schemas';
-import { isRealIsoDate } from './schemas';
+import { isRealIsoDate, type groupKindSchema } from './schemas';
 
 /**
  * The plan every year starts from: seed 000's calendar (resources/calendar/plan-template.json), its
  * dates written month-day so the same steps fall on the same day of any year. The leader then changes
- * what differs in its own plan.
+ * what differs in its own plan. A Sở's internal group (Cụm nội bộ: its divisions) starts from a simpler
+ * plan of its own (plan-template-noi-bo.json): registration with the Văn phòng Sở, the mid-year and
+ * year-end reports, and the dossiers to the Sở's council.
  */
 
-type GroupKind = 'khu_vuc' | 'cum';
+export type GroupKind = z.infer<typeof groupKindSchema>;
 
 const kindWords: Record<GroupKind, { kind: string; abbr: string }> = {
   khu_vuc: { kind: 'Khu vực thi đua', abbr: 'KVTĐ' },
   cum: { kind: 'Cụm thi đua', abbr: 'CTĐ' },
+  noi_bo: { kind: 'Cụm thi đua nội bộ', abbr: 'STP' },
 };
 
 /** "{year}", "{next_year}", "{group_kind}", "{group_abbr}" in a template text, filled in. */
@@ -37,9 +42,9 @@ function dayOf(monthDay: string, year: number): string {
 
 export type PlanTemplate = typeof data;
 
-/** Seed 000's plan for `year`, checked against the plan's schema. */
+/** Seed 000's plan for `year` (the internal template for a Cụm nội bộ), checked against the plan's schema. */
 export function planTemplate(year: number, groupKind: GroupKind = 'khu_vuc'): PlanContent {
-  return planFromTemplate(data, year, groupKind);
+  return planFromTemplate(groupKind === 'noi_bo' ? internalData : data, year, groupKind);
 }
 
 /** A template's plan for `year`: placeholders filled, month-days dated, the whole checked by the plan's schema. */

@@ -8,6 +8,7 @@ import { isLate } from '../groups-calendar/deadlines';
 import { nowIso, type Store } from '../workspace/clock';
 import { compareVi, comparePersonNames, matchesVi } from '../text/vietnamese';
 import { findRegistration } from './registration';
+import { onBehalfEntryOf, type OnBehalfEntry } from './on-behalf';
 
 export interface MemberRegistration {
   member: ReturnType<typeof getGroup>['members'][number];
@@ -16,6 +17,8 @@ export interface MemberRegistration {
   sentAt: string | null;
   receivedAt: string | null;
   late: boolean;
+  /** The current version was typed in from the member's paper: by whom, when, from what. */
+  onBehalf: OnBehalfEntry | null;
 }
 
 /** Each member of a group-year with its latest registration: received in a bundle, or our own. */
@@ -27,7 +30,10 @@ export function memberRegistrations({ db, clock }: Store, groupId: number): { gr
     const registration = findRegistration(db, member.code, group.code, group.year);
     let receivedAt: string | null = null;
     let sentAt: string | null = null;
+    const onBehalf = registration && member.code !== own.code ? onBehalfEntryOf(db, registration.recordId, registration.version) : null;
     if (registration && member.code === own.code) receivedAt = sentAt = registration.sent?.at ?? null;
+    // Typed in from the member's paper: credited with the paper's date.
+    else if (onBehalf) receivedAt = sentAt = onBehalf.submittedAt;
     else if (registration) {
       // The latest version's dates are those of the bundle that carried it; one forwarded by the
       // deputy is credited with the date the deputy received it.
@@ -41,7 +47,7 @@ export function memberRegistrations({ db, clock }: Store, groupId: number): { gr
       sentAt = row?.sentAt ?? null;
     }
     const late = isLate(group.registrationDeadline, sentAt, now);
-    return { member, registration, sentAt, receivedAt, late };
+    return { member, registration, sentAt, receivedAt, late, onBehalf };
   });
   return { group, members };
 }
@@ -50,7 +56,7 @@ export function overview(store: Store, q: ParsedInput<'registration.overview'>):
   const { db } = store;
   const { members } = memberRegistrations(store, q.groupId);
   const ownCode = requireOwnUnit(db).code;
-  const matrix = members.map(({ member, registration, sentAt, receivedAt, late }) => ({
+  const matrix = members.map(({ member, registration, sentAt, receivedAt, late, onBehalf }) => ({
     unitCode: member.code,
     unitName: member.name,
     kind: member.kind,
@@ -60,10 +66,11 @@ export function overview(store: Store, q: ParsedInput<'registration.overview'>):
     receivedAt,
     version: registration?.version ?? null,
     late,
+    onBehalf: onBehalf && { enteredBy: onBehalf.enteredBy, enteredAt: onBehalf.enteredAt, note: onBehalf.note, attachmentName: onBehalf.attachmentName },
   }));
-  let rows: ConsolidatedRow[] = members.flatMap(({ member, registration, receivedAt }) => {
+  let rows: ConsolidatedRow[] = members.flatMap(({ member, registration, receivedAt, onBehalf }) => {
     if (!registration) return [];
-    const base = { unitCode: member.code, unitName: member.name, unitKind: member.kind, receivedAt };
+    const base = { unitCode: member.code, unitName: member.name, unitKind: member.kind, receivedAt, onBehalf: !!onBehalf };
     return [
       ...registration.collective.map((c) => ({ ...base, scope: 'collective' as const, personName: '', position: '', titleCode: c.titleCode, titleName: titleName(c.titleCode) })),
       ...registration.individuals.map((p) => ({

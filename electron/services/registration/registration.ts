@@ -16,13 +16,47 @@ import { documentYearProblem } from './schemas';
 
 type Row = typeof schema.registrations.$inferSelect;
 
+/**
+ * The current version of a unit's registration for a group-year. A member has one record, unless the
+ * leader entered versions on its behalf (on-behalf.ts) before or after it sent its own through the
+ * app: then the record credited latest is current, and on the same day the member's signed bundle
+ * wins over the typed copy. Within a record the highest version is current.
+ */
 function latestVersion(db: DbOrTx, unitCode: string, groupCode: string, year: number): Row | undefined {
-  return db
+  const rows = db
     .select()
     .from(schema.registrations)
     .where(and(eq(schema.registrations.unitCode, unitCode), eq(schema.registrations.groupCode, groupCode), eq(schema.registrations.year, year)))
     .orderBy(desc(schema.registrations.version))
+    .all();
+  const heads = rows.filter((r, i) => rows.findIndex((x) => x.recordId === r.recordId) === i);
+  if (heads.length <= 1) return heads[0];
+  const ranked = heads.map((row) => ({ row, at: creditedDate(db, row.recordId, row.version) ?? row.updatedAt, typed: isOnBehalf(db, row.receivedBundleId) }));
+  return ranked.reduce((best, x) => {
+    const later = daysBefore(x.at, best.at);
+    if (later !== 0) return later > 0 ? x : best;
+    if (x.typed !== best.typed) return x.typed ? best : x;
+    return x.row.version > best.row.version ? x : best;
+  }).row;
+}
+
+const isOnBehalf = (db: DbOrTx, entryId: string | null) =>
+  !!entryId && !!db.select({ id: schema.onBehalfEntries.entryId }).from(schema.onBehalfEntries).where(eq(schema.onBehalfEntries.entryId, entryId)).get();
+
+/**
+ * The date a received version is credited with, as the status board judges it: the paper's date for an
+ * entry on behalf, else the date the member signed the bundle. Null for our own versions.
+ */
+export function creditedDate(db: DbOrTx, recordId: string, version: number): string | null {
+  const row = db
+    .select({ id: schema.registrations.receivedBundleId })
+    .from(schema.registrations)
+    .where(and(eq(schema.registrations.recordId, recordId), eq(schema.registrations.version, version)))
     .get();
+  if (!row?.id) return null;
+  const entry = db.select({ at: schema.onBehalfEntries.submittedAt }).from(schema.onBehalfEntries).where(eq(schema.onBehalfEntries.entryId, row.id)).get();
+  if (entry) return entry.at;
+  return db.select({ at: schema.receivedBundles.createdAt }).from(schema.receivedBundles).where(eq(schema.receivedBundles.bundleId, row.id)).get()?.at ?? null;
 }
 
 export function loadRegistration(db: DbOrTx, row: Row): Registration {
@@ -126,7 +160,7 @@ export function checkDocumentDate(isoDate: string, groupYear: number, now: strin
   }
 }
 
-function writeVersion(tx: DbOrTx, head: typeof schema.registrations.$inferInsert, content: Pick<Registration, 'collective' | 'individuals' | 'commitments'>): void {
+export function writeVersion(tx: DbOrTx, head: typeof schema.registrations.$inferInsert, content: Pick<Registration, 'collective' | 'individuals' | 'commitments'>): void {
   tx.insert(schema.registrations).values(head).run();
   const { recordId, version } = head;
   content.collective.forEach((c, i) =>

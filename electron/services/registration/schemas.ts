@@ -97,3 +97,37 @@ export const registrationDiffSchema = z.object({
   document: z.array(fieldChangeSchema),
 });
 export type RegistrationDiff = z.infer<typeof registrationDiffSchema>;
+
+/** The same form as the member's own registration, with the persons typed instead of picked from a staff list. */
+export const onBehalfInputSchema = registrationInputSchema.omit({ individuals: true }).extend({
+  unitCode: z.string().trim().min(1, 'Hãy chọn đơn vị được nhập thay.'),
+  submittedAt: dateField('Ngày trên văn bản hoặc ngày nhận'),
+  note: textField('Căn cứ nhập thay (công văn, tệp nhận được)', 300),
+  individuals: z
+    .array(
+      z.object({
+        fullName: textField('Họ và tên', 120).transform(squashSpaces),
+        birthYear: birthYearSchema.nullable(),
+        gender: genderSchema,
+        position: optionalTextField('Chức vụ', 200).default(''),
+        department: optionalTextField('Phòng/bộ phận', 200).default(''),
+        titleCode: z.string(),
+      }),
+    )
+    .max(2000),
+});
+export type OnBehalfInput = z.input<typeof onBehalfInputSchema>;
+
+/** A submission entered on a member's behalf: by whom, when, from what, and the version it made. */
+export const onBehalfEntrySchema = z.object({
+  entryId: z.string(),
+  unitCode: z.string(),
+  recordId: z.string(),
+  version: z.number().int(),
+  submittedAt: z.string(),
+  enteredBy: z.string(),
+  enteredAt: z.string(),
+  note: z.string(),
+  attachmentName: z.string().nullable(),
+});
+export type OnBehalfEntry = z.infer<typeof onBehalfEntrySchema>;
