@@ -6,7 +6,7 @@ import type { BoardCell, StatusBoard } from '../../electron/ipc/contract';
 import { fakeApi } from './fake-api';
 import { group } from './fixtures';
 
-const cell = (state: BoardCell['state'], text: string, over: Partial<BoardCell> = {}): BoardCell => ({ state, deadline: '2022-02-10', sentAt: null, receivedAt: null, days: null, resent: 0, text, ...over });
+const cell = (state: BoardCell['state'], text: string, over: Partial<BoardCell> = {}): BoardCell => ({ state, deadline: '2022-02-10', sentAt: null, receivedAt: null, days: null, resent: 0, onBehalf: false, text, ...over });
 const totals = { expected: 3, received: 2, late: 1, missing: 1, notYetDue: 0, noDeadline: 0 };
 
 const board: StatusBoard = {
