@@ -4,6 +4,7 @@ import { useApi } from '../../api/context';
 import { Field, Notice, Options, Section, useAction } from '../../components/ui';
 import { roleLabels, unitKindLabels } from '../../app/labels';
 import { ImportPage } from './ImportPage';
+import { ForwardPanel } from './ForwardPanel';
 import { formatDateVi } from '../../../electron/services/text/vietnamese';
 
 type Sort = NonNullable<OverviewQuery['sort']>;
@@ -36,6 +37,7 @@ export function LeaderPage({ group }: { group: Group }) {
   return (
     <>
       <ImportPage title="Tiếp nhận gói hồ sơ" onImported={refresh} />
+      {group.ownRole === 'deputy' && <ForwardPanel group={group} />}
 
       <Section title={`Tình hình gửi đăng ký: ${received}/${matrix.length} đơn vị`}>
         <table className="table" aria-label="Ma trận tiếp nhận">
