@@ -104,7 +104,7 @@ export function App() {
               Mã {state.unit.code} · {state.unit.province}
               {state.shell === 'browser' ? ' · Đang chạy trong trình duyệt trên máy này' : ''}
             </p>
-            <KeyCard unit={state.unit} />
+            <KeyCard unit={state.unit} onReplaced={() => void load()} />
             <p className="muted">
               Đọc dấu vân tay này cho Trưởng Khu vực/Cụm qua điện thoại: họ ghim khóa của đơn vị để nhận các gói hồ sơ đơn vị gửi. Tiếp theo, khai báo Khu vực/Cụm thi đua của năm.
             </p>

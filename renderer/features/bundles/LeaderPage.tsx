@@ -5,6 +5,7 @@ import { Field, Notice, Options, Section, useAction } from '../../components/ui'
 import { roleLabels, unitKindLabels } from '../../app/labels';
 import { ImportPage } from './ImportPage';
 import { ForwardPanel } from './ForwardPanel';
+import { VersionHistory } from '../registration/VersionHistory';
 import { formatDateVi } from '../../../electron/services/text/vietnamese';
 
 type Sort = NonNullable<OverviewQuery['sort']>;
@@ -66,7 +67,7 @@ export function LeaderPage({ group }: { group: Group }) {
                 </td>
                 <td>{formatDateVi(m.sentAt)}</td>
                 <td>{formatDateVi(m.receivedAt)}</td>
-                <td>{m.version ?? ''}</td>
+                <td>{m.version !== null && <VersionHistory groupId={group.id} unitCode={m.unitCode} unitName={m.unitName} version={m.version} />}</td>
               </tr>
             ))}
           </tbody>

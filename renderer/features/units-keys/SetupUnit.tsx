@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { OwnUnit, Unit, UnitKind } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
-import { Field, missing, Notice, Options, useAction, type FieldErrors } from '../../components/ui';
+import { Field, missing, Notice, Options, useAction, useConfirm, type FieldErrors } from '../../components/ui';
 import { unitKindLabels } from '../../app/labels';
 
 /** First start: who this installation belongs to. The signing key is made when this is saved. */
@@ -96,9 +96,21 @@ export function EditUnit({ unit: own, onSaved }: { unit: OwnUnit; onSaved: (unit
   );
 }
 
-export function KeyCard({ unit }: { unit: OwnUnit }) {
+const REPLACE_KEY_WARNING =
+  'Chỉ thay khóa khi máy giữ khóa bị mất, hỏng hoặc có thể đã bị sao chép. Sau khi thay: các gói mới được ký bằng khóa mới; Trưởng, Phó Trưởng Khu vực/Cụm phải gọi điện đối chiếu dấu vân tay mới trước khi nhận gói; khi họ đã xác nhận, gói mới ký bằng khóa cũ bị từ chối, còn các gói đã gửi trước đó vẫn giữ nguyên giá trị. Hãy in thẻ khóa mới và báo cho họ.';
+
+export function KeyCard({ unit, onReplaced }: { unit: OwnUnit; onReplaced?: (unit: OwnUnit) => void }) {
   const api = useApi();
   const [busy, message, run] = useAction();
+  const [confirm, ask] = useConfirm();
+  const replace = () =>
+    ask(REPLACE_KEY_WARNING, 'Tạo khóa mới', async () => {
+      const replaced = await run(
+        () => api.call('units-keys.replaceKey', {}),
+        (u) => `Đã tạo khóa mới ${u.fingerprint}. Hãy in thẻ khóa ký và gọi điện cho Trưởng, Phó Trưởng Khu vực/Cụm để đối chiếu.`,
+      );
+      if (replaced) onReplaced?.(replaced);
+    });
   return (
     <div className="keycard" aria-label="Dấu vân tay khóa ký">
       <div className="muted">Dấu vân tay khóa ký của {unit.name}</div>
@@ -108,7 +120,11 @@ export function KeyCard({ unit }: { unit: OwnUnit }) {
         <button type="button" disabled={busy} onClick={() => run(async () => api.save(await api.call('units-keys.printKeyCard', {})), (where) => where)}>
           In thẻ khóa ký (DOCX)
         </button>
+        <button type="button" disabled={busy} onClick={replace}>
+          Thay khóa ký (máy cũ bị mất, hỏng)
+        </button>
       </div>
+      {confirm}
       <Notice message={message} />
     </div>
   );
