@@ -8,6 +8,7 @@ import { asUserError, unexpectedErrorMessage, UserError } from '../services/erro
 import { describeStaffImport, importStaffXlsx } from '../services/registration/xlsx';
 import { runDemo } from './demo';
 import { planReadCommand } from './plan';
+import { printOrRefuse } from './output';
 import { boardCommand, homeCommand, kickoffCommand, planPrintCommand } from './year';
 import { writeReceipts } from '../services/bundles/receipts';
 import fsp from 'node:fs/promises';
@@ -72,14 +73,7 @@ async function staffImportCommand(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UserError('Hãy chỉ ra đúng một tệp Excel (.xlsx) danh sách cán bộ.');
   const ws = openWorkspaceForDb(values.db);
   try {
-    const report = await importStaffXlsx(ws, positionals[0]!);
-    console.log(values.json ? JSON.stringify(report, null, 2) : describeStaffImport(report).join('\n'));
-    return 0;
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    if (values.json) console.log(JSON.stringify({ error: error.message }, null, 2));
-    console.error(`Lỗi: ${error.message}`);
-    return 1;
+    return await printOrRefuse(values.json, () => importStaffXlsx(ws, positionals[0]!), describeStaffImport);
   } finally {
     ws.close();
   }

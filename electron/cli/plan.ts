@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UserError } from '../services/errors';
+import { printOrRefuse } from './output';
 import { formatDateVi } from '../services/text/vietnamese';
 import type { DeadlineRule, Milestone } from '../services/groups-calendar/plan-schemas';
 import type { PlanReading, ProposedEvent } from '../services/groups-calendar/plan-reader';
@@ -60,14 +61,5 @@ export function describePlanReading(r: PlanReading): string[] {
 export async function planReadCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
   if (positionals.length !== 1) throw new UserError('Hãy chỉ ra đúng một tệp kế hoạch (.docx hoặc .txt).');
-  try {
-    const reading = await readPlanFile(positionals[0]!);
-    console.log(values.json ? JSON.stringify(reading, null, 2) : describePlanReading(reading).join('\n'));
-    return 0;
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    if (values.json) console.log(JSON.stringify({ error: error.message }, null, 2));
-    console.error(`Lỗi: ${error.message}`);
-    return 1;
-  }
+  return printOrRefuse(values.json, () => readPlanFile(positionals[0]!), describePlanReading);
 }
