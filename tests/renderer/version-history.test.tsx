@@ -7,9 +7,9 @@ import { fakeApi } from './fake-api';
 
 const RECORD = '3b1f7f0e-8a44-4c55-9a59-1d2f4d5e6a7b';
 const history: Output<'registration.history'> = [
-  { recordId: RECORD, version: 3, status: 'received', current: true, at: '2022-02-09T02:00:00.000Z', bundleId: 'b3', forwardedBy: 'THADS-TQ' },
-  { recordId: RECORD, version: 2, status: 'received', current: false, at: '2022-02-07T02:00:00.000Z', bundleId: 'b2', forwardedBy: null },
-  { recordId: RECORD, version: 1, status: 'received', current: false, at: '2022-02-05T02:00:00.000Z', bundleId: 'b1', forwardedBy: null },
+  { recordId: RECORD, version: 3, status: 'received', current: true, at: '2022-02-09T02:00:00.000Z', bundleId: 'b3', forwardedBy: 'THADS-TQ', onBehalf: null },
+  { recordId: RECORD, version: 2, status: 'received', current: false, at: '2022-02-07T02:00:00.000Z', bundleId: 'b2', forwardedBy: null, onBehalf: null },
+  { recordId: RECORD, version: 1, status: 'received', current: false, at: '2022-02-05', bundleId: 'e1', forwardedBy: null, onBehalf: 'Nhập thay ngày 06/02/2022: Theo Công văn số 12/STP ngày 05/02/2022' },
 ];
 const empty = { added: [], removed: [], changed: [] };
 
@@ -49,7 +49,7 @@ describe('VersionHistory', () => {
     expect(rows.map((r) => r.textContent)).toEqual([
       '3 (hiện hành)Đã nhận09/02/2022Do THADS-TQ chuyển tiếp',
       '2Đã nhận07/02/2022',
-      '1Đã nhận05/02/2022',
+      '1Đã nhận05/02/2022Nhập thay ngày 06/02/2022: Theo Công văn số 12/STP ngày 05/02/2022',
     ]);
   });
 

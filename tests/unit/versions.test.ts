@@ -6,6 +6,8 @@ import { saveRegistration } from '../../electron/services/registration/registrat
 import { saveStaff } from '../../electron/services/registration/staff';
 import { registrationDiff, registrationHistory } from '../../electron/services/registration/versions';
 import { registrationDiffSchema, registrationVersionSchema } from '../../electron/services/registration/schemas';
+import { enterOnBehalf } from '../../electron/services/registration/on-behalf';
+import { onBehalfInputSchema } from '../../electron/services/registration/schemas';
 import { leaderPinning, MEMBER, registeredMember } from '../helpers/units';
 
 const file = (p: string) => ({ path: p, name: path.basename(p) });
@@ -126,6 +128,27 @@ describe('versions of a member registration', () => {
     expect(diff.individuals.changed).toEqual([
       { label: 'Nguyễn thị Hương (1980)', changes: [{ field: 'fullName', label: 'Họ và tên', from: 'Nguyễn Thị Hương', to: 'Nguyễn thị Hương' }] },
     ]);
+  });
+
+  it('names a version the leader typed in from the member’s paper, and the member’s own bundle after it', async () => {
+    const member = await registeredMember();
+    const leader = await leaderPinning({ [MEMBER.code]: member.unit.keyId });
+    const { groupId: _memberGroup, ...paper } = member.input;
+    enterOnBehalf(
+      leader.ws,
+      onBehalfInputSchema.parse({
+        ...paper,
+        groupId: leader.group.id,
+        unitCode: MEMBER.code,
+        submittedAt: '2022-02-04',
+        note: 'Theo Công văn số 12/STP ngày 04/02/2022',
+        documentDate: '2022-02-04',
+        individuals: [{ fullName: 'Đặng Văn Bình', birthYear: 1975, gender: 'nam', position: 'Giám đốc', department: 'Ban Giám đốc', titleCode: 'LDTT' }],
+      }),
+    );
+    const [typed] = registrationHistory(leader.ws.db, MEMBER.code, leader.group.id);
+    expect(typed).toMatchObject({ version: 1, status: 'received', current: true, at: '2022-02-04', forwardedBy: null });
+    expect(typed!.onBehalf).toMatch(/^Nhập thay ngày \d\d\/\d\d\/\d{4}: Theo Công văn số 12\/STP ngày 04\/02\/2022$/);
   });
 
   it('says so when a version does not exist', async () => {

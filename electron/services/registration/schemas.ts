@@ -73,6 +73,8 @@ export const registrationVersionSchema = z.object({
   bundleId: z.string().nullable(),
   /** The deputy that forwarded it in a consolidated bundle, or null when it came directly. */
   forwardedBy: z.string().nullable(),
+  /** "Nhập thay ngày …: Theo Công văn …" when the leader or deputy typed it in from the member's paper. */
+  onBehalf: z.string().nullable(),
 });
 export type RegistrationVersion = z.infer<typeof registrationVersionSchema>;
 

@@ -7,6 +7,7 @@ import { titleName } from '../catalogue/catalogue';
 import { commitmentLabel } from '../documents/registration-doc';
 import { foldVi, formatDateVi } from '../text/vietnamese';
 import { loadRegistration } from './registration';
+import { onBehalfEntry, onBehalfText } from './on-behalf';
 import type { FieldChange, RegistrationDiff, RegistrationVersion } from './schemas';
 
 /**
@@ -24,15 +25,19 @@ export function registrationHistory(db: DbOrTx, unitCode: string, groupId: numbe
     .where(and(eq(schema.registrations.unitCode, unitCode.toUpperCase()), eq(schema.registrations.groupCode, group.code), eq(schema.registrations.year, group.year)))
     .orderBy(desc(schema.registrations.version))
     .all();
-  return rows.map(({ reg, bundle }, i) => ({
-    recordId: reg.recordId,
-    version: reg.version,
-    status: reg.status,
-    current: i === 0,
-    at: reg.status === 'received' ? (bundle?.submittedAt ?? bundle?.receivedAt ?? reg.updatedAt) : reg.exportedAt,
-    bundleId: reg.receivedBundleId,
-    forwardedBy: bundle?.forwardedBy ?? null,
-  }));
+  return rows.map(({ reg, bundle }, i) => {
+    const entry = bundle ? null : onBehalfEntry(db, reg.receivedBundleId);
+    return {
+      recordId: reg.recordId,
+      version: reg.version,
+      status: reg.status,
+      current: i === 0,
+      at: reg.status === 'received' ? (bundle?.submittedAt ?? bundle?.receivedAt ?? entry?.submittedAt ?? reg.updatedAt) : reg.exportedAt,
+      bundleId: reg.receivedBundleId,
+      forwardedBy: bundle?.forwardedBy ?? null,
+      onBehalf: entry ? onBehalfText(entry) : null,
+    };
+  });
 }
 
 function versionOf(db: DbOrTx, recordId: string, version: number): Registration {

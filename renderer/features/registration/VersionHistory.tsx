@@ -114,7 +114,7 @@ export function VersionHistory({ groupId, unitCode, unitName, version }: { group
                     </td>
                     <td>{statusLabels[v.status]}</td>
                     <td>{formatDateVi(v.at)}</td>
-                    <td>{v.forwardedBy ? `Do ${v.forwardedBy} chuyển tiếp` : ''}</td>
+                    <td>{v.onBehalf ?? (v.forwardedBy ? `Do ${v.forwardedBy} chuyển tiếp` : '')}</td>
                   </tr>
                 ))}
               </tbody>
