@@ -6,6 +6,7 @@ import { roleLabels, unitKindLabels } from '../../app/labels';
 import { ImportPage } from './ImportPage';
 import { ForwardPanel } from './ForwardPanel';
 import { VersionHistory } from '../registration/VersionHistory';
+import { OnBehalfForm } from '../registration/OnBehalfForm';
 import { formatDateVi } from '../../../electron/services/text/vietnamese';
 
 type Sort = NonNullable<OverviewQuery['sort']>;
@@ -38,6 +39,10 @@ export function LeaderPage({ group }: { group: Group }) {
   return (
     <>
       <ImportPage title="Tiếp nhận gói hồ sơ" onImported={refresh} />
+      <details>
+        <summary>Nhập thay hồ sơ của đơn vị chưa dùng ứng dụng…</summary>
+        <OnBehalfForm group={group} onSaved={refresh} />
+      </details>
       {group.ownRole === 'deputy' && <ForwardPanel group={group} />}
 
       <Section title={`Tình hình gửi đăng ký: ${received}/${matrix.length} đơn vị`}>
@@ -64,6 +69,7 @@ export function LeaderPage({ group }: { group: Group }) {
                     <span className="badge badge-missing">{m.own ? 'Chưa xuất gói' : 'Chưa nhận'}</span>
                   )}
                   {m.late && <span className="badge badge-late">{m.receivedAt ? 'Gửi chậm' : 'Quá hạn'}</span>}
+                  {m.onBehalf && <span className="badge" title={m.onBehalf.note}>Nhập thay</span>}
                 </td>
                 <td>{formatDateVi(m.sentAt)}</td>
                 <td>{formatDateVi(m.receivedAt)}</td>
