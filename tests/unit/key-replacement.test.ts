@@ -81,6 +81,10 @@ describe('replacing a unit’s lost key', () => {
     // The group screen shows the key in use.
     const group = saveGroup(leader.ws, groupInputSchema.parse(groupInput({}, { id: leader.group.id })));
     expect(group.members.find((m) => m.code === MEMBER.code)!.fingerprint).toBe(formatFingerprint(newKeyId));
+    // Typing the old fingerprint back in the group form does not bring the old key back.
+    expect(() => saveGroup(leader.ws, groupInputSchema.parse(groupInput({ [MEMBER.code]: oldKeyId }, { id: leader.group.id })))).toThrow(
+      `đã được ghim khóa ${formatFingerprint(newKeyId)}`,
+    );
 
     // Both bundles are history, each under the key that signed it; the first imported again is a duplicate, not a refusal.
     expect(received(leader.ws).map((r) => r.key).sort()).toEqual([oldKeyId, newKeyId].sort());

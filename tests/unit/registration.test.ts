@@ -116,7 +116,7 @@ describe('registration versions', () => {
     const group = saveGroup(u.ws, groupInputSchema.parse({ ...groupInput({ 'STP-TQ': first.toUpperCase() }), id: 1 }));
     expect(group.members.find((m) => m.code === 'STP-TQ')!.fingerprint).toBe('AAAA AAAA AAAA AAAA AAAA AAAA AAAA AAAA');
     expect(() => saveGroup(u.ws, groupInputSchema.parse({ ...groupInput({ 'STP-TQ': 'bbbb'.repeat(8) }), id: 1 }))).toThrow(
-      'Sở Tư pháp tỉnh Tuyên Quang đã được ghim khóa AAAA AAAA AAAA AAAA AAAA AAAA AAAA AAAA; phần mềm chưa hỗ trợ thay khóa',
+      'Sở Tư pháp tỉnh Tuyên Quang đã được ghim khóa AAAA AAAA AAAA AAAA AAAA AAAA AAAA AAAA; hãy giữ nguyên dấu vân tay đã ghim. Khi đơn vị thay khóa, khóa mới được xác nhận lúc nhận gói đầu tiên ký bằng khóa đó.',
     );
   });
 

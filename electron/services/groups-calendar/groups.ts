@@ -4,7 +4,7 @@ import { schema, writeTransaction, type Db, type DbOrTx } from '../../../db/clie
 import type { Group, ParsedInput } from '../../ipc/contract';
 import { UserError } from '../errors';
 import { formatFingerprint } from '../units-keys/keys';
-import { pinnedKeysOf, requireOwnUnit, upsertUnit } from '../units-keys/units';
+import { currentKeysOf, requireOwnUnit, upsertUnit } from '../units-keys/units';
 import { nowIso, type Store } from '../workspace/clock';
 import { compareVi, foldVi } from '../text/vietnamese';
 import type { Role } from './schemas';
@@ -59,10 +59,10 @@ export function saveGroup({ db, clock }: Store, input: GroupInput): Group {
       tx.insert(schema.groupMembers).values({ groupId, unitCode: unit.code, role, gatheredByDeputy: role === 'member' && gatheredByDeputy }).run();
       if (fingerprint && unit.code !== own.code) {
         // Typing another fingerprint must not quietly trust a second key beside the first.
-        const current = pinnedKeysOf(tx, unit.code);
+        const current = currentKeysOf(tx, unit.code);
         if (current.length && !current.some((k) => k.keyId === fingerprint)) {
           throw new UserError(
-            `${unit.name} đã được ghim khóa ${formatFingerprint(current[0]!.keyId)}; phần mềm chưa hỗ trợ thay khóa, hãy giữ nguyên dấu vân tay đã ghim.`,
+            `${unit.name} đã được ghim khóa ${formatFingerprint(current[0]!.keyId)}; hãy giữ nguyên dấu vân tay đã ghim. Khi đơn vị thay khóa, khóa mới được xác nhận lúc nhận gói đầu tiên ký bằng khóa đó.`,
           );
         }
         pinKey(tx, unit.code, fingerprint, 'group_setup', now);
