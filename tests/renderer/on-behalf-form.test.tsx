@@ -4,7 +4,8 @@ import { ApiProvider } from '../../renderer/api/context';
 import { OnBehalfForm } from '../../renderer/features/registration/OnBehalfForm';
 import type { Input } from '../../electron/ipc/contract';
 import { fakeApi } from './fake-api';
-import { catalogue, group } from './fixtures';
+import { catalogue, group, unit } from './fixtures';
+import { GroupsPage } from '../../renderer/features/groups-calendar/GroupsPage';
 
 const scan = { id: 'c'.repeat(32), name: 'CV12-STP.pdf', size: 2048 };
 
@@ -95,5 +96,21 @@ describe('OnBehalfForm', () => {
       </ApiProvider>,
     );
     expect(container.textContent).toBe('');
+  });
+});
+
+describe('the group form for a Cụm thi đua nội bộ', () => {
+  it('adds divisions under the Sở’s code, of kind Khác, in the Sở’s province', () => {
+    render(
+      <ApiProvider api={fakeApi({}).api}>
+        <GroupsPage unit={unit} groups={[]} onSaved={() => {}} />
+      </ApiProvider>,
+    );
+    expect(screen.queryByRole('button', { name: '+ Thêm phòng/đơn vị thuộc Sở' })).toBeNull();
+    fireEvent.change(screen.getByLabelText('Loại'), { target: { value: 'noi_bo' } });
+    fireEvent.click(screen.getByRole('button', { name: '+ Thêm phòng/đơn vị thuộc Sở' }));
+    expect((screen.getByLabelText('Mã đơn vị 2') as HTMLInputElement).value).toBe(`${unit.code}.`);
+    expect((screen.getByLabelText('Loại đơn vị 2') as HTMLSelectElement).value).toBe('khac');
+    expect((screen.getByLabelText('Tỉnh 2') as HTMLInputElement).value).toBe(unit.province);
   });
 });

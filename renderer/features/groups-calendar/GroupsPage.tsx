@@ -79,6 +79,7 @@ export function GroupsPage({ unit, groups, onSaved }: { unit: OwnUnit; groups: G
             <select value={draft.kind} onChange={(e) => set({ kind: e.target.value as GroupInput['kind'] })}>
               <option value="khu_vuc">Khu vực thi đua</option>
               <option value="cum">Cụm thi đua</option>
+              <option value="noi_bo">Cụm thi đua nội bộ (các phòng, đơn vị thuộc Sở)</option>
             </select>
           </Field>
           <Field label="Hạn gửi đăng ký">
@@ -162,6 +163,12 @@ export function GroupsPage({ unit, groups, onSaved }: { unit: OwnUnit; groups: G
           <button type="button" onClick={() => set({ members: [...draft.members, { code: '', name: '', kind: 'so_tu_phap', province: '', parentName: '', role: 'member', fingerprint: '' }] })}>
             + Thêm đơn vị thành viên
           </button>
+          {/* A division has no app: its code is the Sở's with a suffix (STP-TQ.VP) and its submissions are entered on its behalf. */}
+          {draft.kind === 'noi_bo' && (
+            <button type="button" onClick={() => set({ members: [...draft.members, { code: `${unit.code}.`, name: '', kind: 'khac', province: unit.province, parentName: unit.name, role: 'member', fingerprint: '' }] })}>
+              + Thêm phòng/đơn vị thuộc Sở
+            </button>
+          )}
           <button type="submit" className="primary" disabled={busy}>
             Lưu Khu vực/Cụm
           </button>
