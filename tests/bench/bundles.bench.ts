@@ -162,7 +162,7 @@ async function unknownKeySection(dir: string): Promise<void> {
   const rows: string[][] = [];
   for (const [label, pin] of [
     ['khóa chưa xác nhận', ''],
-    ['khóa khác khóa đã ghim', other],
+    ['khóa khác khóa đã ghim (đơn vị báo thay khóa)', other],
   ] as const) {
     const run = await inChild<string>('import', `${bundle}|${dir}|${pin}`);
     rows.push([label, `${size.toFixed(0)} MB`, run.result, run.seconds.toFixed(2), run.peakRssMB.toFixed(0)]);
