@@ -9,7 +9,7 @@ import { writeBundle } from '../../electron/services/bundles/writer';
 import { BundleError } from '../../electron/services/bundles/format';
 import { exportRegistration } from '../../electron/services/registration/export';
 import { keyIdOf, rawPublicKey } from '../../electron/services/units-keys/keys';
-import { localRecord, rawZip, readZip, writeRawZip, type RawEntry } from '../helpers/zip';
+import { localRecord, rawZip, readZip, refusal, type RawEntry } from '../helpers/zip';
 import { bundleFields, registeredMember, resign, tempDir, type TestSigner } from '../helpers/units';
 import { forwarded } from '../helpers/consolidated';
 
@@ -20,14 +20,6 @@ async function exported() {
   return { member, file, signer, entries: await readZip(file) };
 }
 
-async function refusal(entries: RawEntry[]): Promise<string> {
-  const file = path.join(tempDir(), 'forged.tdkt');
-  await writeRawZip(file, entries);
-  return verifyBundleFile(file, bundleKinds).then(
-    () => 'accepted',
-    (e: Error) => `${e.name}: ${e.message}`,
-  );
-}
 
 const recordOf = (entries: RawEntry[]) => entries.find((e) => e.name.startsWith('data/records/'))!;
 const documentOf = (entries: RawEntry[]) => entries.find((e) => e.name.startsWith('data/documents/'))!;
