@@ -7,6 +7,7 @@ import { importBundleFile } from '../../electron/services/bundles/importer';
 import { statusBoardSchema, type StatusBoard } from '../../electron/services/groups-calendar/board-schemas';
 import { saveGroup } from '../../electron/services/groups-calendar/groups';
 import { statusBoard } from '../../electron/services/groups-calendar/status-board';
+import { registrationHistory } from '../../electron/services/registration/versions';
 import { enterOnBehalf } from '../../electron/services/registration/on-behalf';
 import { overview } from '../../electron/services/registration/overview';
 import { exportRegistration } from '../../electron/services/registration/export';
@@ -136,6 +137,9 @@ describe('entering a member’s registration on its behalf', () => {
     ]);
     // The board judges the first submission to reach the leader, as for every sender: the paper of 15/02.
     expect(cell(board(ws, group.id), MEMBER.code)).toMatchObject({ state: 'late', days: 5, onBehalf: true, resent: 1, text: 'Muộn 5 ngày: 15/02/2022 (nhập thay); đã gửi lại 1 lần' });
+    // The history marks as current the version the overview counts: the paper, not the older bundle.
+    const history = registrationHistory(ws.db, MEMBER.code, group.id);
+    expect(history.filter((v) => v.current).map((v) => v.onBehalf !== null)).toEqual([true]);
   });
 
   it('refuses bad input with a Vietnamese reason', async () => {

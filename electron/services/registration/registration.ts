@@ -22,7 +22,7 @@ type Row = typeof schema.registrations.$inferSelect;
  * app: then the record credited latest is current, and on the same day the member's signed bundle
  * wins over the typed copy. Within a record the highest version is current.
  */
-function latestVersion(db: DbOrTx, unitCode: string, groupCode: string, year: number): Row | undefined {
+export function latestVersion(db: DbOrTx, unitCode: string, groupCode: string, year: number): Row | undefined {
   const rows = db
     .select()
     .from(schema.registrations)

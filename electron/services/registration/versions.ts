@@ -6,7 +6,7 @@ import { getGroup } from '../groups-calendar/groups';
 import { titleName } from '../catalogue/catalogue';
 import { commitmentLabel } from '../documents/registration-doc';
 import { foldVi, formatDateVi } from '../text/vietnamese';
-import { loadRegistration } from './registration';
+import { latestVersion, loadRegistration } from './registration';
 import { onBehalfEntry, onBehalfText } from './on-behalf';
 import type { FieldChange, RegistrationDiff, RegistrationVersion } from './schemas';
 
@@ -15,7 +15,10 @@ import type { FieldChange, RegistrationDiff, RegistrationVersion } from './schem
  * keeps every version it received, the highest counts, and two versions are compared row by row.
  */
 
-/** Every version of a unit's registration for a group-year, the current (highest) first. */
+/**
+ * Every version of a unit's registration for a group-year, highest first; `current` is the version the
+ * overview and the board count (the latest credited, when a paper entry and the member's own bundles meet).
+ */
 export function registrationHistory(db: DbOrTx, unitCode: string, groupId: number): RegistrationVersion[] {
   const group = getGroup(db, groupId);
   const rows = db
@@ -25,13 +28,14 @@ export function registrationHistory(db: DbOrTx, unitCode: string, groupId: numbe
     .where(and(eq(schema.registrations.unitCode, unitCode.toUpperCase()), eq(schema.registrations.groupCode, group.code), eq(schema.registrations.year, group.year)))
     .orderBy(desc(schema.registrations.version))
     .all();
-  return rows.map(({ reg, bundle }, i) => {
+  const head = latestVersion(db, unitCode.toUpperCase(), group.code, group.year);
+  return rows.map(({ reg, bundle }) => {
     const entry = bundle ? null : onBehalfEntry(db, reg.receivedBundleId);
     return {
       recordId: reg.recordId,
       version: reg.version,
       status: reg.status,
-      current: i === 0,
+      current: reg.recordId === head?.recordId && reg.version === head.version,
       at: reg.status === 'received' ? (bundle?.submittedAt ?? bundle?.receivedAt ?? entry?.submittedAt ?? reg.updatedAt) : reg.exportedAt,
       bundleId: reg.receivedBundleId,
       forwardedBy: bundle?.forwardedBy ?? null,
