@@ -13,7 +13,9 @@ import { exportRegistration } from '../../electron/services/registration/export'
 import { groupInputSchema, type GroupInput, type OwnUnit, type Unit } from '../../electron/ipc/contract';
 import { bagInfoText, manifestText, type BundleHeader } from '../../electron/services/bundles/format';
 import { sign } from '../../electron/services/units-keys/keys';
-import type { RawEntry } from './zip';
+import { writeRawZip, type RawEntry } from './zip';
+import { verifyBundleFile } from '../../electron/services/bundles/reader';
+import { bundleKinds } from '../../electron/services/workspace/bundle-kinds';
 
 const made: Workspace[] = [];
 const dirs: string[] = [];
@@ -142,4 +144,14 @@ export function bundleFields(keyId: string, appVersion = 'test'): Omit<BundleHea
     created_at: '2022-02-05T03:00:00.000Z',
     app_version: appVersion,
   };
+}
+
+/** Writes the entries as a bundle and reads it as a reader would: 'accepted', or the refusal as "BundleError: …". */
+export async function refusal(entries: RawEntry[]): Promise<string> {
+  const file = path.join(tempDir(), 'forged.tdkt');
+  await writeRawZip(file, entries);
+  return verifyBundleFile(file, bundleKinds).then(
+    () => 'accepted',
+    (e: Error) => `${e.name}: ${e.message}`,
+  );
 }

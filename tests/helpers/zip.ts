@@ -1,10 +1,6 @@
 import fs from 'node:fs/promises';
 import zlib from 'node:zlib';
-import path from 'node:path';
 import yauzl from 'yauzl';
-import { verifyBundleFile } from '../../electron/services/bundles/reader';
-import { bundleKinds } from '../../electron/services/workspace/bundle-kinds';
-import { tempDir } from './units';
 
 /** A ZIP entry as tests forge it: any name, optionally deflated, optionally a Unix symlink. */
 export interface RawEntry {
@@ -122,14 +118,4 @@ export function readZip(file: string): Promise<RawEntry[]> {
       zip.readEntry();
     });
   });
-}
-
-/** Writes the entries as a bundle and reads it as a reader would: 'accepted', or the refusal as "BundleError: …". */
-export async function refusal(entries: RawEntry[]): Promise<string> {
-  const file = path.join(tempDir(), 'forged.tdkt');
-  await writeRawZip(file, entries);
-  return verifyBundleFile(file, bundleKinds).then(
-    () => 'accepted',
-    (e: Error) => `${e.name}: ${e.message}`,
-  );
 }

@@ -9,8 +9,8 @@ import { writeBundle } from '../../electron/services/bundles/writer';
 import { BundleError } from '../../electron/services/bundles/format';
 import { exportRegistration } from '../../electron/services/registration/export';
 import { keyIdOf, rawPublicKey } from '../../electron/services/units-keys/keys';
-import { localRecord, rawZip, readZip, refusal, type RawEntry } from '../helpers/zip';
-import { bundleFields, registeredMember, resign, tempDir, type TestSigner } from '../helpers/units';
+import { localRecord, rawZip, readZip, type RawEntry } from '../helpers/zip';
+import { bundleFields, registeredMember, resign, tempDir, type TestSigner, refusal } from '../helpers/units';
 import { forwarded } from '../helpers/consolidated';
 
 async function exported() {

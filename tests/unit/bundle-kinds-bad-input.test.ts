@@ -11,8 +11,8 @@ import { saveGroup } from '../../electron/services/groups-calendar/groups';
 import { exportRegistration } from '../../electron/services/registration/export';
 import { keyIdOf, rawPublicKey } from '../../electron/services/units-keys/keys';
 import { bundleKinds } from '../../electron/services/workspace/bundle-kinds';
-import { groupInput, LEADER, makeUnit, MEMBER, registeredMember, resign, tempDir, type TestSigner } from '../helpers/units';
-import { readZip, refusal, type RawEntry } from '../helpers/zip';
+import { groupInput, LEADER, makeUnit, MEMBER, registeredMember, resign, tempDir, type TestSigner, refusal } from '../helpers/units';
+import { readZip, type RawEntry } from '../helpers/zip';
 
 /**
  * The bad-input tests of the registration bundle (bundle-format.test.ts), run for the kickoff and the
