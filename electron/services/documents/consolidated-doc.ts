@@ -4,6 +4,7 @@ import { catalogue, titleName } from '../catalogue/catalogue';
 import type { MemberRegistration } from '../registration/overview';
 import type { getGroup } from '../groups-calendar/groups';
 import { formatDateVi } from '../text/vietnamese';
+import { unitKindLabels } from '../units-keys/schemas';
 import { bodyText, dataTable, heading, officialDocument } from './layout';
 
 const roleLabel = { leader: 'Trưởng', deputy: 'Phó Trưởng', member: '' } as const;
@@ -17,13 +18,12 @@ export interface ConsolidatedSigner {
 const scopeLabel = { all: '', collective: 'chỉ tập thể', individual: 'chỉ cá nhân' } as const;
 const sortLabel = { unit: 'đơn vị', person: 'họ tên', title: 'danh hiệu', received: 'ngày nhận' } as const;
 // The words of the leader's screen (renderer/app/labels.ts), so the paper names the filter as it was chosen.
-const unitKindLabel = { so_tu_phap: 'Sở Tư pháp', thads: 'Cục THADS / THADS tỉnh', don_vi_thuoc_bo: 'Đơn vị thuộc Bộ', khac: 'Khác' } as const;
 
 /** The filters of the screen the table was printed from, in words; '' when nothing is filtered. */
 function filterLine(q: OverviewFilter): string {
   const parts = [
     scopeLabel[q.scope],
-    q.unitKind !== 'all' ? `loại đơn vị: ${unitKindLabel[q.unitKind]}` : '',
+    q.unitKind !== 'all' ? `loại đơn vị: ${unitKindLabels[q.unitKind]}` : '',
     q.titleCode ? `danh hiệu, hình thức: ${titleName(q.titleCode)}` : '',
     q.search.trim() ? `từ khóa "${q.search.trim()}"` : '',
   ].filter(Boolean);

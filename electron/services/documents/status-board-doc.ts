@@ -1,6 +1,7 @@
 import type { Document } from 'docx';
 import type { OwnUnit } from '../../ipc/contract';
-import { unitKindLabels, type BoardCell, type StatusBoard } from '../groups-calendar/board-schemas';
+import { unitKindLabels } from '../units-keys/schemas';
+import { type BoardCell, type StatusBoard } from '../groups-calendar/board-schemas';
 import { formatDateVi, localDate } from '../text/vietnamese';
 import { bodyText, dataTable, heading, officialDocument, type Column } from './layout';
 

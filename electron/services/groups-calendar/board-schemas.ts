@@ -12,7 +12,6 @@ const groupRefSchema = z.object({ id: z.number().int(), code: z.string(), name: 
 const unitRefSchema = z.object({ code: z.string(), name: z.string(), role: roleSchema });
 
 /** The unit kinds as the leader's screens name them (renderer/app/labels.ts), for the printed and exported board. */
-export const unitKindLabels = { so_tu_phap: 'Sở Tư pháp', thads: 'Cục THADS / THADS tỉnh', don_vi_thuoc_bo: 'Đơn vị thuộc Bộ', khac: 'Khác' } as const;
 
 export const boardUnitKindSchema = unitKindSchema.or(z.literal('all'));
 export type BoardUnitKind = z.infer<typeof boardUnitKindSchema>;

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { writeFileAtomic } from '../files/atomic';
 import { stripUnsafeChars } from '../text/unsafe-chars';
 import { formatDateVi, localDate } from '../text/vietnamese';
-import { unitKindLabels, type BoardCell, type StatusBoard } from './board-schemas';
+import { unitKindLabels } from '../units-keys/schemas';
+import { type BoardCell, type StatusBoard } from './board-schemas';
 
 const DATE_FORMAT = 'dd/mm/yyyy';
 const stateLabel: Record<BoardCell['state'], string> = {

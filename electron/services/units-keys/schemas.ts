@@ -21,6 +21,7 @@ export const fingerprintSchema = z
 export const unitKinds = ['so_tu_phap', 'thads', 'don_vi_thuoc_bo', 'khac'] as const;
 export const unitKindSchema = z.enum(unitKinds, { message: 'Loại đơn vị không hợp lệ.' });
 export type UnitKind = z.infer<typeof unitKindSchema>;
+export const unitKindLabels: Record<UnitKind, string> = { so_tu_phap: 'Sở Tư pháp', thads: 'Cục THADS / THADS tỉnh', don_vi_thuoc_bo: 'Đơn vị thuộc Bộ', khac: 'Khác' };
 
 export const unitSchema = z.object({
   code: unitCodeSchema,

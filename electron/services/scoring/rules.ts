@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import type { UnitKind } from '../units-keys/schemas';
+import { hasTwoDecimals, type CriteriaNode, type CriteriaTable, type ScoringRule } from './criteria-schemas';
+
+/**
+ * The scoring rules: what one item earns from what a unit states for it, and the totals of a table.
+ * Every sum runs in hundredths of a point, so 0,25 + 0,5 + 1,75 is exactly 2,5 and never 2,4999….
+ */
+
+/** What a unit states for an item, by the item's rule: a score, done or not, days late, or a share achieved. */
+export const itemValueSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('points'), points: z.number().finite() }).strict(),
+  z.object({ type: z.literal('done'), done: z.boolean() }).strict(),
+  /** Days late; null when it was never sent. */
+  z.object({ type: z.literal('days_late'), days: z.number().int().min(0).max(3660).nullable() }).strict(),
+  z.object({ type: z.literal('percent'), percent: z.number().finite().min(0).max(1000) }).strict(),
+]);
+export type ItemValue = z.infer<typeof itemValueSchema>;
+
+const cents = (points: number) => Math.round(points * 100);
+const fromCents = (c: number) => c / 100;
+
+/** "1,5", "0,25", "180": points as a Vietnamese reader writes them. */
+export function formatPoints(points: number): string {
+  return String(fromCents(cents(points))).replace('.', ',');
+}
+
+/** The value an item's rule asks for, so the form shows the right input. */
+export function valueTypeOf(rule: ScoringRule): ItemValue['type'] {
+  switch (rule.type) {
+    case 'manual':
+      return 'points';
+    case 'fixed':
+      return 'done';
+    case 'lateness':
+      return 'days_late';
+    case 'percentage':
+      return 'percent';
+  }
+}
+
+export type ItemScore = { ok: true; points: number } | { ok: false; message: string };
+
+const what = (node: CriteriaNode) => `mục ${node.number}`;
+
+/**
+ * What an item earns from the value a unit states, or why the value cannot stand: above the maximum,
+ * below zero, a deduction beyond its cap, a value of the wrong kind for the item's rule.
+ */
+export function scoreItem(node: CriteriaNode, value: ItemValue): ItemScore {
+  const rule = node.rule ?? { type: 'manual' as const };
+  if (value.type !== valueTypeOf(rule)) return { ok: false, message: `Cách chấm của ${what(node)} không dùng loại giá trị này.` };
+  switch (value.type) {
+    case 'points': {
+      const p = value.points;
+      if (p < 0) return { ok: false, message: `Điểm của ${what(node)} không được âm.` };
+      if (!hasTwoDecimals(p)) return { ok: false, message: `Điểm của ${what(node)} chỉ được có tối đa hai chữ số sau dấu phẩy.` };
+      if (cents(p) > cents(node.max)) {
+        const limit =
+          node.role === 'deduction'
+            ? `mức trừ tối đa ${formatPoints(node.max)} điểm`
+            : node.role === 'bonus'
+              ? `mức thưởng tối đa ${formatPoints(node.max)} điểm`
+              : `điểm chuẩn ${formatPoints(node.max)}`;
+        return { ok: false, message: `${node.role === 'deduction' ? 'Điểm trừ' : 'Điểm'} ${formatPoints(p)} của ${what(node)} vượt quá ${limit}.` };
+      }
+      return { ok: true, points: p };
+    }
+    case 'done':
+      return { ok: true, points: value.done ? node.max : 0 };
+    case 'days_late': {
+      if (rule.type !== 'lateness') break;
+      if (value.days === null) return { ok: true, points: rule.beyond };
+      const bracket = rule.brackets.find((b) => value.days! <= b.days);
+      return { ok: true, points: bracket ? bracket.points : rule.beyond };
+    }
+    case 'percent': {
+      if (rule.type !== 'percentage') break;
+      const bracket = rule.brackets.find((b) => (b.strict ? value.percent > b.from : value.percent >= b.from));
+      return { ok: true, points: bracket ? bracket.points : rule.below };
+    }
+  }
+  return { ok: false, message: `Cách chấm của ${what(node)} không dùng loại giá trị này.` };
+}
+
+export const appliesTo = (node: { unit_kinds: readonly string[] }, kind: UnitKind | null) => kind === null || node.unit_kinds.length === 0 || node.unit_kinds.includes(kind);
+
+export interface NodeTotal {
+  /** Standard nodes: the score; bonus and deduction nodes: the points added or taken, after caps. */
+  points: number;
+  /** Standard points (or the cap) that apply to this unit kind. */
+  max: number;
+}
+
+export interface Totals {
+  total: number;
+  /** Sum of the standard maxima that apply: the "thang điểm" the total is read against. */
+  max: number;
+  bonus: number;
+  deduction: number;
+  byNode: Map<string, NodeTotal>;
+  /** Items that apply and have no value yet, in table order. */
+  missing: string[];
+  /** Values the rules refuse, with why; they count as nothing until corrected. */
+  refused: { node: string; message: string }[];
+}
+
+interface Acc {
+  standard: number;
+  bonus: number;
+  deduction: number;
+}
+
+/**
+ * The totals of a table for a unit kind from the values stated so far. Bonus and deduction groups
+ * are capped at their maxima; a group never falls below its floor, the total never below the table's.
+ */
+export function computeTotals(table: CriteriaTable, kind: UnitKind | null, values: ReadonlyMap<string, ItemValue>): Totals {
+  const byNode = new Map<string, NodeTotal>();
+  const missing: string[] = [];
+  const refused: Totals['refused'] = [];
+  let bonusAll = 0;
+  let deductionAll = 0;
+
+  // Returns, in cents, what the node adds to its parent (negative for deductions) and its applicable max.
+  const walk = (node: CriteriaNode): { delta: number; max: number } | null => {
+    if (!appliesTo(node, kind)) return null;
+    if (node.kind === 'item') {
+      const value = values.get(node.id);
+      let earned = 0;
+      if (!value) missing.push(node.id);
+      else {
+        const scored = scoreItem(node, value);
+        if (scored.ok) earned = cents(scored.points);
+        else refused.push({ node: node.id, message: scored.message });
+      }
+      byNode.set(node.id, { points: fromCents(earned), max: node.max });
+      if (node.role === 'bonus') bonusAll += earned;
+      if (node.role === 'deduction') deductionAll += earned;
+      return { delta: node.role === 'deduction' ? -earned : earned, max: node.role === 'standard' ? cents(node.max) : 0 };
+    }
+    const acc: Acc = { standard: 0, bonus: 0, deduction: 0 };
+    let max = 0;
+    for (const child of node.children) {
+      const r = walk(child);
+      if (!r) continue;
+      max += r.max;
+      if (child.role === 'deduction') acc.deduction -= r.delta;
+      else if (child.role === 'bonus') acc.bonus += r.delta;
+      else acc.standard += r.delta;
+    }
+    if (node.role === 'bonus' || node.role === 'deduction') {
+      const sum = node.role === 'bonus' ? acc.bonus : acc.deduction;
+      const capped = Math.min(sum, cents(node.max));
+      // What the cap cut off is not counted in the unit's bonus or deduction either.
+      if (node.role === 'bonus') bonusAll -= sum - capped;
+      else deductionAll -= sum - capped;
+      byNode.set(node.id, { points: fromCents(capped), max: node.max });
+      return { delta: node.role === 'deduction' ? -capped : capped, max: 0 };
+    }
+    const raw = acc.standard + acc.bonus - acc.deduction;
+    const score = Math.max(cents(node.floor), raw);
+    // A floor reached through deductions means part of them was not taken.
+    deductionAll -= Math.min(score - raw, acc.deduction);
+    byNode.set(node.id, { points: fromCents(score), max: fromCents(max) });
+    return { delta: score, max };
+  };
+
+  let sum = 0;
+  let max = 0;
+  for (const node of table.nodes) {
+    const r = walk(node);
+    if (!r) continue;
+    sum += r.delta;
+    max += r.max;
+  }
+  const total = Math.max(cents(table.floor), sum);
+  deductionAll -= Math.min(total - sum, deductionAll);
+  return { total: fromCents(total), max: fromCents(max), bonus: fromCents(bonusAll), deduction: fromCents(deductionAll), byNode, missing, refused };
+}
+
+/** Every node of a table in reading order, with its depth and parent. */
+export function* walkTable(nodes: readonly CriteriaNode[], depth = 1, parent: CriteriaNode | null = null): Generator<{ node: CriteriaNode; depth: number; parent: CriteriaNode | null }> {
+  for (const node of nodes) {
+    yield { node, depth, parent };
+    yield* walkTable(node.children, depth + 1, node);
+  }
+}
