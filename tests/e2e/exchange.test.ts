@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { openWorkspace, type Workspace } from '../../electron/services/workspace/workspace';
 import { SetClock } from '../../electron/services/workspace/clock';
 import { setupUnit } from '../../electron/services/units-keys/units';
@@ -13,12 +13,15 @@ import { startBridge, type Bridge } from '../../electron/shell/bridge';
 import { readZip } from '../helpers/zip';
 import { launchChromium, RENDERER_DIR, SCREENS_DIR } from '../helpers/browser';
 import { shot } from '../helpers/screens';
-import { DEPUTY, groupInput, LEADER, MEMBER } from '../helpers/units';
+import { DEPUTY, LEADER, MEMBER } from '../helpers/units';
+import { GATHERED, gatheredGroup } from '../helpers/consolidated';
 
 /**
- * The year's exchange in Chromium, three data folders (leader, deputy, member) each behind its own
- * browser shell: kickoff → the key confirmed by fingerprint → the home screen of deadlines →
- * registration → receipt → "đã được tiếp nhận" → the leader's status board.
+ * The year's exchange in Chromium, four data folders (leader, deputy, a member, a member the deputy
+ * gathers) each behind its own browser shell: kickoff → the key confirmed by fingerprint → the home
+ * screen of deadlines → registration → receipt → "đã được tiếp nhận" → the leader's status board; then
+ * the gathered member's registration → the deputy → one consolidated bundle → the leader, who credits
+ * the member with the day the deputy received it → receipts back to the deputy and the member.
  */
 
 const work = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'thidua-exchange-'));
@@ -58,6 +61,20 @@ async function download(page: Page, button: string): Promise<string> {
   return file;
 }
 
+/** Clicks a button that downloads several files at once (receipts) and keeps them on the "USB stick". */
+async function downloadAll(page: Page, button: string, count: number): Promise<string[]> {
+  const files: Promise<string>[] = [];
+  const each = (d: Download) => files.push(d.saveAs(path.join(usb, d.suggestedFilename())).then(() => path.join(usb, d.suggestedFilename())));
+  page.on('download', each);
+  await page.getByRole('button', { name: button }).click();
+  await expect.poll(() => files.length).toBe(count);
+  page.off('download', each);
+  return Promise.all(files);
+}
+
+/** Sets the day in every office at once: they share one clock. */
+const on = (isoDate: string) => clock.set(`${isoDate}T02:00:00.000Z`);
+
 /** "Nhận gói": picks the files with the browser's own dialog and returns the list of results. */
 async function importFiles(page: Page, files: string[]) {
   await nav(page, 'Nhận gói');
@@ -67,9 +84,42 @@ async function importFiles(page: Page, files: string[]) {
   return page.getByRole('list', { name: 'Kết quả nhập' });
 }
 
+/** Imports the leader's kickoff, checks the fingerprint shown is the leader's, and confirms it. */
+async function joinByKickoff({ page }: Office, kickoff: string) {
+  const results = await importFiles(page, [kickoff]);
+  await expect.poll(() => results.textContent()).toContain('Chờ xác nhận khóa');
+  expect(await page.locator('.quarantine .fingerprint').textContent()).toBe(leader.unit.fingerprint);
+  await page.getByRole('button', { name: 'Xác nhận khóa và nhận gói' }).click();
+  await expect.poll(() => results.textContent()).toContain('Đã nhận gói khởi động năm số 1');
+}
+
+/** The unit's registration (kept by the service, as the registration tests type it), signed and exported from its screen. */
+async function registerAndExport({ page, ws, unit }: Office, documentDate: string): Promise<string> {
+  const [group] = listGroups(ws.db);
+  const a = saveStaff(ws, { fullName: 'Nguyễn Thị Hương', birthYear: 1980, gender: 'nu', position: 'Phó Giám đốc', department: 'Ban Giám đốc' });
+  saveRegistration(ws, {
+    groupId: group!.id,
+    numberSymbol: '05/ĐK-STP',
+    place: unit.province,
+    documentDate,
+    signerAuthority: '',
+    signerTitle: 'Giám đốc',
+    signerName: 'Đặng Văn Bình',
+    recipients: ['Như trên', 'Lưu: VT'],
+    collective: [{ titleCode: 'TTLDXS', note: '' }],
+    individuals: [{ staffId: a.id, titleCode: 'CSTDCS' }],
+    commitments: [{ kind: 'key_task', content: 'Hoàn thành 100% nhiệm vụ thẩm định văn bản đúng hạn.' }],
+  });
+  await nav(page, 'Đăng ký thi đua');
+  const file = await download(page, 'Ký và xuất gói hồ sơ…');
+  await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Đã ký và xuất gói đăng ký số');
+  return file;
+}
+
 let leader: Office;
 let deputy: Office;
 let member: Office;
+let gathered: Office;
 
 beforeAll(async () => {
   expect(fs.existsSync(path.join(RENDERER_DIR, 'index.html')), 'chạy "npm run build" trước').toBe(true);
@@ -78,11 +128,14 @@ beforeAll(async () => {
   browser = await launchChromium();
   member = await office('member', MEMBER);
   deputy = await office('deputy', DEPUTY);
+  gathered = await office('gathered', GATHERED);
   leader = await office('leader', LEADER);
   // The leader's group, with the keys it confirmed by phone; the plan is the template of the year.
-  saveGroup(leader.ws, groupInputSchema.parse(groupInput({ [MEMBER.code]: member.unit.keyId, [DEPUTY.code]: deputy.unit.keyId })));
+  // The Cục THADS of Hà Giang sends through the deputy, as in the seeds.
+  const pins = { [MEMBER.code]: member.unit.keyId, [DEPUTY.code]: deputy.unit.keyId, [GATHERED.code]: gathered.unit.keyId };
+  saveGroup(leader.ws, groupInputSchema.parse(gatheredGroup(pins)));
   // Opened once each office is ready, so the app's first look finds its group.
-  for (const o of [member, deputy, leader]) await o.page.goto(o.url);
+  for (const o of [member, deputy, gathered, leader]) await o.page.goto(o.url);
 });
 
 afterAll(async () => {
@@ -94,7 +147,7 @@ afterAll(async () => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-describe('the year’s exchange in Chromium with three data folders', () => {
+describe('the year’s exchange in Chromium with four data folders', () => {
   let kickoff = '';
   let kickoffReceipt = '';
   let registration = '';
@@ -144,25 +197,7 @@ describe('the year’s exchange in Chromium with three data folders', () => {
   });
 
   it('the member registers and exports through the registration screen', async () => {
-    const { page, ws } = member;
-    const [group] = listGroups(ws.db);
-    const a = saveStaff(ws, { fullName: 'Nguyễn Thị Hương', birthYear: 1980, gender: 'nu', position: 'Phó Giám đốc', department: 'Ban Giám đốc' });
-    saveRegistration(ws, {
-      groupId: group!.id,
-      numberSymbol: '05/ĐK-STP',
-      place: MEMBER.province,
-      documentDate: '2022-02-07',
-      signerAuthority: '',
-      signerTitle: 'Giám đốc',
-      signerName: 'Đặng Văn Bình',
-      recipients: ['Như trên', 'Lưu: VT'],
-      collective: [{ titleCode: 'TTLDXS', note: '' }],
-      individuals: [{ staffId: a.id, titleCode: 'CSTDCS' }],
-      commitments: [{ kind: 'key_task', content: 'Hoàn thành 100% nhiệm vụ thẩm định văn bản đúng hạn.' }],
-    });
-    await nav(page, 'Đăng ký thi đua');
-    registration = await download(page, 'Ký và xuất gói hồ sơ…');
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Đã ký và xuất gói đăng ký số');
+    registration = await registerAndExport(member, '2022-02-07');
   });
 
   it('the leader imports it with the kickoff’s receipt, and writes the registration’s receipt', async () => {
@@ -210,8 +245,9 @@ describe('the year’s exchange in Chromium with three data folders', () => {
     await shot(page, '25-theo-doi');
 
     await page.getByLabel('Loại đơn vị').selectOption('thads');
-    await expect.poll(() => board.locator('tbody tr').count()).toBe(1);
-    expect(await board.locator('tbody tr').textContent()).toContain(DEPUTY.name);
+    await expect.poll(() => board.locator('tbody tr').count()).toBe(2);
+    expect(await board.locator('tbody').textContent()).toContain(DEPUTY.name);
+    expect(await board.locator('tbody').textContent()).toContain(GATHERED.name);
     await page.getByLabel('Loại đơn vị').selectOption('all');
 
     const docx = await download(page, 'In (DOCX)');
@@ -223,15 +259,79 @@ describe('the year’s exchange in Chromium with three data folders', () => {
 
   it('the deputy imports the same kickoff, confirms the leader, and sees its own board', async () => {
     const { page } = deputy;
-    const results = await importFiles(page, [kickoff]);
-    await expect.poll(() => results.textContent()).toContain('Chờ xác nhận khóa');
-    expect(await page.locator('.quarantine .fingerprint').textContent()).toBe(leader.unit.fingerprint);
-    await page.getByRole('button', { name: 'Xác nhận khóa và nhận gói' }).click();
-    await expect.poll(() => results.textContent()).toContain('Đã nhận gói khởi động năm số 1');
+    await joinByKickoff(deputy, kickoff);
     await nav(page, 'Theo dõi');
     const board = page.getByRole('table', { name: 'Bảng theo dõi gửi hồ sơ' });
     await expect.poll(() => board.locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await board.locator('tbody').textContent()).toContain(DEPUTY.name);
     await shot(page, '26-theo-doi-pho-truong');
+  });
+  // The Cục THADS of Hà Giang sends through the deputy: a day later, the deputy forwards after the deadline.
+  let gatheredRegistration = '';
+  let deputyReceipt = '';
+  let consolidated = '';
+  let leaderReceipts: string[] = [];
+
+  it('a member the deputy gathers joins by the kickoff and sends its registration to the deputy', async () => {
+    const { page } = gathered;
+    on('2022-02-09');
+    await joinByKickoff(gathered, kickoff);
+    await nav(page, 'Việc cần làm');
+    const row = page.getByRole('table', { name: 'Việc cần gửi và thời hạn' }).locator('tr', { hasText: 'Đăng ký thi đua' }).first();
+    await expect.poll(() => row.textContent()).toContain('Còn 1 ngày (hạn 10/02/2022).');
+    await shot(page, '27-viec-can-lam-don-vi-qua-pho-truong');
+    gatheredRegistration = await registerAndExport(gathered, '2022-02-09');
+  });
+
+  it('the deputy imports it, writes its receipt, and forwards one consolidated bundle from its desk', async () => {
+    const { page } = deputy;
+    const results = await importFiles(page, [gatheredRegistration]);
+    await expect.poll(() => results.textContent()).toContain('Đã nhận gói đăng ký thi đua số 1');
+    deputyReceipt = (await downloadAll(page, 'Ghi biên nhận cho 1 gói đã nhận', 1))[0]!;
+    await expect.poll(() => page.locator('.notice').textContent()).toContain(`Đã ký 1 biên nhận (gửi ${GATHERED.code}).`);
+
+    // Two days later, past the deadline: the member is still credited with the day the deputy received it.
+    on('2022-02-11');
+    await nav(page, 'Tiếp nhận và tổng hợp');
+    const forward = page.locator('section', { has: page.getByRole('heading', { name: 'Chuyển gói cho Trưởng Khu vực/Cụm' }) });
+    expect(await forward.textContent()).toContain(`Phó Trưởng tổng hợp 1 đơn vị: ${GATHERED.name}.`);
+    const matrix = page.getByRole('table', { name: 'Ma trận tiếp nhận' });
+    await expect.poll(() => matrix.locator('tr', { hasText: GATHERED.name }).textContent()).toContain('09/02/2022');
+    consolidated = await download(page, 'Xuất gói tổng hợp gửi Trưởng');
+    // Numbered in the deputy's own sequence of bundles, after its receipt.
+    await expect.poll(() => forward.textContent()).toContain('Đã ký gói tổng hợp số 2, chuyển nguyên 1 gói của đơn vị thành viên cho Trưởng.');
+    expect(path.basename(consolidated)).toMatch(/\.tdkt$/);
+    await shot(page, '28-pho-truong-chuyen-goi');
+  });
+
+  it('the leader imports the consolidated bundle, credits the member with 09/02, and writes both receipts', async () => {
+    const { page } = leader;
+    const results = await importFiles(page, [consolidated]);
+    await expect.poll(() => results.textContent()).toContain(`Đã nhận gói tổng hợp số 2 của ${DEPUTY.name} (${DEPUTY.code})`);
+    expect(await results.textContent()).toContain(`${GATHERED.name} (${GATHERED.code}), gói đăng ký thi đua số 1: 1 bản đăng ký mới`);
+    await shot(page, '29-truong-nhan-goi-tong-hop');
+    // One bundle came in; the deputy and the member each get their own receipt.
+    leaderReceipts = await downloadAll(page, 'Ghi biên nhận cho 1 gói đã nhận', 2);
+    await expect.poll(() => page.locator('.notice').textContent()).toMatch(new RegExp(`Đã ký 2 biên nhận \\(gửi (${DEPUTY.code}, ${GATHERED.code}|${GATHERED.code}, ${DEPUTY.code})\\)`));
+
+    await nav(page, 'Theo dõi');
+    const board = page.getByRole('table', { name: 'Bảng theo dõi gửi hồ sơ' });
+    const column = (await board.locator('thead th').allTextContents()).findIndex((t) => t.startsWith('Đăng ký thi đua'));
+    const cell = board.locator('tbody tr', { hasText: GATHERED.name }).locator('th, td').nth(column);
+    await expect.poll(() => cell.textContent()).toContain('Đúng hạn: 09/02/2022');
+    await shot(page, '30-theo-doi-qua-pho-truong');
+  });
+
+  it('the gathered member imports the receipts and its home screen says the registration was received', async () => {
+    const { page } = gathered;
+    const results = await importFiles(page, [deputyReceipt, ...leaderReceipts.filter((f) => f.includes(`gui-${GATHERED.code}`))]);
+    await expect.poll(() => results.locator('li').count()).toBe(2);
+    expect(await page.getByRole('status', { name: 'Tóm tắt kết quả nhập' }).textContent()).toBe('Đã nhận 2 · Chờ xác nhận 0 · Từ chối 0');
+    await nav(page, 'Việc cần làm');
+    const row = page.getByRole('table', { name: 'Việc cần gửi và thời hạn' }).locator('tr', { hasText: 'Đăng ký thi đua' }).first();
+    await expect.poll(() => row.textContent()).toContain('tiếp nhận ngày');
+    expect(await row.textContent()).toContain('Đã gửi ngày 09/02/2022, đúng hạn.');
+    expect(await row.textContent()).toContain(`Đã được ${LEADER.name} tiếp nhận ngày 11/02/2022.`);
+    await shot(page, '31-viec-can-lam-da-tiep-nhan-qua-pho-truong');
   });
 });
