@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../../db/client';
 import { groupInputSchema } from '../../electron/ipc/contract';
 import { importBundleFile } from '../../electron/services/bundles/importer';
-import { writeReceipts } from '../../electron/services/bundles/receipts';
+import { receiptsFor, writeReceipts } from '../../electron/services/bundles/receipts';
 import { memberDeadlinesSchema } from '../../electron/services/groups-calendar/board-schemas';
 import { saveGroup } from '../../electron/services/groups-calendar/groups';
 import { memberDeadlines } from '../../electron/services/groups-calendar/home';
@@ -11,6 +11,7 @@ import { publishKickoff } from '../../electron/services/groups-calendar/kickoff'
 import { exportRegistration } from '../../electron/services/registration/export';
 import { testClock } from '../helpers/clock';
 import { DEPUTY, groupInput, LEADER, makeUnit, MEMBER, registeredMember, tempDir } from '../helpers/units';
+import { forwarded, gatheredGroup } from '../helpers/consolidated';
 
 afterEach(() => testClock.reset());
 const at = (iso: string) => testClock.set(iso);
@@ -93,6 +94,20 @@ describe('the member’s home screen of deadlines', () => {
     expect(registration.state).toBe('on_time');
     expect(registration.sent).toHaveLength(2);
     expect(registration.receiptText).toBe(`Đã được ${LEADER.name} tiếp nhận ngày 11/02/2022; bản gửi ngày 14/02/2022 chưa có biên nhận.`);
+  });
+
+  it('tells the leader’s receipt for a bundle the deputy forwarded, whichever receipt was imported last', async () => {
+    const { member, deputy, leader, consolidated } = await forwarded();
+    saveGroup(member.ws, groupInputSchema.parse(gatheredGroup({ [LEADER.code]: leader.unit.keyId, [DEPUTY.code]: deputy.unit.keyId }, { id: member.group.id })));
+    const sent = member.ws.db.select().from(schema.sentBundles).all().find((b) => b.kind === 'registration')!;
+    const received = deputy.ws.db.select().from(schema.receivedBundles).all().find((b) => b.kind === 'registration')!;
+    const [fromDeputy] = await writeReceipts(deputy.ws, [received.bundleId], tempDir('usb-'));
+    expect((await importBundleFile(leader.ws, file(consolidated))).status).toBe('accepted');
+    const outer = leader.ws.db.select().from(schema.receivedBundles).all().find((b) => b.kind === 'consolidated')!;
+    const fromLeader = (await writeReceipts(leader.ws, [outer.bundleId], tempDir('usb-'))).find((r) => r.senderCode === member.unit.code)!;
+    // The leader's receipt comes back first, the deputy's (older) one after it.
+    for (const r of [fromLeader, fromDeputy!]) expect((await importBundleFile(member.ws, file(r.file))).status).toBe('accepted');
+    expect(receiptsFor(member.ws.db, [sent.bundleId]).get(sent.bundleId)).toEqual({ receivedAt: '2022-02-20T03:00:00.000Z', by: LEADER.code });
   });
 
   it('gives the deputy its consolidated steps, each bundle to the step whose deadline is nearest', async () => {

@@ -114,7 +114,7 @@ export async function writeReceipts(ws: Workspace, bundleIds: string[], folder?:
   return written;
 }
 
-/** For each of this unit's sent bundles named, when its receiver's receipt says it was received. */
+/** For each of this unit's sent bundles named, when its receiver's receipt says it was received (the latest, when several receivers sent one). */
 export function receiptsFor(db: DbOrTx, bundleIds: string[]): Map<string, { receivedAt: string; by: string }> {
   const found = new Map<string, { receivedAt: string; by: string }>();
   if (!bundleIds.length) return found;
@@ -122,6 +122,8 @@ export function receiptsFor(db: DbOrTx, bundleIds: string[]): Map<string, { rece
     .select({ content: schema.records.content, by: schema.records.ownerCode })
     .from(schema.records)
     .where(and(eq(schema.records.type, 'receipt'), eq(schema.records.status, 'received'), inArray(sql`json_extract(${schema.records.content}, '$.bundle.bundle_id')`, bundleIds)))
+    // A bundle sent to the deputy and forwarded to the leader has two receipts: the latest is the one told.
+    .orderBy(sql`json_extract(${schema.records.content}, '$.received_at')`)
     .all();
   for (const row of rows) {
     const receipt = JSON.parse(row.content) as ReceiptRecord;
