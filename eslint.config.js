@@ -39,8 +39,9 @@ export default tseslint.config(
           patterns: [
             NODE,
             { group: ['**/db/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/shell/**', '**/electron/cli/**'], message: 'Giao diện chỉ nói chuyện qua hợp đồng (renderer/api).' },
-            // The pure text rules (collation, search, dates) are shared so a date reads the same on screen and on paper.
-            { regex: 'electron/services/(?!text/vietnamese$)', message: 'Giao diện chỉ nói chuyện qua hợp đồng (renderer/api); chỉ quy tắc chữ và ngày (electron/services/text/vietnamese) là dùng chung.' },
+            // The pure text rules (collation, search, dates, points) are shared so a date or a score reads the same on
+            // screen and on paper; the pure scoring rules, so totals follow the typing without a round trip.
+            { regex: 'electron/services/(?!text/(vietnamese|points)$|scoring/rules$)', message: 'Giao diện chỉ nói chuyện qua hợp đồng (renderer/api); chỉ quy tắc chữ, ngày, điểm (electron/services/text) và quy tắc chấm điểm (electron/services/scoring/rules) là dùng chung.' },
             { group: ['**/electron/ipc/**'], allowTypeImports: true, message: 'Giao diện chỉ được "import type" từ electron/ipc.' },
           ],
         },

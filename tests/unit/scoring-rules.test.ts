@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkTable, parseNumber, reachableMax } from '../../electron/services/scoring/check';
-import { criteriaTableContentSchema, type CriteriaNode, type CriteriaTable } from '../../electron/services/scoring/criteria-schemas';
+import { criteriaTableContentSchema, type CriteriaNode, type CriteriaTable, type ItemValue } from '../../electron/services/scoring/criteria-schemas';
 import { classify, classificationText, rankUnits, tieBreakStatement, type RankInput } from '../../electron/services/scoring/ranking';
-import { computeTotals, formatPoints, scoreItem, type ItemValue } from '../../electron/services/scoring/rules';
+import { computeTotals, scoreItem } from '../../electron/services/scoring/rules';
+import { formatPoints } from '../../electron/services/text/points';
 import { sampleTable } from '../../electron/services/scoring/sample';
 
 const node = (over: Partial<CriteriaNode>): CriteriaNode => ({

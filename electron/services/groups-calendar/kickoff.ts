@@ -13,10 +13,12 @@ import { pinnedKeysOf, requireOwnUnit, retireKeys, upsertUnit } from '../units-k
 import { getGroup, pinKey } from './groups';
 import { ownPlan } from './plan';
 import { groupRecordV1Schema, planRecordV1Schema, type GroupRecord, type PlanRecord } from './plan-schemas';
+import { tableToPublish } from '../scoring/criteria';
+import { criteriaTableRecordV1Schema, type CriteriaTableRecord } from '../scoring/criteria-schemas';
 
 /**
  * The kickoff (DESIGN.md §4): the leader publishes the group-year — members, roles, the keys it has
- * confirmed, its own — and the year's plan. A member imports it once: the leader's key is confirmed
+ * confirmed, its own —, the year's plan and, once written, the scoring table. A member imports it once: the leader's key is confirmed
  * by phone like any unknown key, and the group then exists in the member's app without typing it.
  */
 
@@ -70,10 +72,12 @@ export async function publishKickoff(ws: Workspace, groupId: number): Promise<Se
     prepare(tx, bundleId, now) {
       const groupRecord = groupRecordOf(tx, groupId, now);
       const plan = ownPlan(tx, group.code, group.year)!;
-      const frozen = [groupRecord, plan].filter((r) => r.status === 'draft');
+      const table = tableToPublish(tx, group.code, group.year);
+      const sent = table ? [groupRecord, plan, table] : [groupRecord, plan];
+      const frozen = sent.filter((r) => r.status === 'draft');
       for (const r of frozen) freeze(tx, r.recordId, r.version, bundleId, now);
       return {
-        records: [groupRecord, plan].map((r) => ({ record_id: r.recordId, type: r.type, version: r.version, content: r.content })),
+        records: sent.map((r) => ({ record_id: r.recordId, type: r.type, version: r.version, content: r.content })),
         undo: (undoTx) => frozen.forEach((r) => unfreeze(undoTx, r.recordId, r.version)),
       };
     },
@@ -125,9 +129,10 @@ export const kickoffKind: BundleKind = {
   recordTypes: [
     { type: 'group', schema: groupRecordV1Schema },
     { type: 'plan', schema: planRecordV1Schema },
+    { type: 'criteria_table', schema: criteriaTableRecordV1Schema },
   ],
   apply({ tx, header, ownCode, now }, r) {
-    const content = r.content as GroupRecord | PlanRecord;
+    const content = r.content as GroupRecord | PlanRecord | CriteriaTableRecord;
     if (content.group.code !== header.group.code || content.group.year !== header.year) {
       throw new BundleError('Bản ghi trong gói khởi động không cùng Khu vực/Cụm hoặc năm với gói.');
     }
@@ -142,5 +147,5 @@ export const kickoffKind: BundleKind = {
     if (outcome === 'added' && content.type === 'group') applyGroup(tx, content, ownCode, now);
     return outcome;
   },
-  summary: (added) => (added ? 'đã cập nhật Khu vực/Cụm, thành viên và kế hoạch năm' : 'không có gì mới (đã có bản này)'),
+  summary: (added) => (added ? 'đã cập nhật Khu vực/Cụm, thành viên và kế hoạch năm (kèm bảng tiêu chí chấm điểm nếu Trưởng đã gửi)' : 'không có gì mới (đã có bản này)'),
 };

@@ -1,6 +1,7 @@
 import { unitKindLabels, unitKinds, type UnitKind } from '../units-keys/schemas';
 import { MAX_TABLE_DEPTH, MAX_TABLE_NODES, type CriteriaNode, type CriteriaTable } from './criteria-schemas';
-import { appliesTo, formatPoints, walkTable } from './rules';
+import { formatPoints } from '../text/points';
+import { appliesTo, walkTable } from './rules';
 
 /**
  * The checks a leader sees before sending a table: maxima add up, numbering is unique and in order,

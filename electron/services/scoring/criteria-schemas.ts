@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalTextField, textField } from '../fields/schemas';
+import { hasTwoDecimals } from '../text/points';
 import { unitKinds } from '../units-keys/schemas';
 
 /**
@@ -11,8 +12,6 @@ import { unitKinds } from '../units-keys/schemas';
  */
 export const CRITERIA_TABLE_RECORD_FORMAT = 1;
 
-/** Real tables score in steps of 0,25 or 0,5: points carry at most two decimals, and sums are exact in hundredths. */
-export const hasTwoDecimals = (n: number) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6;
 export const pointsField = (label: string) =>
   z
     .number({ message: `${label} phải là một số.` })
@@ -57,6 +56,16 @@ export const scoringRuleSchema = z.discriminatedUnion('type', [
     .strict(),
 ]);
 export type ScoringRule = z.infer<typeof scoringRuleSchema>;
+
+/** What a unit states for an item, by the item's rule: a score, done or not, days late, or a share achieved. */
+export const itemValueSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('points'), points: z.number().finite() }).strict(),
+  z.object({ type: z.literal('done'), done: z.boolean() }).strict(),
+  /** Days late; null when it was never sent. */
+  z.object({ type: z.literal('days_late'), days: z.number().int().min(0).max(3660).nullable() }).strict(),
+  z.object({ type: z.literal('percent'), percent: z.number().finite().min(0).max(1000) }).strict(),
+]);
+export type ItemValue = z.infer<typeof itemValueSchema>;
 
 /**
  * An item's part in the total: standard points count towards their group's maximum; bonus points

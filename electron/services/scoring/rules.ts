@@ -1,29 +1,14 @@
-import { z } from 'zod';
 import type { UnitKind } from '../units-keys/schemas';
-import { hasTwoDecimals, type CriteriaNode, type CriteriaTable, type ScoringRule } from './criteria-schemas';
+import { cents, formatPoints, fromCents, hasTwoDecimals } from '../text/points';
+import type { CriteriaNode, CriteriaTable, ItemValue, ScoringRule } from './criteria-schemas';
 
 /**
  * The scoring rules: what one item earns from what a unit states for it, and the totals of a table.
- * Every sum runs in hundredths of a point, so 0,25 + 0,5 + 1,75 is exactly 2,5 and never 2,4999….
+ * Every sum runs in hundredths of a point (text/points). Pure and free of zod: the self-assessment
+ * screen recomputes totals with it as one types.
  */
 
-/** What a unit states for an item, by the item's rule: a score, done or not, days late, or a share achieved. */
-export const itemValueSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('points'), points: z.number().finite() }).strict(),
-  z.object({ type: z.literal('done'), done: z.boolean() }).strict(),
-  /** Days late; null when it was never sent. */
-  z.object({ type: z.literal('days_late'), days: z.number().int().min(0).max(3660).nullable() }).strict(),
-  z.object({ type: z.literal('percent'), percent: z.number().finite().min(0).max(1000) }).strict(),
-]);
-export type ItemValue = z.infer<typeof itemValueSchema>;
 
-const cents = (points: number) => Math.round(points * 100);
-const fromCents = (c: number) => c / 100;
-
-/** "1,5", "0,25", "180": points as a Vietnamese reader writes them. */
-export function formatPoints(points: number): string {
-  return String(fromCents(cents(points))).replace('.', ',');
-}
 
 /** The value an item's rule asks for, so the form shows the right input. */
 export function valueTypeOf(rule: ScoringRule): ItemValue['type'] {

@@ -1,0 +1,70 @@
+import { UserError } from '../errors';
+import { sendBundle, type Sent } from '../bundles/outbox';
+import type { BundleFileInput } from '../bundles/writer';
+import { asciiName } from '../documents/write';
+import { getGroup } from '../groups-calendar/groups';
+import { currentRecords, freeze, unfreeze } from '../records/store';
+import { requireOwnUnit } from '../units-keys/units';
+import type { Workspace } from '../workspace/workspace';
+import { evidenceExtension, requireEvidence } from './evidence';
+import { selfAssessmentKind } from './bundle-kind';
+import { selfAssessmentView, type Gaps } from './self-assessment';
+import type { EvidenceRef, SelfAssessmentRecord } from './self-assessment-schemas';
+
+/** Every distinct evidence file a version cites, the confirmed scan included. */
+export function evidenceOf(record: SelfAssessmentRecord): EvidenceRef[] {
+  const all = [...record.items.flatMap((i) => i.evidence), ...(record.confirmation ? [record.confirmation] : [])];
+  return [...new Map(all.map((e) => [e.sha256, e])).values()];
+}
+
+export const evidenceBundlePath = (ref: EvidenceRef) => `data/evidence/${ref.sha256}${evidenceExtension(ref.media_type)}`;
+
+/** The gaps as a person reads them before sending: what is still empty, lacking evidence, or unsigned. */
+export function gapsText(gaps: Gaps): string[] {
+  const list = (xs: { number: string }[]) => xs.map((x) => x.number).join(', ');
+  return [
+    gaps.missing.length ? `${gaps.missing.length} tiêu chí chưa chấm (mục ${list(gaps.missing)})` : '',
+    gaps.lackingEvidence.length ? `${gaps.lackingEvidence.length} tiêu chí bắt buộc có minh chứng nhưng chưa đính kèm (mục ${list(gaps.lackingEvidence)})` : '',
+    gaps.noConfirmation ? 'chưa đính kèm bản scan bảng tự chấm điểm đã ký và được Chủ tịch UBND tỉnh xác nhận' : '',
+  ].filter(Boolean);
+}
+
+/**
+ * Signs the self-assessment with its evidence into the outbox for the leader and the deputy. Values
+ * the table refuses stop it; items still empty, lacking required evidence or the confirmed scan are
+ * listed and stop it unless the unit has seen them and chooses to send as it is.
+ */
+export async function exportSelfAssessment(ws: Workspace, groupId: number, options: { acceptGaps: boolean }): Promise<Sent & { version: number }> {
+  const view = selfAssessmentView(ws, groupId);
+  if (view.status === 'new') throw new UserError('Đơn vị chưa tự chấm điểm tiêu chí nào.');
+  if (view.gaps.refused.length) throw new UserError(`Còn điểm không hợp lệ: ${view.gaps.refused.map((r) => r.message).join(' ')}`);
+  const gaps = gapsText(view.gaps);
+  if (gaps.length && !options.acceptGaps) throw new UserError(`Bảng tự chấm điểm còn: ${gaps.join('; ')}. Hãy bổ sung, hoặc xác nhận gửi như hiện có.`);
+  const group = getGroup(ws.db, groupId);
+  const own = requireOwnUnit(ws.db);
+  const recipients = group.members.filter((m) => m.role !== 'member' && m.code !== own.code).map((m) => m.code);
+  if (!recipients.length) throw new UserError('Đơn vị là Trưởng Khu vực/Cụm và không có Phó Trưởng: bảng tự chấm điểm của Trưởng được tính ngay, không cần gửi.');
+  // Checked before anything is frozen: a file deleted from the data folder is named, not discovered half-way.
+  for (const ref of evidenceOf(view.record)) await requireEvidence(ws, ref);
+  let sent: SelfAssessmentRecord | undefined;
+  const out = await sendBundle(ws, {
+    kind: selfAssessmentKind.kind,
+    group,
+    recipients,
+    fileStem: `tu-cham-diem-${group.year}-${asciiName(own.code)}`,
+    prepare(tx, bundleId, now) {
+      const current = currentRecords<SelfAssessmentRecord>(tx, 'self_assessment', group.code, group.year, own.code)[0]!;
+      const wasDraft = current.status === 'draft';
+      if (wasDraft) freeze(tx, current.recordId, current.version, bundleId, now);
+      sent = current.content;
+      return {
+        records: [{ record_id: current.recordId, type: 'self_assessment', version: current.version, content: current.content }],
+        undo: (undoTx) => wasDraft && unfreeze(undoTx, current.recordId, current.version),
+      };
+    },
+    async files(): Promise<BundleFileInput[]> {
+      return Promise.all(evidenceOf(sent!).map(async (ref) => ({ path: evidenceBundlePath(ref), source: await requireEvidence(ws, ref), mediaType: ref.media_type })));
+    },
+  });
+  return { ...out, version: sent!.version };
+}

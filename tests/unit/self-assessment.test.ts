@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { schema } from '../../db/client';
+import { groupInputSchema } from '../../electron/ipc/contract';
+import { importBundleFile } from '../../electron/services/bundles/importer';
+import { openBundle } from '../../electron/services/bundles/reader';
+import { saveGroup } from '../../electron/services/groups-calendar/groups';
+import { publishKickoff } from '../../electron/services/groups-calendar/kickoff';
+import { currentRecords } from '../../electron/services/records/store';
+import { criteriaView, saveCriteriaTable, startFromSample } from '../../electron/services/scoring/criteria';
+import { evidencePath } from '../../electron/services/scoring/evidence';
+import { exportSelfAssessment } from '../../electron/services/scoring/export';
+import { attachEvidence, detachEvidence, saveSelfAssessment, selfAssessmentView } from '../../electron/services/scoring/self-assessment';
+import type { SelfAssessmentRecord } from '../../electron/services/scoring/self-assessment-schemas';
+import { testClock } from '../helpers/clock';
+import { DEPUTY, groupInput, LEADER, makeUnit, MEMBER, registeredMember, tempDir } from '../helpers/units';
+
+afterEach(() => testClock.reset());
+const file = (p: string) => ({ path: p, name: path.basename(p) });
+
+/** Leader with the sample table published in its kickoff; the member has imported it. */
+async function scoredYear() {
+  const member = await registeredMember();
+  const deputy = await makeUnit(DEPUTY);
+  const leader = await makeUnit(LEADER);
+  const leaderGroup = saveGroup(leader.ws, groupInputSchema.parse(groupInput({ [MEMBER.code]: member.unit.keyId, [DEPUTY.code]: deputy.unit.keyId })));
+  startFromSample(leader.ws, leaderGroup.id);
+  const kickoff = await publishKickoff(leader.ws, leaderGroup.id);
+  saveGroup(member.ws, groupInputSchema.parse(groupInput({ [LEADER.code]: leader.unit.keyId }, { id: member.group.id })));
+  const landed = await importBundleFile(member.ws, file(kickoff.path));
+  expect(landed.status, landed.reason).toBe('accepted');
+  return { member, leader, leaderGroup };
+}
+
+function scratchFile(name: string, bytes: Buffer | string) {
+  const p = path.join(tempDir('minh-chung-'), name);
+  fs.writeFileSync(p, bytes);
+  return p;
+}
+
+describe('the criteria table travels in the kickoff', () => {
+  it('reaches the member read-only, as the leader published it', async () => {
+    const { member, leader, leaderGroup } = await scoredYear();
+    const sent = criteriaView(leader.ws, leaderGroup.id);
+    expect(sent.published).toBe(true);
+    const got = criteriaView(member.ws, member.group.id);
+    expect(got.editable).toBe(false);
+    expect(got.table).toEqual(sent.table);
+    expect(got.table!.sample).toBe(true);
+    expect(() => saveCriteriaTable(member.ws, member.group.id, got.table)).toThrow('Bảng tiêu chí chấm điểm do Trưởng Khu vực/Cụm ban hành');
+  });
+
+  it('is not sent while its checks find errors', async () => {
+    const leader = await makeUnit(LEADER);
+    const group = saveGroup(leader.ws, groupInputSchema.parse(groupInput({ [MEMBER.code]: 'a'.repeat(32) })));
+    const table = startFromSample(leader.ws, group.id).table!;
+    table.nodes[0]!.max = 151;
+    saveCriteriaTable(leader.ws, group.id, table);
+    await expect(publishKickoff(leader.ws, group.id)).rejects.toThrow('Bảng tiêu chí chấm điểm còn 1 lỗi, chưa gửi được trong gói khởi động: Mục A có điểm chuẩn 151 nhưng các tiêu chí trong nhóm cộng lại 150.');
+  });
+});
+
+describe('the member’s self-assessment', () => {
+  it('refuses what the table forbids and says why, saving nothing', async () => {
+    const { member } = await scoredYear();
+    const g = member.group.id;
+    expect(() => saveSelfAssessment(member.ws, g, { items: [{ node: 'a1.1', value: { type: 'points', points: 2 }, explanation: '', evidence: [] }], conditions_met: [], confirmation: null })).toThrow(
+      'Cách chấm của mục 1 không dùng loại giá trị này.',
+    );
+    expect(() =>
+      saveSelfAssessment(member.ws, g, {
+        items: [
+          { node: 'dd.1', value: { type: 'points', points: 6 }, explanation: '', evidence: [] },
+          { node: 'a2.2.2', value: { type: 'points', points: -1 }, explanation: '', evidence: [] },
+          { node: 'b1.1', value: { type: 'percent', percent: 100 }, explanation: '', evidence: [] },
+        ],
+        conditions_met: ['khong-co'],
+        confirmation: null,
+      }),
+    ).toThrow(
+      'Điểm trừ 6 của mục 1 vượt quá mức trừ tối đa 5 điểm. Điểm của mục 2.2 không được âm. Tiêu chí "b1.1" không có trong bảng tiêu chí hoặc không áp dụng cho đơn vị. Điều kiện "khong-co" không có trong bảng tiêu chí.',
+    );
+    expect(selfAssessmentView(member.ws, g).status).toBe('new');
+  });
+
+  it('totals as it is scored, lists what is missing, stores evidence once by content, and keeps a sent version as sent', async () => {
+    const { member, leader } = await scoredYear();
+    const g = member.group.id;
+    let view = saveSelfAssessment(member.ws, g, {
+      items: [
+        { node: 'a1.1', value: { type: 'days_late', days: 0 }, explanation: 'Gửi đúng hạn.', evidence: [] },
+        { node: 'a1.2', value: { type: 'days_late', days: 4 }, explanation: 'Chậm 4 ngày.', evidence: [] },
+        { node: 'a2.1', value: { type: 'percent', percent: 96 }, explanation: '', evidence: [] },
+        { node: 'd.1', value: { type: 'points', points: 5 }, explanation: '', evidence: [] },
+        { node: 'dd.2', value: { type: 'points', points: 3 }, explanation: 'Một công chức bị khiển trách.', evidence: [] },
+      ],
+      conditions_met: ['no_discipline'],
+      confirmation: null,
+    });
+    // 2 + 1 + 8,75 + 5 − 3.
+    expect(view.totals).toEqual({ total: 13.75, max: 200, bonus: 5, deduction: 3 });
+    expect(view.status).toBe('draft');
+    expect(view.gaps.missing.map((m) => m.node)).toContain('a1.3');
+    expect(view.gaps.missing.map((m) => m.node)).not.toContain('b1.1');
+    expect(view.gaps.noConfirmation).toBe(true);
+
+    const scan = scratchFile('Báo cáo 6 tháng.pdf', '%PDF-1.4 báo cáo');
+    const again = scratchFile('ban sao.pdf', '%PDF-1.4 báo cáo');
+    view = await attachEvidence(member.ws, g, 'a1.1', scan, 'Báo cáo 6 tháng.pdf');
+    view = await attachEvidence(member.ws, g, 'a1.2', again, 'ban sao.pdf');
+    view = await attachEvidence(member.ws, g, 'a1.2', again, 'ban sao.pdf');
+    const [ref] = view.record.items.find((i) => i.node === 'a1.1')!.evidence;
+    expect(view.record.items.find((i) => i.node === 'a1.2')!.evidence).toEqual([{ ...ref, name: 'ban sao.pdf' }]);
+    expect(fs.readdirSync(path.dirname(evidencePath(member.ws, ref!.sha256))).filter((f) => !f.startsWith('.'))).toEqual([ref!.sha256]);
+    expect(view.gaps.lackingEvidence.map((x) => x.node)).not.toContain('a1.1');
+
+    await expect(attachEvidence(member.ws, g, 'a1.3', scratchFile('rong.pdf', ''), 'rong.pdf')).rejects.toThrow('Tệp "rong.pdf" rỗng.');
+    await expect(exportSelfAssessment(member.ws, g, { acceptGaps: false })).rejects.toThrow(/Bảng tự chấm điểm còn: \d+ tiêu chí chưa chấm/);
+
+    const signed = scratchFile('bang-tu-cham-da-ky.jpg', Buffer.alloc(2048, 7));
+    view = await attachEvidence(member.ws, g, null, signed, 'bang-tu-cham-da-ky.jpg');
+    expect(view.record.confirmation?.media_type).toBe('image/jpeg');
+    const sent = await exportSelfAssessment(member.ws, g, { acceptGaps: true });
+    expect(sent.version).toBe(1);
+
+    // What travels: the record and each distinct file once, named by its hash.
+    const opened = await openBundle(sent.path, member.ws.kinds);
+    try {
+      expect(opened.header.kind).toBe('self_assessment');
+      const paths = opened.header.files.map((f) => f.path);
+      expect(paths).toHaveLength(3);
+      expect(paths).toEqual(expect.arrayContaining([`data/evidence/${ref!.sha256}.pdf`, `data/evidence/${view.record.confirmation!.sha256}.jpg`, expect.stringMatching(/^data\/records\//)]));
+    } finally {
+      await opened.close();
+    }
+
+    // An edit after sending is a new version; the sent one stays as it was.
+    view = detachEvidence(member.ws, g, 'a1.2', ref!.sha256);
+    expect([view.status, view.version]).toEqual(['draft', 2]);
+
+    const landed = await importBundleFile(leader.ws, file(sent.path));
+    expect(landed.status, landed.reason).toBe('accepted');
+    const held = currentRecords<SelfAssessmentRecord>(leader.ws.db, 'self_assessment', 'KVTD-MNPB', 2022);
+    expect(held.map((r) => [r.ownerCode, r.version, r.status])).toEqual([[MEMBER.code, 1, 'received']]);
+    expect(held[0]!.content.items.find((i) => i.node === 'a1.2')!.evidence).toHaveLength(1);
+    expect(leader.ws.db.select().from(schema.receivedBundles).all().map((b) => b.kind)).toContain('self_assessment');
+  });
+
+  it('refuses an evidence file over the size limit, saying so', async () => {
+    const { member } = await scoredYear();
+    const big = scratchFile('scan.pdf', Buffer.alloc(3 * 1024 * 1024, 1));
+    const { storeEvidence } = await import('../../electron/services/scoring/evidence');
+    await expect(storeEvidence(member.ws, big, 'scan.pdf', 2 * 1024 * 1024)).rejects.toThrow('Tệp "scan.pdf" (3 MB) vượt quá giới hạn 2 MB cho một tệp minh chứng');
+  });
+});
