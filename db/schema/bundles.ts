@@ -9,6 +9,8 @@ export const sentBundles = sqliteTable('sent_bundles', {
   seq: integer('seq').notNull().unique(),
   createdAt: text('created_at').notNull(),
   archivePath: text('archive_path').notNull(),
+  /** The plan milestone (its key) the bundle answers, as its header states; null for a kind sent for no milestone. */
+  milestone: text('milestone'),
 });
 
 /** Bundles accepted from other units; the signed original is kept in the archive. */
@@ -36,6 +38,8 @@ export const receivedBundles = sqliteTable(
     forwardedBy: text('forwarded_by'),
     forwardedIn: text('forwarded_in'),
     submittedAt: text('submitted_at'),
+    /** The plan milestone (its key) the sender says the bundle answers; null for bundles made before headers said it. */
+    milestone: text('milestone'),
   },
   (t) => [index('received_bundles_sender').on(t.senderCode, t.groupCode, t.year)],
 );

@@ -13,7 +13,7 @@ export const bundlesHandlers = {
   'bundles.decide': (input, { ws }) => decideQuarantine(ws, input.id, input.accept),
   'bundles.exportConsolidated': async (input, { ws, files }) => {
     const sent = await exportConsolidated(ws, input.groupId);
-    return { file: files.register(sent.path), seq: sent.seq, forwarded: sent.forwarded };
+    return { file: files.register(sent.path), seq: sent.seq, forwarded: sent.forwarded, milestone: sent.milestone };
   },
   'bundles.writeReceipts': async (input, { ws, files }) =>
     (await writeReceipts(ws, input.bundleIds)).map((r) => ({ file: files.register(r.file), senderCode: r.senderCode })),

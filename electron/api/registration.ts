@@ -30,7 +30,7 @@ export const registrationHandlers = {
   'registration.printDocx': async (input, { ws, files }) => files.register(await printRegistration(ws, input.groupId)),
   'registration.export': async (input, { ws, files }) => {
     const done = await exportRegistration(ws, input.groupId);
-    return { file: files.register(done.path), version: done.version, seq: done.seq };
+    return { file: files.register(done.path), version: done.version, seq: done.seq, milestone: done.milestone };
   },
   'registration.overview': (input, { ws }) => overview(ws, input),
   'registration.printConsolidated': async (input, { ws, files }) => files.register(await printConsolidated(ws, input)),

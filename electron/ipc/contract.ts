@@ -215,6 +215,8 @@ export type { MemberDeadlines, StatusBoard, BoardCell } from '../services/groups
 
 const empty = z.object({}).strict();
 const groupRef = z.object({ groupId: z.number().int().positive() });
+/** The plan milestone an exported bundle says it answers, for the confirmation ("gửi cho mốc …"). */
+const answeredMilestoneSchema = z.object({ key: z.string(), title: z.string(), deadline: z.string().nullable() });
 
 export const contract = {
   'app.state': {
@@ -252,7 +254,7 @@ export const contract = {
   'registration.printDocx': { input: groupRef, output: fileHandleSchema },
   'registration.export': {
     input: groupRef,
-    output: z.object({ file: fileHandleSchema, version: z.number(), seq: z.number() }),
+    output: z.object({ file: fileHandleSchema, version: z.number(), seq: z.number(), milestone: answeredMilestoneSchema.nullish() }),
   },
   'files.pickBundles': { input: z.object({ folder: z.boolean() }), output: z.array(fileHandleSchema) },
   'files.pickXlsx': { input: empty, output: fileHandleSchema.nullable() },
@@ -286,7 +288,7 @@ export const contract = {
   'groups-calendar.board': { input: statusBoardQuerySchema, output: statusBoardSchema },
   'groups-calendar.exportBoard': { input: statusBoardQuerySchema.extend({ format: z.enum(['docx', 'xlsx']) }), output: fileHandleSchema },
   /** The deputy forwards its gathered members' bundles to the leader, unchanged, countersigned. */
-  'bundles.exportConsolidated': { input: groupRef, output: z.object({ file: fileHandleSchema, seq: z.number(), forwarded: z.number() }) },
+  'bundles.exportConsolidated': { input: groupRef, output: z.object({ file: fileHandleSchema, seq: z.number(), forwarded: z.number(), milestone: answeredMilestoneSchema.nullish() }) },
   'bundles.writeReceipts': {
     input: z.object({ bundleIds: z.array(z.string().uuid()).min(1).max(500) }),
     output: z.array(z.object({ file: fileHandleSchema, senderCode: z.string() })),

@@ -1,5 +1,5 @@
 import type { ImportStatus, Role, UnitKind } from '../../electron/ipc/contract';
-import { localDate } from '../../electron/services/text/vietnamese';
+import { formatDateVi, localDate } from '../../electron/services/text/vietnamese';
 
 export const unitKindLabels: Record<UnitKind, string> = {
   so_tu_phap: 'Sở Tư pháp',
@@ -23,4 +23,10 @@ export const commitmentKindLabels = { key_task: 'Nhiệm vụ trọng tâm', pro
 /** Today in Vietnam (whatever time zone this PC is set to), as YYYY-MM-DD. */
 export function todayLocal(): string {
   return localDate(new Date().toISOString());
+}
+
+/** The plan milestone an exported bundle answers, as its confirmation says it: " cho mốc “…” (hạn 15/02/2022)". */
+export function answeredMilestoneText(milestone: { title: string; deadline: string | null } | null | undefined): string {
+  if (!milestone) return '';
+  return ` cho mốc “${milestone.title}”${milestone.deadline ? ` (hạn ${formatDateVi(milestone.deadline)})` : ''}`;
 }

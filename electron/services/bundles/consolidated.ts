@@ -8,6 +8,8 @@ import { UserError } from '../errors';
 import { asciiName } from '../documents/write';
 import { optionalTextField } from '../fields/schemas';
 import { getGroup } from '../groups-calendar/groups';
+import { milestoneToSend, type MilestoneToSend } from '../groups-calendar/home';
+import { nowIso } from '../workspace/clock';
 import { currentRecords, freeze, receiveRecord, saveDraft, unfreeze } from '../records/store';
 import { requireOwnUnit } from '../units-keys/units';
 import { BundleError, LIMITS } from './format';
@@ -93,7 +95,7 @@ export interface ConsolidatedOptions {
  * gathers, as received and archived here (never re-written), with its summary record. By default
  * only bundles not yet forwarded go; a UserError says why there is nothing to send.
  */
-export async function exportConsolidated(ws: Workspace, groupId: number, options: ConsolidatedOptions = {}): Promise<Sent & { forwarded: number }> {
+export async function exportConsolidated(ws: Workspace, groupId: number, options: ConsolidatedOptions = {}): Promise<Sent & { forwarded: number; milestone: MilestoneToSend | null }> {
   const group = getGroup(ws.db, groupId);
   const own = requireOwnUnit(ws.db);
   if (group.ownRole !== 'deputy') throw new UserError('Chỉ Phó Trưởng Khu vực/Cụm mới lập gói tổng hợp chuyển Trưởng.');
@@ -178,10 +180,12 @@ export async function exportConsolidated(ws: Workspace, groupId: number, options
   );
   if (!checked.success) throw new UserError(checked.error.issues[0]!.message);
   const summary = checked.data;
+  const milestone = milestoneToSend(ws.db, groupId, consolidatedKind.kind, nowIso(ws.clock));
   const sent = await sendBundle(ws, {
     kind: consolidatedKind.kind,
     group,
     recipients: [leader.code],
+    milestone: milestone?.key,
     fileStem: `tong-hop-chuyen-truong-${group.year}-${asciiName(own.code)}`,
     prepare(tx, bundleId, now) {
       const recordId = crypto.randomUUID();
@@ -198,5 +202,5 @@ export async function exportConsolidated(ws: Workspace, groupId: number, options
     },
     files: () => Promise.resolve(files),
   });
-  return { ...sent, forwarded: entries.length };
+  return { ...sent, forwarded: entries.length, milestone };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { unitCodeSchema } from '../units-keys/schemas';
 import { xmlSafe } from '../fields/schemas';
+import { planKeySchema } from '../groups-calendar/plan-schemas';
 
 /** The `.tdkt` bundle: a BagIt-style ZIP (DESIGN.md §4). Everything a reader accepts is decided here. */
 
@@ -57,6 +58,12 @@ export const bundleHeaderSchema = z
     group: z.object({ code: unitCodeSchema, name: z.string().max(300).superRefine(xmlSafe('Tên Khu vực/Cụm thi đua')) }).strict(),
     year: z.number().int().min(2000).max(2100),
     seq: z.number().int().min(1),
+    /**
+     * The plan milestone (its key) the bundle answers, when the sender's plan has one for it: a unit
+     * sends one kind for several milestones (the deputy's consolidated bundles, the phase reports).
+     * Left out by bundles made before it existed, and by kinds that answer no milestone.
+     */
+    milestone: planKeySchema.optional(),
     created_at: z.string().datetime(),
     app_version: z.string().max(40),
     files: z

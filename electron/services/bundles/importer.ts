@@ -154,6 +154,7 @@ function land(ws: Workspace, tx: Tx, v: OpenBundle, at: Landing, ownCode: string
       forwardedBy: at.forwarded?.by ?? null,
       forwardedIn: at.forwarded?.in ?? null,
       submittedAt: at.forwarded?.submittedAt ?? null,
+      milestone: h.milestone ?? null,
     })
     .run();
   const counts = { added: 0, same: 0, stale: 0 };

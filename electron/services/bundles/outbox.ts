@@ -15,6 +15,8 @@ export interface Outgoing {
   recipients: string[];
   /** The file's name without extension, before its sequence number: "dang-ky-thi-dua-2022-STP-HG". */
   fileStem: string;
+  /** The plan milestone (its key) this bundle answers, stated in its signed header; see calendar.ts milestoneToAnswer. */
+  milestone?: string | null;
   /**
    * Runs in the transaction that reserves the bundle's number: freezes what the bundle carries (so an
    * edit meanwhile makes a new version) and returns it. `undo` puts it back if the file cannot be written.
@@ -43,7 +45,7 @@ export async function sendBundle(ws: Workspace, out: Outgoing): Promise<Sent> {
     const seq = (last?.seq ?? 0) + 1;
     const dest = path.join(ws.dir.sent, `${out.fileStem}-so${seq}.tdkt`);
     tx.insert(schema.sentBundles)
-      .values({ bundleId, kind: out.kind, groupCode: out.group.code, year: out.group.year, seq, createdAt, archivePath: path.relative(ws.dataDir, dest) })
+      .values({ bundleId, kind: out.kind, groupCode: out.group.code, year: out.group.year, seq, createdAt, archivePath: path.relative(ws.dataDir, dest), milestone: out.milestone ?? null })
       .run();
     return { seq, dest, ...out.prepare(tx, bundleId, createdAt) };
   });
@@ -61,6 +63,7 @@ export async function sendBundle(ws: Workspace, out: Outgoing): Promise<Sent> {
         group: { code: out.group.code, name: out.group.name },
         year: out.group.year,
         seq,
+        ...(out.milestone ? { milestone: out.milestone } : {}),
         created_at: createdAt,
         app_version: APP_VERSION,
       },

@@ -145,3 +145,22 @@ export function milestonesFor(plan: Pick<PlanContent, 'milestones'>, unit: UnitI
     return [];
   });
 }
+
+/**
+ * The milestone a bundle of `kind` that `unit` sends on `today` answers, stated in its header so the
+ * receiver credits it to exactly that one. The only milestone of that kind the unit sends, if there is
+ * one; else among those not yet `answered` (all of them, for a resend) the nearest upcoming by
+ * deadline, else the last one past, else an undated one. Null when the plan has none of that kind.
+ */
+export function milestoneToAnswer(plan: Pick<PlanContent, 'milestones' | 'events'>, unit: UnitInGroup, kind: string, today: string, answered: ReadonlySet<string>): Milestone | null {
+  const fits = milestonesFor(plan, unit)
+    .filter((u) => u.part === 'sends' && u.milestone.deliverable === kind)
+    .map((u) => u.milestone);
+  if (fits.length <= 1) return fits[0] ?? null;
+  const open = fits.filter((m) => !answered.has(m.key));
+  const pool = open.length ? open : fits;
+  const deadlines = resolveDeadlines(plan);
+  const dated = pool.filter((m) => deadlines.get(m.key)).sort((a, b) => deadlines.get(a.key)!.localeCompare(deadlines.get(b.key)!));
+  const upcoming = dated.find((m) => daysBefore(deadlines.get(m.key)!, today) >= 0);
+  return upcoming ?? dated.at(-1) ?? pool[0]!;
+}

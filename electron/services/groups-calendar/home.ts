@@ -1,15 +1,14 @@
-import { and, eq } from 'drizzle-orm';
-import { schema, type DbOrTx } from '../../../db/client';
+import type { DbOrTx } from '../../../db/client';
 import { receiptsFor } from '../bundles/receipts';
 import { UserError } from '../errors';
 import { formatDateVi } from '../text/vietnamese';
 import { requireOwnUnit } from '../units-keys/units';
 import type { MemberDeadline, MemberDeadlines } from './board-schemas';
-import { daysBefore, milestonesFor, milestoneState, resolveDeadlines, ruleText, stateText } from './calendar';
+import { daysBefore, milestonesFor, milestoneState, milestoneToAnswer, resolveDeadlines, ruleText, stateText } from './calendar';
 import { getGroup } from './groups';
 import type { Milestone } from './plan-schemas';
 import { planInForce } from './plan';
-import { answersOf, type Submission } from './status-board';
+import { answersOf, sentSubmissions } from './status-board';
 
 /** The ministry is no member of the group: it is named, not looked up. */
 const MINISTRY = 'Vụ Thi đua - Khen thưởng, Bộ Tư pháp';
@@ -36,14 +35,7 @@ export function memberDeadlines(db: DbOrTx, groupId: number, options: { today: s
   const owed = plan ? milestonesFor(plan, me).filter((u) => u.part === 'sends').map((u) => u.milestone) : [];
   const deadlines = plan ? resolveDeadlines(plan) : new Map<string, string | null>();
 
-  const sent: Submission[] = db
-    .select({ bundleId: schema.sentBundles.bundleId, seq: schema.sentBundles.seq, kind: schema.sentBundles.kind, sentAt: schema.sentBundles.createdAt })
-    .from(schema.sentBundles)
-    .where(and(eq(schema.sentBundles.groupCode, group.code), eq(schema.sentBundles.year, group.year)))
-    .all()
-    .sort((a, b) => a.seq - b.seq)
-    .map((s) => ({ ...s, receivedAt: null }));
-  const answers = answersOf(owed, deadlines, sent);
+  const answers = answersOf(owed, deadlines, sentSubmissions(db, group));
   const receipts = receiptsFor(db, [...answers.values()].flat().map((s) => s.bundleId));
   const nameOf = (code: string) => group.members.find((m) => m.code === code)?.name ?? code;
 
@@ -103,4 +95,28 @@ export function memberDeadlines(db: DbOrTx, groupId: number, options: { today: s
     today: options.today,
     milestones: items.map(([d]) => d),
   };
+}
+
+/** The milestone a bundle about to be sent answers, as the export confirmation names it. */
+export interface MilestoneToSend {
+  key: string;
+  title: string;
+  deadline: string | null;
+}
+
+/**
+ * Which milestone of the plan in force a bundle of `kind` this unit sends now answers (calendar.ts
+ * milestoneToAnswer), judged against what it already sent for the group-year; null without a plan or
+ * a milestone of that kind.
+ */
+export function milestoneToSend(db: DbOrTx, groupId: number, kind: string, today: string): MilestoneToSend | null {
+  const group = getGroup(db, groupId);
+  const me = group.members.find((m) => m.code === requireOwnUnit(db).code);
+  const plan = planInForce(db, group.code, group.year)?.content.plan;
+  if (!me || !plan) return null;
+  const owed = milestonesFor(plan, me).filter((u) => u.part === 'sends').map((u) => u.milestone);
+  const deadlines = resolveDeadlines(plan);
+  const answered = new Set([...answersOf(owed, deadlines, sentSubmissions(db, group))].filter(([, sent]) => sent.length).map(([key]) => key));
+  const m = milestoneToAnswer(plan, me, kind, today, answered);
+  return m && { key: m.key, title: m.title, deadline: deadlines.get(m.key) ?? null };
 }

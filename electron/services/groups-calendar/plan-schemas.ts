@@ -12,7 +12,7 @@ export const PLAN_RECORD_FORMAT = 1;
 
 const isoDate = (label: string) => z.string().refine(isRealIsoDate, `${label} không phải là một ngày có thật.`);
 /** Stable keys inside one plan ("registration", "inspection-end"): ASCII, so they can name things in files. */
-const key = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'Mã mục trong kế hoạch chỉ gồm chữ thường không dấu, số, "-" hoặc "_".');
+export const planKeySchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'Mã mục trong kế hoạch chỉ gồm chữ thường không dấu, số, "-" hoặc "_".');
 
 /** Phong trào thi đua: thường xuyên, theo chuyên đề, theo đợt. */
 export const movementKinds = ['thuong_xuyen', 'chuyen_de', 'theo_dot'] as const;
@@ -32,7 +32,7 @@ export const phaseSchema = z
  * have none. `expected` is what the plan says meanwhile ("Tháng 09/2022").
  */
 export const planEventSchema = z
-  .object({ key, title: textField('Tên sự kiện', 300), date: isoDate('Ngày diễn ra').nullable(), expected: optionalTextField('Thời gian dự kiến', 200) })
+  .object({ key: planKeySchema, title: textField('Tên sự kiện', 300), date: isoDate('Ngày diễn ra').nullable(), expected: optionalTextField('Thời gian dự kiến', 200) })
   .strict();
 
 /**
@@ -45,14 +45,14 @@ export const deadlineRuleSchema = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('after_event'),
-      event: key,
+      event: planKeySchema,
       days: z.number().int().min(0, 'Số ngày không được âm.').max(366, 'Số ngày quá lớn.'),
     })
     .strict(),
   z
     .object({
       type: z.literal('before_event'),
-      event: key,
+      event: planKeySchema,
       days: z.number().int().min(0, 'Số ngày không được âm.').max(366, 'Số ngày quá lớn.'),
     })
     .strict(),
@@ -75,7 +75,7 @@ export const planSections = ['registration', 'kickoff', 'mid_year', 'inspection'
 
 export const milestoneSchema = z
   .object({
-    key,
+    key: planKeySchema,
     section: z.enum(planSections),
     /** What the plan says is sent, as it reads in the plan ("Báo cáo đánh giá kết quả phong trào thi đua 06 tháng đầu năm 2022"). */
     title: textField('Nội dung phải gửi', 1000),

@@ -24,22 +24,26 @@ export interface Submission {
   receivedAt: string | null;
   /** Entered by the leader or the deputy from the member's paper; `sentAt` is then the paper's date. */
   onBehalf?: boolean;
+  /** The milestone key the bundle's header names, if any. */
+  milestone?: string | null;
 }
 
 /**
- * Which of a unit's submissions answer which of its milestones. A kind sent for one milestone only
- * answers it; when several of the unit's milestones share a kind (the deputy's consolidated bundles
- * at registration, mid-year, inspection and year end), a bundle answers the dated one whose deadline
- * is nearest its date: a bundle carries no milestone key, and a late one is still nearer its own step
- * than the next. `submissions` come first-accepted first; each list keeps that order.
+ * Which of a unit's submissions answer which of its milestones. A bundle whose header names one of
+ * them, of its kind, answers exactly that one. Any other (made before headers named a milestone, or
+ * naming one the plan no longer has as such: the plan may have been edited) answers the only
+ * milestone of its kind, or, when several share the kind (the deputy's consolidated bundles at
+ * registration, mid-year, inspection and year end), the dated one whose deadline is nearest its date:
+ * a late one is still nearer its own step than the next. `submissions` come first-accepted first;
+ * each list keeps that order.
  */
 export function answersOf(milestones: readonly Milestone[], deadlines: ReadonlyMap<string, string | null>, submissions: readonly Submission[]): Map<string, Submission[]> {
   const answers = new Map<string, Submission[]>(milestones.map((m) => [m.key, []]));
   for (const s of submissions) {
     const same = milestones.filter((m) => m.deliverable === s.kind);
     if (!same.length) continue;
-    let target = same[0]!;
-    if (same.length > 1) {
+    let target = same.find((m) => m.key === s.milestone) ?? same[0]!;
+    if (same.length > 1 && target.key !== s.milestone) {
       const dated = same.filter((m) => deadlines.get(m.key));
       if (!dated.length) continue;
       target = dated.reduce((best, m) => (Math.abs(daysBefore(deadlines.get(m.key)!, s.sentAt)) < Math.abs(daysBefore(deadlines.get(best.key)!, s.sentAt)) ? m : best));
@@ -47,6 +51,17 @@ export function answersOf(milestones: readonly Milestone[], deadlines: ReadonlyM
     answers.get(target.key)!.push(s);
   }
   return answers;
+}
+
+/** What this unit itself sent for a group-year, in the order it signed them. */
+export function sentSubmissions(db: DbOrTx, group: { code: string; year: number }): Submission[] {
+  return db
+    .select({ bundleId: schema.sentBundles.bundleId, seq: schema.sentBundles.seq, kind: schema.sentBundles.kind, sentAt: schema.sentBundles.createdAt, milestone: schema.sentBundles.milestone })
+    .from(schema.sentBundles)
+    .where(and(eq(schema.sentBundles.groupCode, group.code), eq(schema.sentBundles.year, group.year)))
+    .all()
+    .sort((a, b) => a.seq - b.seq)
+    .map((s) => ({ ...s, receivedAt: null }));
 }
 
 const resentText = (n: number) => (n ? `; đã gửi lại ${n} lần` : '');
@@ -107,14 +122,17 @@ export function statusBoard(db: DbOrTx, groupId: number, options: { today: strin
 
   // Every submission of the group-year at once: the board of 130 units is one query, not 130 × columns.
   const received = db
-    .select({ bundleId: schema.receivedBundles.bundleId, seq: schema.receivedBundles.seq, sender: schema.receivedBundles.senderCode, kind: schema.receivedBundles.kind, sentAt: schema.receivedBundles.createdAt, receivedAt: schema.receivedBundles.receivedAt })
+    .select({
+      bundleId: schema.receivedBundles.bundleId,
+      seq: schema.receivedBundles.seq,
+      sender: schema.receivedBundles.senderCode,
+      kind: schema.receivedBundles.kind,
+      sentAt: schema.receivedBundles.createdAt,
+      receivedAt: schema.receivedBundles.receivedAt,
+      milestone: schema.receivedBundles.milestone,
+    })
     .from(schema.receivedBundles)
     .where(and(eq(schema.receivedBundles.groupCode, group.code), eq(schema.receivedBundles.year, group.year)))
-    .all();
-  const sent = db
-    .select({ bundleId: schema.sentBundles.bundleId, seq: schema.sentBundles.seq, kind: schema.sentBundles.kind, sentAt: schema.sentBundles.createdAt })
-    .from(schema.sentBundles)
-    .where(and(eq(schema.sentBundles.groupCode, group.code), eq(schema.sentBundles.year, group.year)))
     .all();
   // Submissions typed in from a member's paper count as received on the paper's date.
   const typedIn = db
@@ -123,16 +141,13 @@ export function statusBoard(db: DbOrTx, groupId: number, options: { today: strin
     .where(and(eq(schema.onBehalfEntries.groupCode, group.code), eq(schema.onBehalfEntries.year, group.year)))
     .all();
   const bySender = new Map<string, Submission[]>();
-  for (const r of [...received, ...typedIn.map((t) => ({ ...t, seq: 0, receivedAt: t.sentAt, onBehalf: true }))]) {
+  for (const r of [...received, ...typedIn.map((t) => ({ ...t, seq: 0, receivedAt: t.sentAt, milestone: null, onBehalf: true }))]) {
     const list = bySender.get(r.sender) ?? [];
-    list.push({ bundleId: r.bundleId, seq: r.seq, kind: r.kind, sentAt: r.sentAt, receivedAt: r.receivedAt, onBehalf: 'onBehalf' in r });
+    list.push({ bundleId: r.bundleId, seq: r.seq, kind: r.kind, sentAt: r.sentAt, receivedAt: r.receivedAt, milestone: r.milestone, onBehalf: 'onBehalf' in r });
     bySender.set(r.sender, list);
   }
   for (const list of bySender.values()) list.sort((a, b) => a.receivedAt!.localeCompare(b.receivedAt!) || a.seq - b.seq);
-  bySender.set(
-    own.code,
-    sent.sort((a, b) => a.seq - b.seq).map((s) => ({ ...s, receivedAt: null })),
-  );
+  bySender.set(own.code, sentSubmissions(db, group));
 
   const allRows: BoardRow[] = units.map((u) => {
     const owed = columns.filter((m) => applies(m, u));

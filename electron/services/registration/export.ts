@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { Workspace } from '../workspace/workspace';
 import { UserError } from '../errors';
 import { getGroup } from '../groups-calendar/groups';
+import { milestoneToSend, type MilestoneToSend } from '../groups-calendar/home';
+import { nowIso } from '../workspace/clock';
 import { requireOwnUnit } from '../units-keys/units';
 import { sendBundle } from '../bundles/outbox';
 import { registrationDocument } from '../documents/registration-doc';
@@ -33,16 +35,18 @@ export async function printRegistration(ws: Workspace, groupId: number): Promise
  * transaction before the file is written, so a save or another export meanwhile cannot slip in;
  * if writing fails, both are undone.
  */
-export async function exportRegistration(ws: Workspace, groupId: number): Promise<{ path: string; version: number; seq: number }> {
+export async function exportRegistration(ws: Workspace, groupId: number): Promise<{ path: string; version: number; seq: number; milestone: MilestoneToSend | null }> {
   const group = getGroup(ws.db, groupId);
   const own = requireOwnUnit(ws.db);
   const recipients = group.members.filter((m) => m.role !== 'member' && m.code !== own.code).map((m) => m.code);
   if (!recipients.length) throw new UserError('Đơn vị là Trưởng Khu vực/Cụm và không có Phó Trưởng: không có nơi nhận gói đăng ký.');
   let frozen: Registration | undefined;
+  const milestone = milestoneToSend(ws.db, groupId, registrationKind.kind, nowIso(ws.clock));
   const sent = await sendBundle(ws, {
     kind: registrationKind.kind,
     group,
     recipients,
+    milestone: milestone?.key,
     fileStem: `dang-ky-thi-dua-${group.year}-${asciiName(own.code)}`,
     prepare(tx, _bundleId, now) {
       const reg = requireRegistration(ws, groupId);
@@ -61,5 +65,5 @@ export async function exportRegistration(ws: Workspace, groupId: number): Promis
       return [{ path: `data/documents/dang-ky-thi-dua-${group.year}-v${reg.version}.docx`, source: docx, mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }];
     },
   });
-  return { path: sent.path, version: frozen!.version, seq: sent.seq };
+  return { path: sent.path, version: frozen!.version, seq: sent.seq, milestone };
 }

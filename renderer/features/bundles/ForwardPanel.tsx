@@ -1,6 +1,7 @@
 import type { Group } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
 import { Notice, Section, useAction } from '../../components/ui';
+import { answeredMilestoneText } from '../../app/labels';
 
 /**
  * The deputy's step: the bundles of the members it gathers (in the seeds, the Cục THADS) go to the
@@ -15,7 +16,7 @@ export function ForwardPanel({ group }: { group: Group }) {
     run(async () => {
       const sent = await api.call('bundles.exportConsolidated', { groupId: group.id });
       const where = await api.save(sent.file);
-      return `Đã ký gói tổng hợp số ${sent.seq}, chuyển nguyên ${sent.forwarded} gói của đơn vị thành viên cho Trưởng. ${where}`;
+      return `Đã ký gói tổng hợp số ${sent.seq}${answeredMilestoneText(sent.milestone)}, chuyển nguyên ${sent.forwarded} gói của đơn vị thành viên cho Trưởng. ${where}`;
     }, (text) => text);
   return (
     <Section title="Chuyển gói cho Trưởng Khu vực/Cụm">

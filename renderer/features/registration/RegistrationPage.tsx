@@ -3,7 +3,7 @@ import type { CatalogueItem, DeadlineStatus, Group, Output, OwnUnit, Registratio
 import { useApi } from '../../api/context';
 import { Field, Notice, Options, Section, useAction, useConfirm } from '../../components/ui';
 import { DateInput } from '../../components/DateInput';
-import { commitmentKindLabels, todayLocal } from '../../app/labels';
+import { answeredMilestoneText, commitmentKindLabels, todayLocal } from '../../app/labels';
 import { formatDateVi } from '../../../electron/services/text/vietnamese';
 
 type Commitment = RegistrationInput['commitments'][number];
@@ -122,7 +122,7 @@ export function RegistrationPage({ unit, group }: { unit: OwnUnit; group: Group 
       setSaved(await api.call('registration.get', { groupId: group.id }));
       setDeadline(await api.call('registration.deadline', { groupId: group.id }));
       const where = await api.save(done.file);
-      return `Đã ký và xuất gói đăng ký số ${done.seq} (phiên bản ${done.version}). ${where}`;
+      return `Đã ký và xuất gói đăng ký số ${done.seq} (phiên bản ${done.version})${answeredMilestoneText(done.milestone)}. ${where}`;
     }, (text) => text);
   const late = deadline?.daysLeft != null && deadline.daysLeft < 0;
   const exportBundle = () =>
