@@ -87,6 +87,11 @@ const cases: Case[] = [
     /Bản ghi ".*" sai cấu trúc/,
   ],
   ['a record type the kind does not carry', (entries, { signer }) => resign(entries, signer, (h) => void (h.records[0]!.type = 'registration')), /Loại bản ghi "registration" không có trong gói/],
+  [
+    'a milestone that is no key of a plan, even correctly signed',
+    (entries, { signer }) => resign(entries, signer, (h) => void (h.milestone = '../Sơ kết 6 tháng')),
+    /Tệp "bundle\.json" sai cấu trúc: .*milestone/,
+  ],
   ['a record larger than the limits', (entries) => ((recordOf(entries).data = Buffer.alloc(5 * 1024 * 1024, 0x20)), entries), 'quá lớn'],
 ];
 

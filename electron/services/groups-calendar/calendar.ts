@@ -149,8 +149,9 @@ export function milestonesFor(plan: Pick<PlanContent, 'milestones'>, unit: UnitI
 /**
  * The milestone a bundle of `kind` that `unit` sends on `today` answers, stated in its header so the
  * receiver credits it to exactly that one. The only milestone of that kind the unit sends, if there is
- * one; else among those not yet `answered` (all of them, for a resend) the nearest upcoming by
- * deadline, else the last one past, else an undated one. Null when the plan has none of that kind.
+ * one; else, among those not yet `answered` (all of them, for a resend), the dated one whose deadline
+ * is nearest today, the upcoming one on a tie: a step sent a few days late is still that step, not the
+ * next one months away. An undated one only when none is dated. Null when the plan has none of that kind.
  */
 export function milestoneToAnswer(plan: Pick<PlanContent, 'milestones' | 'events'>, unit: UnitInGroup, kind: string, today: string, answered: ReadonlySet<string>): Milestone | null {
   const fits = milestonesFor(plan, unit)
@@ -160,7 +161,11 @@ export function milestoneToAnswer(plan: Pick<PlanContent, 'milestones' | 'events
   const open = fits.filter((m) => !answered.has(m.key));
   const pool = open.length ? open : fits;
   const deadlines = resolveDeadlines(plan);
-  const dated = pool.filter((m) => deadlines.get(m.key)).sort((a, b) => deadlines.get(a.key)!.localeCompare(deadlines.get(b.key)!));
-  const upcoming = dated.find((m) => daysBefore(deadlines.get(m.key)!, today) >= 0);
-  return upcoming ?? dated.at(-1) ?? pool[0]!;
+  // Upcoming days count as distance d, overdue ones as d + ½: equally far, the upcoming step wins.
+  const distance = (m: Milestone) => {
+    const d = daysBefore(deadlines.get(m.key)!, today);
+    return d >= 0 ? d : -d + 0.5;
+  };
+  const dated = pool.filter((m) => deadlines.get(m.key));
+  return dated.length ? dated.reduce((best, m) => (distance(m) < distance(best) ? m : best)) : pool[0]!;
 }
