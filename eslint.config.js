@@ -40,8 +40,9 @@ export default tseslint.config(
             NODE,
             { group: ['**/db/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/shell/**', '**/electron/cli/**'], message: 'Giao diện chỉ nói chuyện qua hợp đồng (renderer/api).' },
             // The pure text rules (collation, search, dates, points) are shared so a date or a score reads the same on
-            // screen and on paper; the pure scoring rules, so totals follow the typing without a round trip.
-            { regex: 'electron/services/(?!text/(vietnamese|points)$|scoring/rules$)', message: 'Giao diện chỉ nói chuyện qua hợp đồng (renderer/api); chỉ quy tắc chữ, ngày, điểm (electron/services/text) và quy tắc chấm điểm (electron/services/scoring/rules) là dùng chung.' },
+            // screen and on paper; the pure scoring rules, so totals follow the typing without a round trip; the file
+            // types each picker offers, for the browser's chooser.
+            { regex: 'electron/services/(?!text/(vietnamese|points)$|scoring/rules$|files/document-kinds$)', message: 'Giao diện chỉ nói chuyện qua hợp đồng (renderer/api); chỉ quy tắc chữ, ngày, điểm (electron/services/text), quy tắc chấm điểm (electron/services/scoring/rules) và loại tệp được chọn (electron/services/files/document-kinds) là dùng chung.' },
             { group: ['**/electron/ipc/**'], allowTypeImports: true, message: 'Giao diện chỉ được "import type" từ electron/ipc.' },
           ],
         },
@@ -89,5 +90,10 @@ export default tseslint.config(
     // Shared with the renderer, so nothing but itself: no Node, no database, no other capability.
     files: ['electron/services/text/vietnamese.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '.', message: 'electron/services/text/vietnamese dùng chung với giao diện nên không phụ thuộc gì khác.' }] }] },
+  },
+  {
+    // Shared with the renderer too: only the contract's types.
+    files: ['electron/services/files/document-kinds.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: '.', allowTypeImports: true, message: 'electron/services/files/document-kinds dùng chung với giao diện nên chỉ được "import type".' }] }] },
   },
 );

@@ -1,13 +1,14 @@
 import type { Workspace } from '../services/workspace/workspace';
 import type { FileHandles } from '../services/files/handles';
+import type { DocumentKind } from '../services/files/document-kinds';
 
 /** What differs between the Electron window and the browser shell: how files are picked and saved. */
 export interface Host {
   shell: 'electron' | 'browser';
   pickBundles(folder: boolean): Promise<string[]>;
   pickXlsx(): Promise<string | null>;
-  /** A plan received as a document (.docx or .txt). */
-  pickDocument(): Promise<string | null>;
+  /** A plan received as a document, or the paper a member sent: the types offered are documentKinds[kind]. */
+  pickDocument(kind: DocumentKind): Promise<string | null>;
   saveAs(source: string, suggestedName: string): Promise<{ saved: boolean; where: string }>;
   /** Several files into one folder picked once (receipts back onto the USB stick). */
   saveAll(sources: { path: string; name: string }[]): Promise<{ saved: boolean; where: string }>;

@@ -11,8 +11,8 @@ export const filesHandlers = {
     const picked = await host.pickXlsx();
     return picked ? files.register(picked) : null;
   },
-  'files.pickDocument': async (_input, { host, files }) => {
-    const picked = await host.pickDocument();
+  'files.pickDocument': async (input, { host, files }) => {
+    const picked = await host.pickDocument(input.kind);
     return picked ? files.register(picked) : null;
   },
   'files.save': (input, { host, files }) => {

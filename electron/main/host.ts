@@ -5,6 +5,7 @@ import { copyFileAtomic } from '../services/files/atomic';
 import { verifyBundleFile } from '../services/bundles/reader';
 import { bundleKinds } from '../services/workspace/bundle-kinds';
 import { BUNDLE_EXTENSION } from '../services/bundles/format';
+import { documentKinds } from '../services/files/document-kinds';
 
 /** Files are picked and saved with the main process's own dialogs; the renderer sees only handles. */
 export function electronHost(window: BrowserWindow): Host {
@@ -26,12 +27,9 @@ export function electronHost(window: BrowserWindow): Host {
       });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
-    async pickDocument() {
-      const result = await dialog.showOpenDialog(window, {
-        title: 'Chọn kế hoạch nhận được (.docx hoặc .txt)',
-        properties: ['openFile'],
-        filters: [{ name: 'Kế hoạch', extensions: ['docx', 'txt'] }],
-      });
+    async pickDocument(kind) {
+      const { title, filterName, extensions } = documentKinds[kind];
+      const result = await dialog.showOpenDialog(window, { title, properties: ['openFile'], filters: [{ name: filterName, extensions: [...extensions] }] });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async saveAs(source, suggestedName) {

@@ -1,5 +1,6 @@
 import type { Channel } from '../../electron/ipc/channels';
 import type { Envelope, FileHandle, Input, Output } from '../../electron/ipc/contract';
+import { acceptedSuffixes, type DocumentKind } from '../../electron/services/files/document-kinds';
 
 /** Everything the UI may ask of the main process; the only module that knows how requests travel. */
 export interface Api {
@@ -7,8 +8,8 @@ export interface Api {
   call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>;
   pickBundles(folder: boolean): Promise<FileHandle[]>;
   pickXlsx(): Promise<FileHandle | null>;
-  /** A plan received as .docx or .txt. */
-  pickDocument(): Promise<FileHandle | null>;
+  /** A plan received as .docx or .txt, or the paper a member sent (a scan or a Word file). */
+  pickDocument(kind: DocumentKind): Promise<FileHandle | null>;
   /** Saves a generated file where the person chooses; returns a sentence saying where. */
   save(file: FileHandle): Promise<string>;
   /** Saves several generated files together (one folder in Electron; downloads in the browser); returns a sentence saying where. */
@@ -35,7 +36,7 @@ function electronApi(bridge: Preloaded): Api {
     call,
     pickBundles: (folder) => call('files.pickBundles', { folder }),
     pickXlsx: () => call('files.pickXlsx', {}),
-    pickDocument: () => call('files.pickDocument', {}),
+    pickDocument: (kind) => call('files.pickDocument', { kind }),
     save: async (file) => {
       const r = await call('files.save', { file });
       return r.saved ? `Đã lưu tệp ${r.where}.` : 'Đã hủy, chưa lưu tệp.';
@@ -101,8 +102,8 @@ function browserApi(token: string): Api {
       const [file] = await chooseFiles('.xlsx', { multiple: false, folder: false });
       return file ? upload(file) : null;
     },
-    pickDocument: async () => {
-      const [file] = await chooseFiles('.docx,.txt', { multiple: false, folder: false });
+    pickDocument: async (kind) => {
+      const [file] = await chooseFiles(acceptedSuffixes(kind).join(','), { multiple: false, folder: false });
       return file ? upload(file) : null;
     },
     save: async (file) => {

@@ -34,7 +34,7 @@ const type = (label: string, value: string, within_: HTMLElement = document.body
 
 describe('OnBehalfForm', () => {
   it('sends the member’s paper as typed, persons included, with the file it came as', async () => {
-    const { call, onSaved } = setup(() => ({ entryId: 'e', unitCode: 'STP-HG', recordId: 'r', version: 1, submittedAt: '2022-02-08', enteredBy: 'STP-TQ', enteredAt: '2022-02-15T03:00:00.000Z', note: 'x', attachmentName: 'CV12-STP.pdf' }));
+    const { api, call, onSaved } = setup(() => ({ entryId: 'e', unitCode: 'STP-HG', recordId: 'r', version: 1, submittedAt: '2022-02-08', enteredBy: 'STP-TQ', enteredAt: '2022-02-15T03:00:00.000Z', note: 'x', attachmentName: 'CV12-STP.pdf' }));
     await screen.findByRole('option', { name: 'Tập thể lao động xuất sắc' });
     // Only the members: the leader does not enter for itself.
     expect(within(screen.getByLabelText('Đơn vị')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Sở Tư pháp tỉnh Hà Giang']);
@@ -56,6 +56,8 @@ describe('OnBehalfForm', () => {
     type('Nhiệm vụ trọng tâm đăng ký', 'Hoàn thành 100% nhiệm vụ thẩm định văn bản đúng hạn.');
     fireEvent.click(screen.getByRole('button', { name: 'Chọn tệp…' }));
     await screen.findByText('CV12-STP.pdf');
+    // The picker offers scans and Word files, not a plan's types.
+    expect(api.pickDocument).toHaveBeenCalledWith('attachment');
     fireEvent.click(screen.getByRole('button', { name: 'Lưu bản nhập thay' }));
 
     expect((await screen.findByRole('status')).textContent).toBe('Đã nhập thay bản đăng ký (phiên bản 1) của Sở Tư pháp tỉnh Hà Giang, tính theo ngày 08/02/2022.');

@@ -8,6 +8,7 @@ import { statusBoardSchema, type StatusBoard } from '../../electron/services/gro
 import { saveGroup } from '../../electron/services/groups-calendar/groups';
 import { statusBoard } from '../../electron/services/groups-calendar/status-board';
 import { registrationHistory } from '../../electron/services/registration/versions';
+import { acceptedSuffixes } from '../../electron/services/files/document-kinds';
 import { enterOnBehalf } from '../../electron/services/registration/on-behalf';
 import { overview } from '../../electron/services/registration/overview';
 import { exportRegistration } from '../../electron/services/registration/export';
@@ -140,6 +141,23 @@ describe('entering a member’s registration on its behalf', () => {
     // The history marks as current the version the overview counts: the paper, not the older bundle.
     const history = registrationHistory(ws.db, MEMBER.code, group.id);
     expect(history.filter((v) => v.current).map((v) => v.onBehalf !== null)).toEqual([true]);
+  });
+
+  it('keeps every type the file picker offers for the member’s paper, and no other', async () => {
+    at('2022-02-15T03:00:00.000Z');
+    const { ws, group } = await leaderWith();
+    const offered = acceptedSuffixes('attachment');
+    expect(offered).toEqual(expect.arrayContaining(['.pdf', '.jpg', '.png', '.docx']));
+    for (const [i, suffix] of offered.entries()) {
+      const scan = path.join(tempDir(), `CV${i}-STP${suffix.toUpperCase()}`);
+      fs.writeFileSync(scan, 'bản chụp');
+      const entry = enterOnBehalf(ws, paper(group.id), { name: path.basename(scan), path: scan });
+      expect(entry.attachmentName).toBe(path.basename(scan));
+    }
+    // A plan's .txt is read as text, never kept as the paper a member sent.
+    const text = path.join(tempDir(), 'CV-STP.txt');
+    fs.writeFileSync(text, 'công văn');
+    expect(() => enterOnBehalf(ws, paper(group.id), { name: 'CV-STP.txt', path: text })).toThrow('Tệp đính kèm "CV-STP.txt" không đúng loại');
   });
 
   it('refuses bad input with a Vietnamese reason', async () => {

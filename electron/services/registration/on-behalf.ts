@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { and, desc, eq } from 'drizzle-orm';
 import { schema, writeTransaction, type DbOrTx } from '../../../db/client';
 import { UserError } from '../errors';
+import { acceptedSuffixes } from '../files/document-kinds';
 import { catalogue, requireTitle } from '../catalogue/catalogue';
 import { registrationConflicts } from '../catalogue/conflicts';
 import { daysBefore } from '../groups-calendar/calendar';
@@ -33,7 +34,6 @@ export interface OnBehalfAttachment {
 }
 
 const ATTACHMENT_MAX_BYTES = 30 * 1024 * 1024;
-const ATTACHMENT_TYPES = ['.pdf', '.doc', '.docx', '.jpg', '.jpeg', '.png', '.tif', '.tiff'];
 
 /** The entry that carried a version, when it was entered on behalf; null for a bundle or our own version. */
 export function onBehalfEntry(db: DbOrTx, entryId: string | null): OnBehalfEntry | null {
@@ -49,7 +49,7 @@ export function onBehalfText(entry: Pick<OnBehalfEntry, 'enteredAt' | 'note'>): 
 
 function copyAttachment(ws: Workspace, unitCode: string, entryId: string, file: OnBehalfAttachment): string {
   const ext = path.extname(file.name).toLowerCase();
-  if (!ATTACHMENT_TYPES.includes(ext)) {
+  if (!acceptedSuffixes('attachment').includes(ext)) {
     throw new UserError(`Tệp đính kèm "${file.name}" không đúng loại: chỉ nhận tệp PDF, Word (.doc, .docx) hoặc ảnh chụp (.jpg, .png, .tif).`);
   }
   const stat = fs.statSync(file.path, { throwIfNoEntry: false });

@@ -65,7 +65,7 @@ export function PlanImport({ groupId, plan, onSaved }: { groupId: number; plan: 
   };
   const readFile = () =>
     run(async () => {
-      const file = await api.pickDocument();
+      const file = await api.pickDocument('plan');
       if (file) show(await api.call('groups-calendar.readPlan', { file }));
     });
   const readText = () => run(async () => show(await api.call('groups-calendar.readPlan', { text })));

@@ -149,7 +149,7 @@ export function OnBehalfForm({ group, onSaved }: { group: Group; onSaved?: () =>
         {/* Not a Field: a button inside a label would be named by the label. */}
         <div className="field">
           <span className="field-label">Tệp nhận được (bản chụp hoặc tệp Word)</span>
-          <button type="button" onClick={() => void api.pickDocument().then((f) => f && setAttachment(f))}>
+          <button type="button" onClick={() => void api.pickDocument('attachment').then((f) => f && setAttachment(f))}>
             Chọn tệp…
           </button>{' '}
           {attachment?.name ?? 'Chưa chọn tệp'}

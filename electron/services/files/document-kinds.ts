@@ -1,0 +1,22 @@
+import type { Input } from '../../ipc/contract';
+
+/** What a document picked from disk is for: a plan to read, or the paper a member sent, kept as it came. */
+export type DocumentKind = Input<'files.pickDocument'>['kind'];
+
+/**
+ * The types each picker offers, one list for the Electron host's dialog, the browser's file chooser
+ * and the service that checks what it stores (shared with the renderer, so it imports only types).
+ * A plan is read as text (.docx or .txt); a member's paper is stored as sent: a scan (PDF or a photo)
+ * or a Word file.
+ */
+export const documentKinds: Record<DocumentKind, { title: string; filterName: string; extensions: readonly string[] }> = {
+  plan: { title: 'Chọn kế hoạch nhận được (.docx hoặc .txt)', filterName: 'Kế hoạch (.docx, .txt)', extensions: ['docx', 'txt'] },
+  attachment: {
+    title: 'Chọn tệp đơn vị gửi (bản chụp PDF, ảnh chụp hoặc tệp Word)',
+    filterName: 'Bản chụp hoặc tệp Word (.pdf, .jpg, .png, .tif, .doc, .docx)',
+    extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'doc', 'docx'],
+  },
+};
+
+/** ".pdf,.jpg,…": the browser's `accept` list, and the file names the service takes. */
+export const acceptedSuffixes = (kind: DocumentKind): string[] => documentKinds[kind].extensions.map((e) => `.${e}`);
