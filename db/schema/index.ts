@@ -4,3 +4,4 @@ export * from './registration';
 export * from './bundles';
 export * from './records';
 export * from './on-behalf';
+export * from './settings';

@@ -25,7 +25,7 @@ const USAGE = `Cách dùng:
   thidua board --db TỆP [--group MÃ --year NĂM] [--kind LOẠI] [--out THƯ_MỤC] [--json]   bảng theo dõi gửi hồ sơ
   thidua home --db TỆP [--group MÃ --year NĂM] [--json]                việc cần làm và hạn của đơn vị`;
 
-const statusLabel = { accepted: 'ĐÃ NHẬN', duplicate: 'TRÙNG', stale: 'CŨ', quarantined: 'CHỜ XÁC NHẬN', refused: 'TỪ CHỐI' } as const;
+const statusLabel = { accepted: 'ĐÃ NHẬN', duplicate: 'TRÙNG', stale: 'CŨ', quarantined: 'CHỜ XÁC NHẬN', refused: 'TỪ CHỐI', held: 'CHỜ ĐỦ PHẦN' } as const;
 
 async function verify(files: string[]): Promise<number> {
   if (!files.length) throw new UserError('Hãy chỉ ra ít nhất một tệp gói hồ sơ.');

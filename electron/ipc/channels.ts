@@ -45,6 +45,9 @@ export const channels = [
   'registration.history',
   'registration.diff',
   'units-keys.replaceKey',
+  'bundles.partLimit',
+  'bundles.setPartLimit',
+  'bundles.split',
 ] as const;
 
 export type Channel = (typeof channels)[number];

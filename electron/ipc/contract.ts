@@ -132,7 +132,8 @@ export const fileHandleSchema = z.object({
 });
 export type FileHandle = z.infer<typeof fileHandleSchema>;
 
-export const importStatusSchema = z.enum(['accepted', 'duplicate', 'stale', 'quarantined', 'refused']);
+/** `held`: parts of a bundle kept until all its parts are there (nothing of it is imported yet). */
+export const importStatusSchema = z.enum(['accepted', 'duplicate', 'stale', 'quarantined', 'refused', 'held']);
 export type ImportStatus = z.infer<typeof importStatusSchema>;
 export const importResultSchema = z.object({
   file: z.string(),
@@ -294,6 +295,14 @@ export const contract = {
     input: z.object({ bundleIds: z.array(z.string().uuid()).min(1).max(500) }),
     output: z.array(z.object({ file: fileHandleSchema, senderCode: z.string() })),
   },
+  /** The size above which a bundle is offered as parts that fit the mail, set per installation. */
+  'bundles.partLimit': { input: empty, output: z.object({ bytes: z.number() }) },
+  'bundles.setPartLimit': {
+    input: z.object({ megabytes: z.number({ error: 'Hãy nhập giới hạn bằng số MB.' }).int('Giới hạn phải là số nguyên MB.').min(1, 'Giới hạn tối thiểu 1 MB.').max(2000, 'Giới hạn tối đa 2000 MB.') }),
+    output: z.object({ bytes: z.number() }),
+  },
+  /** A bundle just exported, written as numbered parts that each fit the limit; the parts are saved like any files. */
+  'bundles.split': { input: z.object({ file: fileHandleSchema }), output: z.array(fileHandleSchema) },
   'files.saveAll': {
     input: z.object({ files: z.array(fileHandleSchema).min(1).max(500) }),
     output: z.object({ saved: z.boolean(), where: z.string() }),

@@ -15,7 +15,7 @@ export function electronHost(window: BrowserWindow): Host {
       const result = await dialog.showOpenDialog(window, {
         title: folder ? 'Chọn thư mục chứa gói hồ sơ (ổ USB)' : 'Chọn gói hồ sơ',
         properties: folder ? ['openDirectory'] : ['openFile', 'multiSelections'],
-        filters: folder ? [] : [{ name: 'Gói hồ sơ thi đua', extensions: ['tdkt'] }],
+        filters: folder ? [] : [{ name: 'Gói hồ sơ thi đua', extensions: ['tdkt', 'tdkt-part'] }],
       });
       return result.canceled ? [] : result.filePaths;
     },

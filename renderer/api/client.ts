@@ -95,7 +95,7 @@ function browserApi(token: string): Api {
     shell: 'browser',
     call,
     pickBundles: async (folder) => {
-      const files = (await chooseFiles('.tdkt', { multiple: true, folder })).filter((f) => !folder || f.name.toLowerCase().endsWith('.tdkt'));
+      const files = (await chooseFiles('.tdkt,.tdkt-part', { multiple: true, folder })).filter((f) => !folder || /\.tdkt(-part)?$/i.test(f.name));
       return Promise.all(files.map(upload));
     },
     pickXlsx: async () => {

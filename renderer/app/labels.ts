@@ -16,6 +16,7 @@ export const importStatusLabels: Record<ImportStatus, string> = {
   stale: 'Gói cũ',
   quarantined: 'Chờ xác nhận khóa',
   refused: 'Từ chối',
+  held: 'Chờ đủ phần',
 };
 
 export const commitmentKindLabels = { key_task: 'Nhiệm vụ trọng tâm', project: 'Công trình, đề án, sáng kiến', other: 'Cam kết khác' } as const;

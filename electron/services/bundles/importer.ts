@@ -17,6 +17,7 @@ import { nowIso } from '../workspace/clock';
 import type { BundleKind, BundleKindRegistry, ForwardedBundle } from './kinds';
 import { BUNDLE_EXTENSION, BundleError, LIMITS } from './format';
 import { openBundle, type BundleHead, type OpenBundle } from './reader';
+import { isPartFile, receiveParts } from './parts';
 
 export interface IncomingFile {
   path: string;
@@ -24,7 +25,7 @@ export interface IncomingFile {
   name: string;
 }
 
-/** Expands folders (a USB stick full of bundles) into the .tdkt files they hold, links never followed. */
+/** Expands folders (a USB stick full of bundles) into the .tdkt files and .tdkt-part parts they hold, links never followed. */
 export async function collectBundleFiles(paths: string[]): Promise<IncomingFile[]> {
   const found: IncomingFile[] = [];
   const walk = async (p: string, depth: number): Promise<void> => {
@@ -38,7 +39,7 @@ export async function collectBundleFiles(paths: string[]): Promise<IncomingFile[
       for (const n of names) {
         const child = path.join(p, n);
         const st = await fsp.lstat(child);
-        if (st.isDirectory() || (st.isFile() && n.toLowerCase().endsWith(BUNDLE_EXTENSION))) await walk(child, depth + 1);
+        if (st.isDirectory() || (st.isFile() && (n.toLowerCase().endsWith(BUNDLE_EXTENSION) || isPartFile(n)))) await walk(child, depth + 1);
       }
     } else if (stat.isFile() || depth === 0) {
       found.push({ path: p, name: depth === 0 ? p : path.basename(p) });
@@ -457,10 +458,20 @@ export async function importBundleFile(ws: Workspace, file: IncomingFile): Promi
   }
 }
 
-/** Imports every file in turn: one bad bundle is reported refused and the others still import. */
+/**
+ * Imports every file in turn: one bad bundle is reported refused and the others still import. Parts
+ * (.tdkt-part) come first: held until their whole is complete, then joined and imported like any bundle.
+ */
 export async function importBundleFiles(ws: Workspace, files: IncomingFile[]): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
-  for (const f of files) results.push(await importBundleFile(ws, f));
+  const parts = files.filter((f) => isPartFile(f.name));
+  if (parts.length) {
+    requireOwnUnit(ws.db);
+    const received = await receiveParts(ws, parts);
+    results.push(...received.results);
+    for (const whole of received.joined) results.push(await whole.settle(await importBundleFile(ws, whole)));
+  }
+  for (const f of files) if (!isPartFile(f.name)) results.push(await importBundleFile(ws, f));
   // What a killed import elsewhere (another window, the CLI) left behind goes now, not at next start.
   sweepLeftovers(ws);
   return results;

@@ -5,7 +5,7 @@ import { Notice, Section, useAction } from '../../components/ui';
 import { importStatusLabels } from '../../app/labels';
 
 /** What needs the person first: refusals (ask the unit to send again), then keys to confirm, then the rest. */
-const urgency: Record<ImportResult['status'], number> = { refused: 0, quarantined: 1, accepted: 2, duplicate: 2, stale: 2 };
+const urgency: Record<ImportResult['status'], number> = { refused: 0, quarantined: 1, held: 1, accepted: 2, duplicate: 2, stale: 2 };
 const byUrgency = (results: ImportResult[]) => [...results].sort((a, b) => urgency[a.status] - urgency[b.status]);
 
 /** "Đã nhận 12 · Chờ xác nhận 1 · Từ chối 2"; duplicates and stale bundles only when there are some. */
@@ -16,6 +16,7 @@ function summary(results: ImportResult[]): string {
     ['duplicate', false],
     ['stale', false],
     ['quarantined', true],
+    ['held', false],
     ['refused', true],
   ];
   const labels = { ...importStatusLabels, quarantined: 'Chờ xác nhận' };
@@ -125,7 +126,7 @@ export function ImportPage({ title = 'Nhận gói hồ sơ', onImported }: { tit
       }
     >
       <p className="muted">
-        Nhận các gói .tdkt đơn vị khác gửi: gói khởi động năm của Trưởng Khu vực/Cụm, gói đăng ký thi đua, báo cáo, hồ sơ và biên nhận. Mỗi gói được kiểm tra chữ ký số trước khi nhận.
+        Nhận các gói .tdkt đơn vị khác gửi: gói khởi động năm của Trưởng Khu vực/Cụm, gói đăng ký thi đua, báo cáo, hồ sơ và biên nhận. Mỗi gói được kiểm tra chữ ký số trước khi nhận. Gói gửi thành nhiều phần (.tdkt-part) được giữ lại đến khi đủ các phần, có thể nhập trong nhiều lần; khi đủ, gói được ghép lại và kiểm tra như một gói.
       </p>
       <Notice message={message} />
       {quarantine.length > 0 && (
