@@ -116,7 +116,7 @@ describe('bundles that fit the mail: parts', () => {
     const n = parts.length;
     const tampered = path.join(tempDir(), path.basename(parts[1]!));
     const bytes = await fs.readFile(parts[1]!);
-    bytes[bytes.length - 10] ^= 0xff;
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
     await fs.writeFile(tampered, bytes);
     const results = await importBundleFiles(leader.ws, files([...parts.filter((_, i) => i !== 1), tampered]));
     const refused = results.find((r) => r.status === 'refused')!;
@@ -133,7 +133,7 @@ describe('bundles that fit the mail: parts', () => {
     const forged = path.join(tempDir(), path.basename(parts[0]!));
     const bytes = await fs.readFile(parts[0]!);
     const start = 12 + bytes.readUInt32BE(8);
-    bytes[start + 100] ^= 0xff;
+    bytes[start + 100] = bytes[start + 100]! ^ 0xff;
     await fs.writeFile(forged, bytes);
     await editHeader(forged, (h) => {
       h.part.sha256 = crypto.createHash('sha256').update(bytes.subarray(start)).digest('hex');
@@ -170,7 +170,7 @@ describe('bundles that fit the mail: parts', () => {
     const other = path.join(tempDir(), path.basename(parts[0]!));
     const bytes = await fs.readFile(parts[0]!);
     const start = 12 + bytes.readUInt32BE(8);
-    bytes[start + 5] ^= 0x01;
+    bytes[start + 5] = bytes[start + 5]! ^ 0x01;
     await fs.writeFile(other, bytes);
     await editHeader(other, (h) => {
       h.part.sha256 = crypto.createHash('sha256').update(bytes.subarray(start)).digest('hex');
