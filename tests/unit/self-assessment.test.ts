@@ -9,7 +9,9 @@ import { saveGroup } from '../../electron/services/groups-calendar/groups';
 import { publishKickoff } from '../../electron/services/groups-calendar/kickoff';
 import { currentRecords } from '../../electron/services/records/store';
 import { criteriaView, saveCriteriaTable, startFromSample } from '../../electron/services/scoring/criteria';
-import { evidencePath } from '../../electron/services/scoring/evidence';
+import { evidencePath, storeEvidence } from '../../electron/services/scoring/evidence';
+import { rankingView } from '../../electron/services/scoring/ranking-view';
+import { evidenceForViewing, saveVerification, verificationBoard, verificationView } from '../../electron/services/scoring/verification';
 import { exportSelfAssessment } from '../../electron/services/scoring/export';
 import { attachEvidence, detachEvidence, saveSelfAssessment, selfAssessmentView } from '../../electron/services/scoring/self-assessment';
 import type { SelfAssessmentRecord } from '../../electron/services/scoring/self-assessment-schemas';
@@ -150,7 +152,57 @@ describe('the member’s self-assessment', () => {
   it('refuses an evidence file over the size limit, saying so', async () => {
     const { member } = await scoredYear();
     const big = scratchFile('scan.pdf', Buffer.alloc(3 * 1024 * 1024, 1));
-    const { storeEvidence } = await import('../../electron/services/scoring/evidence');
     await expect(storeEvidence(member.ws, big, 'scan.pdf', 2 * 1024 * 1024)).rejects.toThrow('Tệp "scan.pdf" (3 MB) vượt quá giới hạn 2 MB cho một tệp minh chứng');
+  });
+});
+
+describe('the leader’s verification and the ranking', () => {
+  it('verifies item by item with reasons, opens evidence from the archived bundle, and ranks on verified totals', async () => {
+    const { member, leader, leaderGroup } = await scoredYear();
+    const g = member.group.id;
+    saveSelfAssessment(member.ws, g, {
+      items: [
+        { node: 'a1.1', value: { type: 'days_late', days: 0 }, explanation: 'Gửi đúng hạn.', evidence: [] },
+        { node: 'a2.3', value: { type: 'done', done: true }, explanation: '', evidence: [] },
+      ],
+      conditions_met: ['no_discipline'],
+      confirmation: null,
+    });
+    const proof = scratchFile('cong-van.pdf', '%PDF-1.4 công văn đi số 12');
+    await attachEvidence(member.ws, g, 'a1.1', proof, 'Công văn đi số 12.pdf');
+    const sent = await exportSelfAssessment(member.ws, g, { acceptGaps: true });
+    expect((await importBundleFile(leader.ws, file(sent.path))).status).toBe('accepted');
+
+    const lg = leaderGroup.id;
+    let board = verificationBoard(leader.ws, lg);
+    expect(board.find((r) => r.code === MEMBER.code)).toMatchObject({ selfVersion: 1, selfTotal: 7, verifiedTotal: null, reviewed: 0, complete: false });
+    expect(board.find((r) => r.code === DEPUTY.code)).toMatchObject({ selfVersion: null });
+
+    const view = verificationView(leader.ws, lg, MEMBER.code);
+    const a11 = view.items.find((i) => i.node.id === 'a1.1')!;
+    expect([a11.selfPoints, a11.explanation, a11.evidence.map((e) => e.name)]).toEqual([2, 'Gửi đúng hạn.', ['Công văn đi số 12.pdf']]);
+    const opened = await evidenceForViewing(leader.ws, lg, MEMBER.code, a11.evidence[0]!.sha256);
+    expect(fs.readFileSync(opened.path, 'utf8')).toBe('%PDF-1.4 công văn đi số 12');
+    expect(opened.path.endsWith('.pdf')).toBe(true);
+
+    const late = { node: 'a1.1', value: { type: 'days_late' as const, days: 3 }, reason: '' };
+    expect(() => saveVerification(leader.ws, lg, MEMBER.code, { items: [late], conditions_met: [], complete: false, inspection: null })).toThrow(
+      'Mục 1: điểm thẩm định khác điểm tự chấm, hãy ghi lý do.',
+    );
+    expect(() => saveVerification(leader.ws, lg, MEMBER.code, { items: [{ ...late, reason: 'Sổ công văn ghi ngày gửi 13/7.' }], conditions_met: [], complete: true, inspection: null })).toThrow(
+      /Còn \d+ tiêu chí chưa thẩm định/,
+    );
+    const verified = saveVerification(leader.ws, lg, MEMBER.code, { items: [{ ...late, reason: 'Sổ công văn ghi ngày gửi 13/7.' }], conditions_met: [], complete: false, inspection: null });
+    expect([verified.selfTotal, verified.verifiedTotal]).toEqual([7, 6]);
+    expect(verified.items.find((i) => i.node.id === 'a1.1')).toMatchObject({ differs: true, verifiedPoints: 1, reason: 'Sổ công văn ghi ngày gửi 13/7.' });
+    board = verificationBoard(leader.ws, lg);
+    expect(board.find((r) => r.code === MEMBER.code)).toMatchObject({ verifiedTotal: 6, reviewed: 1, differences: 1 });
+
+    const ranking = rankingView(leader.ws, lg, 'all');
+    expect(ranking.rows.map((r) => [r.code, r.rank, r.total, r.selfTotal, r.basis])).toEqual([[MEMBER.code, 1, 6, 7, 'in_progress']]);
+    expect(ranking.missing.map((m) => m.code).sort()).toEqual([DEPUTY.code, LEADER.code].sort());
+    expect(ranking.rows[0]!.classification).toBe('Không xếp loại');
+    expect(ranking.columns.map((c) => c.number)).toEqual(['A', 'B', 'C', 'D', 'Đ']);
+    expect(rankingView(leader.ws, lg, 'so_tu_phap').columns.map((c) => c.number)).toEqual(['A', 'C', 'D', 'Đ']);
   });
 });

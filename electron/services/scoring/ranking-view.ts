@@ -1,0 +1,98 @@
+import type { Store } from '../workspace/clock';
+import type { UnitKind } from '../units-keys/schemas';
+import { getGroup } from '../groups-calendar/groups';
+import { UserError } from '../errors';
+import { tableInForce } from './criteria';
+import type { CriteriaTable } from './criteria-schemas';
+import { classificationText, rankUnits, tieBreakStatement, type RankInput } from './ranking';
+import { appliesTo, computeTotals } from './rules';
+import { selfAssessmentOf, verificationOf, verifiedValues } from './verification';
+
+/**
+ * The group's ranking (bảng tổng hợp kết quả chấm điểm, xếp hạng): every member that sent its
+ * self-assessment, on verified totals where the leader has finished verifying and on its own totals
+ * otherwise (marked as such); overall or for one unit kind; with the points of each group of criteria
+ * for the chart and the printed table.
+ */
+
+export type RankingBasis = 'verified' | 'in_progress' | 'self';
+
+export interface RankingRow {
+  rank: number;
+  shared: boolean;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  total: number;
+  selfTotal: number;
+  basis: RankingBasis;
+  /** Points of each top-level group of criteria that applies to the unit, by node id. */
+  groups: Record<string, number>;
+  bonus: number;
+  deduction: number;
+  classification: string;
+  decidedBy: string | null;
+}
+
+export interface RankingView {
+  groupName: string;
+  year: number;
+  scope: UnitKind | 'all';
+  table: Pick<CriteriaTable, 'title' | 'sample' | 'source'>;
+  /** The top-level groups of criteria shown as columns, with their maxima. */
+  columns: { id: string; number: string; content: string; max: number; role: string }[];
+  rows: RankingRow[];
+  /** Members that have not sent a self-assessment: not ranked. */
+  missing: { code: string; name: string }[];
+  tieBreak: string;
+}
+
+export function rankingView({ db }: Store, groupId: number, scope: UnitKind | 'all'): RankingView {
+  const group = getGroup(db, groupId);
+  const leader = group.members.find((m) => m.role === 'leader')?.code ?? null;
+  const stored = tableInForce(db, group.code, group.year, leader);
+  if (!stored) throw new UserError('Chưa có bảng tiêu chí chấm điểm cho Khu vực/Cụm năm này.');
+  const table = stored.content.table;
+  const members = group.members.filter((m) => scope === 'all' || m.kind === scope);
+  const inputs: (RankInput & { basis: RankingBasis; selfTotal: number })[] = [];
+  const missing: RankingView['missing'] = [];
+  for (const m of members) {
+    const self = selfAssessmentOf(db, group.code, group.year, m.code);
+    if (!self) {
+      missing.push({ code: m.code, name: m.name });
+      continue;
+    }
+    const v = verificationOf(db, group.code, group.year, m.code)?.content;
+    const totals = computeTotals(table, m.kind, verifiedValues(self.content, v));
+    inputs.push({
+      code: m.code,
+      name: m.name,
+      kind: m.kind,
+      totals,
+      verified: !!v?.complete,
+      conditionsMet: new Set(v ? v.conditions_met : self.content.conditions_met),
+      basis: !v ? 'self' : v.complete ? 'verified' : 'in_progress',
+      selfTotal: v ? computeTotals(table, m.kind, verifiedValues(self.content, undefined)).total : totals.total,
+    });
+  }
+  const columns = table.nodes
+    .filter((n) => members.some((m) => appliesTo(n, m.kind)))
+    .map((n) => ({ id: n.id, number: n.number, content: n.content, max: n.max, role: n.role }));
+  const basis = new Map(inputs.map((i) => [i.code, i]));
+  const rows = rankUnits(table, inputs).map((r) => ({
+    rank: r.rank,
+    shared: r.shared,
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    total: r.totals.total,
+    selfTotal: basis.get(r.code)!.selfTotal,
+    basis: basis.get(r.code)!.basis,
+    groups: Object.fromEntries(columns.filter((c) => r.totals.byNode.has(c.id)).map((c) => [c.id, r.totals.byNode.get(c.id)!.points])),
+    bonus: r.totals.bonus,
+    deduction: r.totals.deduction,
+    classification: classificationText(r.classification),
+    decidedBy: r.decidedBy,
+  }));
+  return { groupName: group.name, year: group.year, scope, table: { title: table.title, sample: table.sample, source: table.source }, columns, rows, missing, tieBreak: tieBreakStatement(table) };
+}

@@ -1,0 +1,254 @@
+import crypto from 'node:crypto';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { schema, writeTransaction, type DbOrTx } from '../../../db/client';
+import { UserError } from '../errors';
+import { openBundle } from '../bundles/reader';
+import { getGroup } from '../groups-calendar/groups';
+import { currentRecords, saveDraft, type StoredRecord } from '../records/store';
+import { requireOwnUnit } from '../units-keys/units';
+import type { UnitKind } from '../units-keys/schemas';
+import type { Workspace } from '../workspace/workspace';
+import { nowIso, type Store } from '../workspace/clock';
+import { tableInForce } from './criteria';
+import type { CriteriaNode, CriteriaTable, ItemValue } from './criteria-schemas';
+import { evidencePath } from './evidence';
+import { evidenceBundlePath } from './export';
+import { computeTotals, scoreItem } from './rules';
+import { itemsFor, valuesOf } from './self-assessment';
+import type { EvidenceRef, SelfAssessmentRecord } from './self-assessment-schemas';
+import { verificationRecordV1Schema, type Inspection, type VerificationRecord, type VerifiedItem } from './verification-schemas';
+
+/**
+ * Verification (thẩm định): the leader goes through each member's self-assessment item by item —
+ * the member's value, explanation and evidence — and sets the verified value, with a reason wherever
+ * it differs. A cross-inspection by another member's team is recorded the same way, with its team
+ * and minutes. The leader's verification is what ranks; items not looked at yet count as stated.
+ */
+
+function groupAndTable(db: DbOrTx, groupId: number) {
+  const group = getGroup(db, groupId);
+  if (group.ownRole !== 'leader' && group.ownRole !== 'deputy') throw new UserError('Chỉ Trưởng hoặc Phó Trưởng Khu vực/Cụm thẩm định điểm của các đơn vị.');
+  const leader = group.members.find((m) => m.role === 'leader')?.code ?? null;
+  const table = tableInForce(db, group.code, group.year, leader);
+  if (!table) throw new UserError('Chưa có bảng tiêu chí chấm điểm cho Khu vực/Cụm năm này.');
+  return { group, table: table.content.table };
+}
+
+/** The member's latest self-assessment held here: received, or this unit's own. */
+export function selfAssessmentOf(db: DbOrTx, groupCode: string, year: number, unitCode: string): StoredRecord<SelfAssessmentRecord> | undefined {
+  return currentRecords<SelfAssessmentRecord>(db, 'self_assessment', groupCode, year, unitCode)[0];
+}
+
+/** This unit's verification of a member (inspection null), or the cross-inspection recorded for it. */
+export function verificationOf(db: DbOrTx, groupCode: string, year: number, unitCode: string, inspection = false): StoredRecord<VerificationRecord> | undefined {
+  return currentRecords<VerificationRecord>(db, 'verification', groupCode, year, requireOwnUnit(db).code).find((r) => r.content.unit === unitCode && (r.content.inspection !== null) === inspection);
+}
+
+/** The values that rank: the member's own, overridden by the verifier's for every item looked at. */
+export function verifiedValues(self: SelfAssessmentRecord, verification: VerificationRecord | undefined): Map<string, ItemValue> {
+  const values = valuesOf(self);
+  for (const item of verification?.items ?? []) values.set(item.node, item.value);
+  return values;
+}
+
+const sameValue = (a: ItemValue | null | undefined, b: ItemValue | null | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+export interface VerificationRow {
+  code: string;
+  name: string;
+  kind: UnitKind;
+  /** The self-assessment version held, or null when none came. */
+  selfVersion: number | null;
+  selfTotal: number | null;
+  verifiedTotal: number | null;
+  reviewed: number;
+  items: number;
+  differences: number;
+  complete: boolean;
+  /** The verification is of an older version than the one now held. */
+  outdated: boolean;
+}
+
+/** Progress across the members: who sent, how far the verification has gone, where scores differ. */
+export function verificationBoard({ db }: Store, groupId: number): VerificationRow[] {
+  const { group, table } = groupAndTable(db, groupId);
+  return group.members.map((m) => {
+    const self = selfAssessmentOf(db, group.code, group.year, m.code);
+    const items = itemsFor(table, m.kind).length;
+    if (!self) return { code: m.code, name: m.name, kind: m.kind, selfVersion: null, selfTotal: null, verifiedTotal: null, reviewed: 0, items, differences: 0, complete: false, outdated: false };
+    const v = verificationOf(db, group.code, group.year, m.code)?.content;
+    const selfValues = valuesOf(self.content);
+    return {
+      code: m.code,
+      name: m.name,
+      kind: m.kind,
+      selfVersion: self.version,
+      selfTotal: computeTotals(table, m.kind, selfValues).total,
+      verifiedTotal: v ? computeTotals(table, m.kind, verifiedValues(self.content, v)).total : null,
+      reviewed: v?.items.length ?? 0,
+      items,
+      differences: v?.items.filter((i) => !sameValue(i.value, selfValues.get(i.node))).length ?? 0,
+      complete: v?.complete ?? false,
+      outdated: !!v && v.self_assessment.version !== self.version,
+    };
+  });
+}
+
+export interface VerificationItemView {
+  node: CriteriaNode;
+  selfValue: ItemValue | null;
+  selfPoints: number;
+  explanation: string;
+  evidence: EvidenceRef[];
+  verifiedValue: ItemValue | null;
+  verifiedPoints: number | null;
+  reason: string;
+  differs: boolean;
+}
+
+export interface VerificationView {
+  unit: { code: string; name: string; kind: UnitKind };
+  table: CriteriaTable;
+  selfVersion: number;
+  record: VerificationRecord;
+  items: VerificationItemView[];
+  selfTotal: number;
+  verifiedTotal: number;
+  conditionsStated: string[];
+}
+
+export function verificationView({ db }: Store, groupId: number, unitCode: string, inspection = false): VerificationView {
+  const { group, table } = groupAndTable(db, groupId);
+  const member = group.members.find((m) => m.code === unitCode);
+  if (!member) throw new UserError(`Đơn vị ${unitCode} không có trong Khu vực/Cụm.`);
+  const self = selfAssessmentOf(db, group.code, group.year, unitCode);
+  if (!self) throw new UserError(`${member.name} chưa gửi bảng tự chấm điểm.`);
+  const stored = verificationOf(db, group.code, group.year, unitCode, inspection);
+  const record: VerificationRecord = stored?.content ?? {
+    record_id: crypto.randomUUID(),
+    type: 'verification',
+    version: 1,
+    group: { code: group.code, year: group.year },
+    unit: unitCode,
+    self_assessment: { record_id: self.recordId, version: self.version },
+    inspection: null,
+    items: [],
+    conditions_met: self.content.conditions_met,
+    complete: false,
+  };
+  const stated = new Map(self.content.items.map((i) => [i.node, i]));
+  const verified = new Map(record.items.map((i) => [i.node, i]));
+  const points = (node: CriteriaNode, value: ItemValue | null | undefined) => {
+    if (!value) return 0;
+    const s = scoreItem(node, value);
+    return s.ok ? s.points : 0;
+  };
+  const items = itemsFor(table, member.kind).map((node) => {
+    const s = stated.get(node.id);
+    const v = verified.get(node.id);
+    return {
+      node,
+      selfValue: s?.value ?? null,
+      selfPoints: points(node, s?.value),
+      explanation: s?.explanation ?? '',
+      evidence: s?.evidence ?? [],
+      verifiedValue: v?.value ?? null,
+      verifiedPoints: v ? points(node, v.value) : null,
+      reason: v?.reason ?? '',
+      differs: !!v && points(node, v.value) !== points(node, s?.value),
+    };
+  });
+  return {
+    unit: { code: member.code, name: member.name, kind: member.kind },
+    table,
+    selfVersion: self.version,
+    record,
+    items,
+    selfTotal: computeTotals(table, member.kind, valuesOf(self.content)).total,
+    verifiedTotal: computeTotals(table, member.kind, verifiedValues(self.content, record)).total,
+    conditionsStated: self.content.conditions_met,
+  };
+}
+
+export interface VerificationInput {
+  items: VerifiedItem[];
+  conditions_met: string[];
+  complete: boolean;
+  inspection: Inspection | null;
+}
+
+/**
+ * Saves the verification of a member. A value the table refuses is refused; a score that differs from
+ * the member's own needs its reason; "complete" needs every item looked at.
+ */
+export function saveVerification(store: Store, groupId: number, unitCode: string, input: VerificationInput): VerificationView {
+  const view = verificationView(store, groupId, unitCode, input.inspection !== null);
+  const byNode = new Map(view.items.map((i) => [i.node.id, i]));
+  const problems: string[] = [];
+  for (const item of input.items) {
+    const it = byNode.get(item.node);
+    if (!it) {
+      problems.push(`Tiêu chí "${item.node}" không có trong bảng tiêu chí hoặc không áp dụng cho đơn vị.`);
+      continue;
+    }
+    const scored = scoreItem(it.node, item.value);
+    if (!scored.ok) problems.push(scored.message);
+    else if (scored.points !== it.selfPoints && !item.reason.trim()) problems.push(`Mục ${it.node.number}: điểm thẩm định khác điểm tự chấm, hãy ghi lý do.`);
+  }
+  const conditions = new Set(view.table.conditions.map((c) => c.key));
+  for (const c of input.conditions_met) if (!conditions.has(c)) problems.push(`Điều kiện "${c}" không có trong bảng tiêu chí.`);
+  if (input.complete && new Set(input.items.map((i) => i.node)).size < view.items.length) {
+    problems.push(`Còn ${view.items.length - new Set(input.items.map((i) => i.node)).size} tiêu chí chưa thẩm định; chưa thể đánh dấu hoàn thành.`);
+  }
+  if (problems.length) throw new UserError(problems.join(' '));
+  const group = getGroup(store.db, groupId);
+  const own = requireOwnUnit(store.db).code;
+  writeTransaction(store.db, (tx) => {
+    const current = verificationOf(tx, group.code, group.year, unitCode, input.inspection !== null);
+    const recordId = current?.recordId ?? view.record.record_id;
+    const version = current?.status === 'draft' ? current.version : (current?.version ?? 0) + 1;
+    const order = view.items.map((i) => i.node.id);
+    const content = verificationRecordV1Schema.parse({
+      ...view.record,
+      record_id: recordId,
+      version,
+      self_assessment: { record_id: view.record.self_assessment.record_id, version: view.selfVersion },
+      inspection: input.inspection,
+      items: [...new Map(input.items.map((i) => [i.node, i])).values()].sort((a, b) => order.indexOf(a.node) - order.indexOf(b.node)),
+      conditions_met: [...new Set(input.conditions_met)],
+      complete: input.complete,
+    });
+    saveDraft(tx, { recordId, type: 'verification', ownerCode: own, groupCode: group.code, year: group.year }, content, nowIso(store.clock));
+  });
+  return verificationView(store, groupId, unitCode, input.inspection !== null);
+}
+
+/**
+ * An evidence file of a member's self-assessment, ready for the system viewer: this unit's own from
+ * its evidence store; a member's copied out of the archived bundle that carried it, checked against
+ * its signed hash on the way.
+ */
+export async function evidenceForViewing(ws: Workspace, groupId: number, unitCode: string, sha256: string): Promise<{ path: string; name: string }> {
+  const group = getGroup(ws.db, groupId);
+  const self = selfAssessmentOf(ws.db, group.code, group.year, unitCode);
+  const ref = self && [...self.content.items.flatMap((i) => i.evidence), ...(self.content.confirmation ? [self.content.confirmation] : [])].find((e) => e.sha256 === sha256);
+  if (!self || !ref) throw new UserError('Không tìm thấy tệp minh chứng này trong bảng tự chấm điểm.');
+  if (unitCode === requireOwnUnit(ws.db).code) return { path: evidencePath(ws, sha256), name: ref.name };
+  const received = ws.db
+    .select({ archive: schema.receivedBundles.archivePath })
+    .from(schema.receivedBundles)
+    .where(eq(schema.receivedBundles.bundleId, self.bundleId ?? ''))
+    .get();
+  if (!received) throw new UserError('Không tìm thấy gói đã nhận chứa tệp minh chứng này.');
+  await fsp.mkdir(ws.dir.staging, { recursive: true, mode: 0o700 });
+  const dest = path.join(ws.dir.staging, `${crypto.randomBytes(6).toString('hex')}-${path.basename(evidenceBundlePath(ref))}`);
+  const bundle = await openBundle(path.join(ws.dataDir, received.archive), ws.kinds);
+  try {
+    await bundle.extractFile(evidenceBundlePath(ref), dest);
+  } finally {
+    await bundle.close();
+  }
+  return { path: dest, name: ref.name };
+}
