@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
 import { UserError } from '../errors';
+import { listZipEntries } from '../files/zip-entries';
 import { readPlanText, type PlanReading } from './plan-reader';
 
 const MB = 1024 * 1024;
@@ -39,23 +40,10 @@ async function openZip(buffer: Buffer): Promise<Zip> {
   ).catch((error: unknown) => {
     throw new UserError(`Tệp Word bị hỏng: không đọc được cấu trúc tệp .docx.${technical(error)}`);
   });
-  const entries = new Map<string, yauzl.Entry>();
-  try {
-    await new Promise<void>((resolve, reject) => {
-      zip.on('error', reject);
-      zip.on('end', () => resolve());
-      zip.on('entry', (entry: yauzl.Entry) => {
-        entries.set(entry.fileName, entry);
-        if (entries.size > PLAN_FILE_LIMITS.zipEntries) return reject(new UserError(`Tệp chứa quá nhiều thành phần (hơn ${PLAN_FILE_LIMITS.zipEntries.toLocaleString('vi-VN')}), không phải một văn bản Word bình thường.`));
-        zip.readEntry();
-      });
-      zip.readEntry();
-    });
-  } catch (error) {
-    zip.close();
-    if (error instanceof UserError) throw error;
-    throw new UserError(`Tệp Word bị hỏng: không đọc được mục lục của tệp.${technical(error)}`);
-  }
+  const entries = await listZipEntries(zip, PLAN_FILE_LIMITS.zipEntries, {
+    tooMany: `Tệp chứa quá nhiều thành phần (hơn ${PLAN_FILE_LIMITS.zipEntries.toLocaleString('vi-VN')}), không phải một văn bản Word bình thường.`,
+    broken: 'Tệp Word bị hỏng: không đọc được mục lục của tệp.',
+  });
   return {
     entries,
     async stream(name, take) {

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { UserError } from '../errors';
+import { listZipEntries } from '../files/zip-entries';
 
 const MB = 1024 * 1024;
 
@@ -114,23 +115,10 @@ async function openZip(file: string): Promise<Zip> {
   ).catch((error: unknown) => {
     throw new UserError(`Không đọc được tệp Excel: tệp phải có định dạng .xlsx (bảng tính Excel 2007 trở lên), tệp này không phải hoặc đã bị hỏng.${technical(error)}`);
   });
-  const entries = new Map<string, yauzl.Entry>();
-  try {
-    await new Promise<void>((resolve, reject) => {
-      zip.on('error', reject);
-      zip.on('end', () => resolve());
-      zip.on('entry', (entry: yauzl.Entry) => {
-        entries.set(entry.fileName, entry);
-        if (entries.size > SHEET_LIMITS.zipEntries) return reject(new UserError(`Tệp Excel chứa quá nhiều thành phần (hơn ${formatCount(SHEET_LIMITS.zipEntries)}), không phải một bảng tính bình thường.`));
-        zip.readEntry();
-      });
-      zip.readEntry();
-    });
-  } catch (error) {
-    zip.close();
-    if (error instanceof UserError) throw error;
-    throw new UserError(`Tệp Excel bị hỏng: không đọc được mục lục của tệp.${technical(error)}`);
-  }
+  const entries = await listZipEntries(zip, SHEET_LIMITS.zipEntries, {
+    tooMany: `Tệp Excel chứa quá nhiều thành phần (hơn ${formatCount(SHEET_LIMITS.zipEntries)}), không phải một bảng tính bình thường.`,
+    broken: 'Tệp Excel bị hỏng: không đọc được mục lục của tệp.',
+  });
   return {
     entries,
     async read(name, limit, what) {
