@@ -145,6 +145,28 @@ describe('Kế hoạch năm', () => {
     expect(sent.milestones[0]).toMatchObject({ key: 'moc-3', deadline: { type: 'date', date: '2022-05-31' }, from: 'member', to: ['leader'] });
   });
 
+  it('adds a movement, removes a phase and edits the rest in their tables, and saves them', async () => {
+    const { api, call } = fakeApi({ 'groups-calendar.plan': () => view(), 'groups-calendar.savePlan': ({ plan: p }) => saved(p as Plan) });
+    renderPlan(api);
+    await screen.findByLabelText('Nguồn kế hoạch');
+    fireEvent.click(screen.getByRole('button', { name: '+ Thêm phong trào' }));
+    fireEvent.change(input('Loại phong trào 2'), { target: { value: 'theo_dot' } });
+    fireEvent.change(input('Tên phong trào 2'), { target: { value: 'Phong trào thi đua “Chung sức xây dựng nông thôn mới”' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Xóa đợt 1' }));
+    // The phase left is now the first row, and its inputs say so.
+    expect(input('Tên đợt 1').value).toBe('Đợt thi đua thứ hai');
+    fireEvent.change(input('Mục đích đợt 1'), { target: { value: 'Sơ kết, tổng kết năm' } });
+    fireEvent.change(input('Thời gian dự kiến sự kiện 1'), { target: { value: 'Tháng 10/2022' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
+    expect(await screen.findByText('Đã lưu kế hoạch năm 2022 (phiên bản 1).')).toBeTruthy();
+    const sent = lastPlanSaved(call);
+    expect(sent.movements).toEqual([plan.movements[0], { kind: 'theo_dot', name: 'Phong trào thi đua “Chung sức xây dựng nông thôn mới”', description: '' }]);
+    expect(sent.phases).toEqual([{ ...plan.phases[1]!, purpose: 'Sơ kết, tổng kết năm' }]);
+    expect(sent.events).toEqual([{ ...plan.events[0]!, expected: 'Tháng 10/2022' }]);
+    // Events are the plan's own: none is added or removed by hand.
+    expect(screen.queryByRole('button', { name: /Xóa sự kiện/ })).toBeNull();
+  });
+
   it('is read-only for a member with the plan its leader published', async () => {
     const published = { ...plan, events: [{ ...plan.events[0]!, date: '2022-09-20' }] };
     const { api, call } = fakeApi({

@@ -6,6 +6,7 @@ import { DateInput } from '../../components/DateInput';
 import { Field, Notice, Options, Section, useAction, useConfirm } from '../../components/ui';
 import { PlanCalendar } from './PlanCalendar';
 import { PlanImport } from './PlanImport';
+import { PlanTable } from './PlanTable';
 import { movementKindLabels, type Plan } from './plan-labels';
 
 /** Where the plan shown comes from, in one sentence. */
@@ -92,147 +93,66 @@ export function PlanPage({ group }: { group: Group }) {
         </div>
 
         <h3>Phong trào thi đua</h3>
-        <div className="table-scroll">
-          <table className="table compact plan-movements">
-            <thead>
-              <tr>
-                <th>Loại</th>
-                <th>Tên phong trào</th>
-                <th>Nội dung</th>
-                {!readOnly && <th />}
-              </tr>
-            </thead>
-            <tbody>
-              {plan.movements.map((m, i) =>
-                readOnly ? (
-                  <tr key={i}>
-                    <td>{movementKindLabels[m.kind]}</td>
-                    <td>{m.name}</td>
-                    <td>{m.description}</td>
-                  </tr>
-                ) : (
-                  <tr key={i}>
-                    <td>
-                      <select aria-label={`Loại phong trào ${i + 1}`} value={m.kind} onChange={(e) => setListItem('movements', i, { kind: e.target.value as typeof m.kind })}>
-                        <Options labels={movementKindLabels} />
-                      </select>
-                    </td>
-                    <td>
-                      <textarea rows={1} aria-label={`Tên phong trào ${i + 1}`} value={m.name} onChange={(e) => setListItem('movements', i, { name: e.target.value })} />
-                    </td>
-                    <td>
-                      <textarea rows={2} aria-label={`Nội dung phong trào ${i + 1}`} value={m.description} onChange={(e) => setListItem('movements', i, { description: e.target.value })} />
-                    </td>
-                    <td>
-                      <button type="button" className="link" aria-label={`Xóa phong trào ${i + 1}`} onClick={() => removeAt('movements', i)}>
-                        Xóa
-                      </button>
-                    </td>
-                  </tr>
-                ),
-              )}
-            </tbody>
-          </table>
-        </div>
-        {!readOnly && (
-          <div className="row">
-            <button type="button" onClick={() => set({ movements: [...plan.movements, { kind: 'chuyen_de', name: '', description: '' }] })}>
-              + Thêm phong trào
-            </button>
-          </div>
-        )}
+        <PlanTable
+          className="plan-movements"
+          headers={['Loại', 'Tên phong trào', 'Nội dung']}
+          items={plan.movements}
+          rowKey={(_m, i) => i}
+          readOnly={readOnly}
+          shown={(m) => [movementKindLabels[m.kind], m.name, m.description]}
+          edited={(m, i) => [
+            <select key="kind" aria-label={`Loại phong trào ${i + 1}`} value={m.kind} onChange={(e) => setListItem('movements', i, { kind: e.target.value as typeof m.kind })}>
+              <Options labels={movementKindLabels} />
+            </select>,
+            <textarea key="name" rows={1} aria-label={`Tên phong trào ${i + 1}`} value={m.name} onChange={(e) => setListItem('movements', i, { name: e.target.value })} />,
+            <textarea key="description" rows={2} aria-label={`Nội dung phong trào ${i + 1}`} value={m.description} onChange={(e) => setListItem('movements', i, { description: e.target.value })} />,
+          ]}
+          growing={{
+            rowName: (i) => `phong trào ${i + 1}`,
+            addText: '+ Thêm phong trào',
+            onRemove: (i) => removeAt('movements', i),
+            onAdd: () => set({ movements: [...plan.movements, { kind: 'chuyen_de', name: '', description: '' }] }),
+          }}
+        />
 
         <h3>Đợt thi đua</h3>
-        <div className="table-scroll">
-          <table className="table compact plan-phases">
-            <thead>
-              <tr>
-                <th>Tên đợt</th>
-                <th>Từ ngày</th>
-                <th>Đến ngày</th>
-                <th>Mục đích</th>
-                {!readOnly && <th />}
-              </tr>
-            </thead>
-            <tbody>
-              {plan.phases.map((p, i) =>
-                readOnly ? (
-                  <tr key={i}>
-                    <td>{p.name}</td>
-                    <td>{formatDateVi(p.from)}</td>
-                    <td>{formatDateVi(p.to)}</td>
-                    <td>{p.purpose}</td>
-                  </tr>
-                ) : (
-                  <tr key={i}>
-                    <td>
-                      <textarea rows={1} aria-label={`Tên đợt ${i + 1}`} value={p.name} onChange={(e) => setListItem('phases', i, { name: e.target.value })} />
-                    </td>
-                    <td>
-                      <DateInput label={`Đợt ${i + 1} từ ngày`} value={p.from} onChange={(from) => setListItem('phases', i, { from })} />
-                    </td>
-                    <td>
-                      <DateInput label={`Đợt ${i + 1} đến ngày`} value={p.to} onChange={(to) => setListItem('phases', i, { to })} />
-                    </td>
-                    <td>
-                      <textarea rows={2} aria-label={`Mục đích đợt ${i + 1}`} value={p.purpose} onChange={(e) => setListItem('phases', i, { purpose: e.target.value })} />
-                    </td>
-                    <td>
-                      <button type="button" className="link" aria-label={`Xóa đợt ${i + 1}`} onClick={() => removeAt('phases', i)}>
-                        Xóa
-                      </button>
-                    </td>
-                  </tr>
-                ),
-              )}
-            </tbody>
-          </table>
-        </div>
-        {!readOnly && (
-          <div className="row">
-            <button type="button" onClick={() => set({ phases: [...plan.phases, { name: `Đợt thi đua thứ ${plan.phases.length + 1}`, from: '', to: '', purpose: '' }] })}>
-              + Thêm đợt
-            </button>
-          </div>
-        )}
+        <PlanTable
+          className="plan-phases"
+          headers={['Tên đợt', 'Từ ngày', 'Đến ngày', 'Mục đích']}
+          items={plan.phases}
+          rowKey={(_p, i) => i}
+          readOnly={readOnly}
+          shown={(p) => [p.name, formatDateVi(p.from), formatDateVi(p.to), p.purpose]}
+          edited={(p, i) => [
+            <textarea key="name" rows={1} aria-label={`Tên đợt ${i + 1}`} value={p.name} onChange={(e) => setListItem('phases', i, { name: e.target.value })} />,
+            <DateInput key="from" label={`Đợt ${i + 1} từ ngày`} value={p.from} onChange={(from) => setListItem('phases', i, { from })} />,
+            <DateInput key="to" label={`Đợt ${i + 1} đến ngày`} value={p.to} onChange={(to) => setListItem('phases', i, { to })} />,
+            <textarea key="purpose" rows={2} aria-label={`Mục đích đợt ${i + 1}`} value={p.purpose} onChange={(e) => setListItem('phases', i, { purpose: e.target.value })} />,
+          ]}
+          growing={{
+            rowName: (i) => `đợt ${i + 1}`,
+            addText: '+ Thêm đợt',
+            onRemove: (i) => removeAt('phases', i),
+            onAdd: () => set({ phases: [...plan.phases, { name: `Đợt thi đua thứ ${plan.phases.length + 1}`, from: '', to: '', purpose: '' }] }),
+          }}
+        />
 
         <h3>Sự kiện</h3>
         <p className="muted">Các hạn tính theo sự kiện (ví dụ “chậm nhất 02 ngày sau khi kết thúc kiểm tra”) chưa có ngày cho đến khi sự kiện có ngày.</p>
-        <div className="table-scroll">
-          <table className="table compact plan-events">
-            <thead>
-              <tr>
-                <th>Sự kiện</th>
-                <th>Ngày diễn ra</th>
-                <th>Thời gian dự kiến</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.events.map((ev, i) =>
-                readOnly ? (
-                  <tr key={ev.key}>
-                    <td>{ev.title}</td>
-                    <td>{ev.date ? formatDateVi(ev.date) : 'Chưa có ngày'}</td>
-                    <td>{ev.expected}</td>
-                  </tr>
-                ) : (
-                  <tr key={ev.key}>
-                    <td>
-                      <textarea rows={1} aria-label={`Tên sự kiện ${i + 1}`} value={ev.title} onChange={(e) => setListItem('events', i, { title: e.target.value })} />
-                    </td>
-                    <td>
-                      {/* Blank: the event has no date yet, and the deadlines counted from it have none either. */}
-                      <DateInput label={`Ngày diễn ra sự kiện ${i + 1}`} value={ev.date ?? ''} onChange={(d) => setListItem('events', i, { date: d === '' ? null : d })} />
-                    </td>
-                    <td>
-                      <input aria-label={`Thời gian dự kiến sự kiện ${i + 1}`} value={ev.expected} onChange={(e) => setListItem('events', i, { expected: e.target.value })} />
-                    </td>
-                  </tr>
-                ),
-              )}
-            </tbody>
-          </table>
-        </div>
+        <PlanTable
+          className="plan-events"
+          headers={['Sự kiện', 'Ngày diễn ra', 'Thời gian dự kiến']}
+          items={plan.events}
+          rowKey={(ev) => ev.key}
+          readOnly={readOnly}
+          shown={(ev) => [ev.title, ev.date ? formatDateVi(ev.date) : 'Chưa có ngày', ev.expected]}
+          edited={(ev, i) => [
+            <textarea key="title" rows={1} aria-label={`Tên sự kiện ${i + 1}`} value={ev.title} onChange={(e) => setListItem('events', i, { title: e.target.value })} />,
+            // Blank: the event has no date yet, and the deadlines counted from it have none either.
+            <DateInput key="date" label={`Ngày diễn ra sự kiện ${i + 1}`} value={ev.date ?? ''} onChange={(d) => setListItem('events', i, { date: d === '' ? null : d })} />,
+            <input key="expected" aria-label={`Thời gian dự kiến sự kiện ${i + 1}`} value={ev.expected} onChange={(e) => setListItem('events', i, { expected: e.target.value })} />,
+          ]}
+        />
       </Section>
 
       {/* A plan received as a document feeds the calendar: the unsaved edits above go with it. */}
