@@ -9,9 +9,10 @@ import { saveGroup } from '../../electron/services/groups-calendar/groups';
 import { publishKickoff } from '../../electron/services/groups-calendar/kickoff';
 import { currentRecords } from '../../electron/services/records/store';
 import { criteriaView, saveCriteriaTable, startFromSample } from '../../electron/services/scoring/criteria';
+import type { ItemValue } from '../../electron/services/scoring/criteria-schemas';
 import { evidencePath, storeEvidence } from '../../electron/services/scoring/evidence';
 import { rankingView } from '../../electron/services/scoring/ranking-view';
-import { evidenceForViewing, saveVerification, verificationBoard, verificationView } from '../../electron/services/scoring/verification';
+import { evidenceForViewing, ownVerifiedScores, saveVerification, sendVerifiedScores, verificationBoard, verificationView } from '../../electron/services/scoring/verification';
 import { exportSelfAssessment } from '../../electron/services/scoring/export';
 import { attachEvidence, detachEvidence, saveSelfAssessment, selfAssessmentView } from '../../electron/services/scoring/self-assessment';
 import type { SelfAssessmentRecord } from '../../electron/services/scoring/self-assessment-schemas';
@@ -204,5 +205,20 @@ describe('the leader’s verification and the ranking', () => {
     expect(ranking.rows[0]!.classification).toBe('Không xếp loại');
     expect(ranking.columns.map((c) => c.number)).toEqual(['A', 'B', 'C', 'D', 'Đ']);
     expect(rankingView(leader.ws, lg, 'so_tu_phap').columns.map((c) => c.number)).toEqual(['A', 'C', 'D', 'Đ']);
+
+    // Finished: every item looked at; the verified scores go back in the receipt of the self-assessment.
+    const nothing = (type: string): ItemValue =>
+      type === 'fixed' ? { type: 'done', done: false } : type === 'lateness' ? { type: 'days_late', days: null } : type === 'percentage' ? { type: 'percent', percent: 0 } : { type: 'points', points: 0 };
+    const all = verified.items.map((i) => (i.node.id === 'a1.1' ? { ...late, reason: 'Sổ công văn ghi ngày gửi 13/7.' } : { node: i.node.id, value: i.selfValue ?? nothing(i.node.rule!.type), reason: '' }));
+    saveVerification(leader.ws, lg, MEMBER.code, { items: all, conditions_met: ['no_discipline'], complete: true, inspection: null });
+    expect(rankingView(leader.ws, lg, 'all').rows[0]!.basis).toBe('verified');
+    const usb = tempDir('usb-');
+    const [receipt] = await sendVerifiedScores(leader.ws, lg, usb);
+    expect(ownVerifiedScores(member.ws, g)).toBeNull();
+    const back = await importBundleFile(member.ws, file(receipt!.file));
+    expect(back.status, back.reason).toBe('accepted');
+    const result = ownVerifiedScores(member.ws, g)!;
+    expect([result.by, result.selfTotal, result.verifiedTotal]).toEqual([LEADER.name, 7, 6]);
+    expect(result.changes).toEqual([{ node: 'a1.1', number: '1', content: 'Báo cáo công tác tư pháp 06 tháng đầu năm', selfPoints: 2, verifiedPoints: 1, reason: 'Sổ công văn ghi ngày gửi 13/7.' }]);
   });
 });

@@ -161,7 +161,7 @@ function land(ws: Workspace, tx: Tx, v: OpenBundle, at: Landing, ownCode: string
   const counts = { added: 0, same: 0, stale: 0 };
   const seen = new Set<string>();
   for (const r of v.records()) {
-    counts[kind.apply({ tx, header: h, ownCode, now: at.receivedAt }, r)]++;
+    counts[ws.kinds.apply(kind, { tx, header: h, ownCode, now: at.receivedAt }, r)]++;
     seen.add(r.type);
   }
   const absent = (kind.requires ?? []).filter((t) => !seen.has(t));

@@ -43,7 +43,9 @@ export const receiptKind: BundleKind = {
   from: 'any',
   to: 'any',
   unacknowledged: true,
+  carriesAnswers: true,
   recordTypes: [{ type: 'receipt', schema: receiptRecordV1Schema }],
+  requires: ['receipt'],
   apply({ tx, header, ownCode, now }, r) {
     const receipt = r.content as ReceiptRecord;
     const sent = tx.select().from(schema.sentBundles).where(eq(schema.sentBundles.bundleId, receipt.bundle.bundle_id)).get();
@@ -98,9 +100,12 @@ export async function writeReceipts(ws: Workspace, bundleIds: string[], folder?:
         };
         saveDraft(tx, { recordId, type: 'receipt', ownerCode: own.code, groupCode: r.groupCode, year: r.year }, content, now);
         freeze(tx, recordId, 1, bundleId, now);
+        // The acknowledged kind's own word, when it has one (the verified scores of a self-assessment).
+        const answer = ws.kinds.kind(r.kind)?.answer?.records(tx, { bundleId: r.bundleId, senderCode: r.senderCode, groupCode: r.groupCode, year: r.year }, { ownCode: own.code, bundleId, now });
         return {
-          records: [{ record_id: recordId, type: 'receipt', version: 1, content }],
+          records: [{ record_id: recordId, type: 'receipt', version: 1, content }, ...(answer?.records ?? [])],
           undo: (undoTx) => {
+            answer?.undo(undoTx);
             unfreeze(undoTx, recordId, 1);
             undoTx.delete(schema.records).where(eq(schema.records.recordId, recordId)).run();
           },

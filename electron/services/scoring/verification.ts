@@ -6,7 +6,8 @@ import { schema, writeTransaction, type DbOrTx } from '../../../db/client';
 import { UserError } from '../errors';
 import { openBundle } from '../bundles/reader';
 import { getGroup } from '../groups-calendar/groups';
-import { currentRecords, saveDraft, type StoredRecord } from '../records/store';
+import { currentRecords, historyOf, saveDraft, type StoredRecord } from '../records/store';
+import { writeReceipts, type ReceiptWritten } from '../bundles/receipts';
 import { requireOwnUnit } from '../units-keys/units';
 import type { UnitKind } from '../units-keys/schemas';
 import type { Workspace } from '../workspace/workspace';
@@ -108,6 +109,33 @@ export interface VerificationItemView {
   differs: boolean;
 }
 
+const pointsOf = (node: CriteriaNode, value: ItemValue | null | undefined) => {
+  if (!value) return 0;
+  const s = scoreItem(node, value);
+  return s.ok ? s.points : 0;
+};
+
+/** Each item that applies: the member's value and points, the verifier's, and whether they differ. */
+function verificationItems(table: CriteriaTable, kind: UnitKind, self: SelfAssessmentRecord, verification: VerificationRecord): VerificationItemView[] {
+  const stated = new Map(self.items.map((i) => [i.node, i]));
+  const verified = new Map(verification.items.map((i) => [i.node, i]));
+  return itemsFor(table, kind).map((node) => {
+    const s = stated.get(node.id);
+    const v = verified.get(node.id);
+    return {
+      node,
+      selfValue: s?.value ?? null,
+      selfPoints: pointsOf(node, s?.value),
+      explanation: s?.explanation ?? '',
+      evidence: s?.evidence ?? [],
+      verifiedValue: v?.value ?? null,
+      verifiedPoints: v ? pointsOf(node, v.value) : null,
+      reason: v?.reason ?? '',
+      differs: !!v && pointsOf(node, v.value) !== pointsOf(node, s?.value),
+    };
+  });
+}
+
 export interface VerificationView {
   unit: { code: string; name: string; kind: UnitKind };
   table: CriteriaTable;
@@ -138,28 +166,7 @@ export function verificationView({ db }: Store, groupId: number, unitCode: strin
     conditions_met: self.content.conditions_met,
     complete: false,
   };
-  const stated = new Map(self.content.items.map((i) => [i.node, i]));
-  const verified = new Map(record.items.map((i) => [i.node, i]));
-  const points = (node: CriteriaNode, value: ItemValue | null | undefined) => {
-    if (!value) return 0;
-    const s = scoreItem(node, value);
-    return s.ok ? s.points : 0;
-  };
-  const items = itemsFor(table, member.kind).map((node) => {
-    const s = stated.get(node.id);
-    const v = verified.get(node.id);
-    return {
-      node,
-      selfValue: s?.value ?? null,
-      selfPoints: points(node, s?.value),
-      explanation: s?.explanation ?? '',
-      evidence: s?.evidence ?? [],
-      verifiedValue: v?.value ?? null,
-      verifiedPoints: v ? points(node, v.value) : null,
-      reason: v?.reason ?? '',
-      differs: !!v && points(node, v.value) !== points(node, s?.value),
-    };
-  });
+  const items = verificationItems(table, member.kind, self.content, record);
   return {
     unit: { code: member.code, name: member.name, kind: member.kind },
     table,
@@ -251,4 +258,55 @@ export async function evidenceForViewing(ws: Workspace, groupId: number, unitCod
     await bundle.close();
   }
   return { path: dest, name: ref.name };
+}
+
+/**
+ * Sends the verified scores back: for every member whose verification of its latest self-assessment
+ * is complete, a receipt of the bundle that carried that version, holding the verification.
+ */
+export async function sendVerifiedScores(ws: Workspace, groupId: number, folder?: string): Promise<ReceiptWritten[]> {
+  const { group } = groupAndTable(ws.db, groupId);
+  const own = requireOwnUnit(ws.db).code;
+  const bundles: string[] = [];
+  for (const m of group.members) {
+    if (m.code === own) continue;
+    const self = selfAssessmentOf(ws.db, group.code, group.year, m.code);
+    const v = verificationOf(ws.db, group.code, group.year, m.code)?.content;
+    if (self?.bundleId && v?.complete && v.self_assessment.version === self.version) bundles.push(self.bundleId);
+  }
+  if (!bundles.length) throw new UserError('Chưa có đơn vị nào được thẩm định xong bảng tự chấm điểm mới nhất; chưa có kết quả để gửi.');
+  return writeReceipts(ws, bundles, folder);
+}
+
+export interface VerifiedResult {
+  /** The leader that verified, and when its receipt came. */
+  by: string;
+  receivedAt: string;
+  selfVersion: number;
+  selfTotal: number;
+  verifiedTotal: number;
+  /** Items whose verified score differs from the unit's own, with the reason. */
+  changes: { node: string; number: string; content: string; selfPoints: number; verifiedPoints: number; reason: string }[];
+}
+
+/** The member's side: the verified scores its leader sent back, and where and why they differ from its own. */
+export function ownVerifiedScores({ db }: Store, groupId: number): VerifiedResult | null {
+  const group = getGroup(db, groupId);
+  const own = requireOwnUnit(db);
+  const leader = group.members.find((m) => m.role === 'leader')?.code;
+  if (!leader || leader === own.code) return null;
+  const received = currentRecords<VerificationRecord>(db, 'verification', group.code, group.year, leader).find((r) => r.content.unit === own.code && r.content.inspection === null);
+  const table = tableInForce(db, group.code, group.year, leader)?.content.table;
+  if (!received || !table) return null;
+  const self = historyOf<SelfAssessmentRecord>(db, received.content.self_assessment.record_id).find((r) => r.version === received.content.self_assessment.version);
+  if (!self) return null;
+  const view = verificationItems(table, own.kind, self.content, received.content);
+  return {
+    by: group.members.find((m) => m.code === leader)!.name,
+    receivedAt: received.updatedAt,
+    selfVersion: self.version,
+    selfTotal: computeTotals(table, own.kind, valuesOf(self.content)).total,
+    verifiedTotal: computeTotals(table, own.kind, verifiedValues(self.content, received.content)).total,
+    changes: view.filter((i) => i.differs).map((i) => ({ node: i.node.id, number: i.node.number, content: i.node.content, selfPoints: i.selfPoints, verifiedPoints: i.verifiedPoints!, reason: i.reason })),
+  };
 }
