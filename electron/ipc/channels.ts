@@ -48,6 +48,21 @@ export const channels = [
   'bundles.partLimit',
   'bundles.setPartLimit',
   'bundles.split',
+  'scoring.criteria',
+  'scoring.saveCriteria',
+  'scoring.startFromSample',
+  'scoring.selfAssessment',
+  'scoring.saveSelfAssessment',
+  'scoring.attachEvidence',
+  'scoring.detachEvidence',
+  'scoring.exportSelfAssessment',
+  'scoring.verificationBoard',
+  'scoring.verification',
+  'scoring.saveVerification',
+  'scoring.evidenceFile',
+  'scoring.sendVerifiedScores',
+  'scoring.ranking',
+  'scoring.verifiedScores',
 ] as const;
 
 export type Channel = (typeof channels)[number];

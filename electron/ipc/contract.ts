@@ -16,6 +16,18 @@ import {
 } from '../services/registration/schemas';
 import { optionalTextField, textField } from '../services/fields/schemas';
 import { fingerprintSchema, unitCodeSchema, unitKindSchema, unitSchema } from '../services/units-keys/schemas';
+import { criteriaTableContentSchema } from '../services/scoring/criteria-schemas';
+import { assessedItemSchema, evidenceRefSchema } from '../services/scoring/self-assessment-schemas';
+import { inspectionSchema, verifiedItemSchema } from '../services/scoring/verification-schemas';
+import {
+  criteriaViewSchema,
+  rankingScopeSchema,
+  rankingViewSchema,
+  selfAssessmentViewSchema,
+  verificationRowSchema,
+  verificationViewSchema,
+  verifiedResultSchema,
+} from '../services/scoring/view-schemas';
 
 /** The contract between renderer and main: every input is validated here, once, at the boundary. */
 
@@ -213,6 +225,10 @@ export type PlanView = z.infer<typeof planViewSchema>;
 export type PlanContent = z.input<typeof planContentSchema>;
 export type PlanReading = z.infer<typeof planReadingSchema>;
 export type { MemberDeadlines, StatusBoard, BoardCell } from '../services/groups-calendar/board-schemas';
+export type { CriteriaNode, CriteriaTable, ItemValue, ScoringRule } from '../services/scoring/criteria-schemas';
+export type { AssessedItem, EvidenceRef } from '../services/scoring/self-assessment-schemas';
+export type { Inspection, VerifiedItem } from '../services/scoring/verification-schemas';
+export type { CriteriaView, Gaps, RankingRow, RankingView, SelfAssessmentView, TableProblem, VerificationRow, VerificationView, VerifiedResult } from '../services/scoring/view-schemas';
 
 const empty = z.object({}).strict();
 const groupRef = z.object({ groupId: z.number().int().positive() });
@@ -315,6 +331,43 @@ export const contract = {
   },
   /** A new signing key for this unit (the old one lost with its computer); other units confirm it by phone. */
   'units-keys.replaceKey': { input: empty, output: ownUnitSchema },
+  /** The group's scoring table: the leader writes it and sends it in the kickoff; members read it. */
+  'scoring.criteria': { input: groupRef, output: criteriaViewSchema },
+  'scoring.saveCriteria': { input: groupRef.extend({ table: criteriaTableContentSchema }), output: criteriaViewSchema },
+  'scoring.startFromSample': { input: groupRef, output: criteriaViewSchema },
+  /** The unit's own self-assessment against the table in force. */
+  'scoring.selfAssessment': { input: groupRef, output: selfAssessmentViewSchema },
+  'scoring.saveSelfAssessment': {
+    input: groupRef.extend({ items: z.array(assessedItemSchema).max(3000), conditions_met: z.array(z.string()).max(20), confirmation: evidenceRefSchema.nullable() }),
+    output: selfAssessmentViewSchema,
+  },
+  /** A file picked or uploaded, attached to an item (node null: the scan of the confirmed self-assessment). */
+  'scoring.attachEvidence': { input: groupRef.extend({ node: z.string().nullable(), file: fileHandleSchema }), output: selfAssessmentViewSchema },
+  'scoring.detachEvidence': { input: groupRef.extend({ node: z.string().nullable(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }), output: selfAssessmentViewSchema },
+  'scoring.exportSelfAssessment': {
+    input: groupRef.extend({ acceptGaps: z.boolean() }),
+    output: z.object({ file: fileHandleSchema, seq: z.number(), version: z.number() }),
+  },
+  /** The leader's verification: progress across members, one member item by item, saved with reasons. */
+  'scoring.verificationBoard': { input: groupRef, output: z.array(verificationRowSchema) },
+  'scoring.verification': { input: groupRef.extend({ unitCode: unitCodeSchema, inspection: z.boolean() }), output: verificationViewSchema },
+  'scoring.saveVerification': {
+    input: groupRef.extend({
+      unitCode: unitCodeSchema,
+      items: z.array(verifiedItemSchema).max(3000),
+      conditions_met: z.array(z.string()).max(20),
+      complete: z.boolean(),
+      inspection: inspectionSchema.nullable(),
+    }),
+    output: verificationViewSchema,
+  },
+  /** An evidence file of a unit's self-assessment, as a handle to save or open. */
+  'scoring.evidenceFile': { input: groupRef.extend({ unitCode: unitCodeSchema, sha256: z.string().regex(/^[0-9a-f]{64}$/) }), output: fileHandleSchema },
+  /** Receipts carrying the finished verifications, back to each member. */
+  'scoring.sendVerifiedScores': { input: groupRef, output: z.array(z.object({ file: fileHandleSchema, senderCode: z.string() })) },
+  'scoring.ranking': { input: groupRef.extend({ unitKind: rankingScopeSchema }), output: rankingViewSchema },
+  /** The member's side: the verified scores its leader sent back. */
+  'scoring.verifiedScores': { input: groupRef, output: verifiedResultSchema.nullable() },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -2,19 +2,13 @@ import { unitKindLabels, unitKinds, type UnitKind } from '../units-keys/schemas'
 import { MAX_TABLE_DEPTH, MAX_TABLE_NODES, type CriteriaNode, type CriteriaTable } from './criteria-schemas';
 import { formatPoints } from '../text/points';
 import { appliesTo, walkTable } from './rules';
+import type { TableProblem } from './view-schemas';
 
 /**
  * The checks a leader sees before sending a table: maxima add up, numbering is unique and in order,
  * rules fit their items, classes and tie-breaks name what exists. Errors stop the table from being
  * sent; warnings are shown and left to the leader.
  */
-export interface TableProblem {
-  severity: 'error' | 'warning';
-  /** The node concerned, or null for the table as a whole. */
-  node: string | null;
-  message: string;
-}
-
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX'];
 
 type Numbering = { style: 'roman' | 'arabic' | 'upper' | 'lower'; index: number; prefix: string } | null;

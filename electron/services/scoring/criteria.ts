@@ -5,8 +5,9 @@ import { getGroup } from '../groups-calendar/groups';
 import { currentRecords, saveDraft, type StoredRecord } from '../records/store';
 import { requireOwnUnit } from '../units-keys/units';
 import { nowIso, type Store } from '../workspace/clock';
-import { checkTable, type TableProblem } from './check';
-import { criteriaTableContentSchema, type CriteriaTable, type CriteriaTableRecord } from './criteria-schemas';
+import { checkTable } from './check';
+import type { CriteriaView } from './view-schemas';
+import { criteriaTableContentSchema, type CriteriaTableRecord } from './criteria-schemas';
 import { sampleTable } from './sample';
 
 /**
@@ -16,17 +17,6 @@ import { sampleTable } from './sample';
 export function tableInForce(db: DbOrTx, groupCode: string, year: number, leaderCode: string | null): StoredRecord<CriteriaTableRecord> | undefined {
   const tables = currentRecords<CriteriaTableRecord>(db, 'criteria_table', groupCode, year);
   return tables.find((t) => t.ownerCode === leaderCode) ?? tables.find((t) => t.ownerCode === requireOwnUnit(db).code);
-}
-
-export interface CriteriaView {
-  /** Null until the leader starts one. */
-  table: CriteriaTable | null;
-  recordId: string | null;
-  version: number;
-  /** The version shown has gone out in a kickoff; the next save makes a new version. */
-  published: boolean;
-  editable: boolean;
-  problems: TableProblem[];
 }
 
 export function criteriaView({ db }: Store, groupId: number): CriteriaView {

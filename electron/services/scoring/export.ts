@@ -8,7 +8,8 @@ import { requireOwnUnit } from '../units-keys/units';
 import type { Workspace } from '../workspace/workspace';
 import { evidenceExtension, requireEvidence } from './evidence';
 import { selfAssessmentKind } from './bundle-kind';
-import { selfAssessmentView, type Gaps } from './self-assessment';
+import { selfAssessmentView } from './self-assessment';
+import type { Gaps } from './view-schemas';
 import type { EvidenceRef, SelfAssessmentRecord } from './self-assessment-schemas';
 
 /** Every distinct evidence file a version cites, the confirmed scan included. */

@@ -3,10 +3,10 @@ import type { UnitKind } from '../units-keys/schemas';
 import { getGroup } from '../groups-calendar/groups';
 import { UserError } from '../errors';
 import { tableInForce } from './criteria';
-import type { CriteriaTable } from './criteria-schemas';
 import { classificationText, rankUnits, tieBreakStatement, type RankInput } from './ranking';
 import { appliesTo, computeTotals } from './rules';
 import { selfAssessmentOf, verificationOf, verifiedValues } from './verification';
+import type { RankingBasis, RankingView } from './view-schemas';
 
 /**
  * The group's ranking (bảng tổng hợp kết quả chấm điểm, xếp hạng): every member that sent its
@@ -14,38 +14,6 @@ import { selfAssessmentOf, verificationOf, verifiedValues } from './verification
  * otherwise (marked as such); overall or for one unit kind; with the points of each group of criteria
  * for the chart and the printed table.
  */
-
-export type RankingBasis = 'verified' | 'in_progress' | 'self';
-
-export interface RankingRow {
-  rank: number;
-  shared: boolean;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  total: number;
-  selfTotal: number;
-  basis: RankingBasis;
-  /** Points of each top-level group of criteria that applies to the unit, by node id. */
-  groups: Record<string, number>;
-  bonus: number;
-  deduction: number;
-  classification: string;
-  decidedBy: string | null;
-}
-
-export interface RankingView {
-  groupName: string;
-  year: number;
-  scope: UnitKind | 'all';
-  table: Pick<CriteriaTable, 'title' | 'sample' | 'source'>;
-  /** The top-level groups of criteria shown as columns, with their maxima. */
-  columns: { id: string; number: string; content: string; max: number; role: string }[];
-  rows: RankingRow[];
-  /** Members that have not sent a self-assessment: not ranked. */
-  missing: { code: string; name: string }[];
-  tieBreak: string;
-}
 
 export function rankingView({ db }: Store, groupId: number, scope: UnitKind | 'all'): RankingView {
   const group = getGroup(db, groupId);

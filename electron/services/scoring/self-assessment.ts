@@ -9,7 +9,8 @@ import { nowIso, type Store } from '../workspace/clock';
 import { tableInForce } from './criteria';
 import type { CriteriaNode, CriteriaTable, CriteriaTableRecord } from './criteria-schemas';
 import { storeEvidence } from './evidence';
-import { appliesTo, computeTotals, scoreItem, type Totals } from './rules';
+import { appliesTo, computeTotals, scoreItem } from './rules';
+import type { Gaps, SelfAssessmentView } from './view-schemas';
 import { selfAssessmentRecordV1Schema, type AssessedItem, type EvidenceRef, type SelfAssessmentRecord } from './self-assessment-schemas';
 import type { UnitKind } from '../units-keys/schemas';
 
@@ -19,28 +20,6 @@ import type { UnitKind } from '../units-keys/schemas';
  * the printed table confirmed by the provincial chairman. Saved as a draft in the record store; the
  * export freezes the version sent.
  */
-
-export interface Gaps {
-  /** Items that apply and are not scored yet. */
-  missing: { node: string; number: string; content: string }[];
-  /** Items whose table asks for evidence and that have none. */
-  lackingEvidence: { node: string; number: string; content: string }[];
-  /** Values the table refuses, with why. */
-  refused: { node: string; number: string; message: string }[];
-  /** The scan of the confirmed self-assessment is not attached yet. */
-  noConfirmation: boolean;
-}
-
-export interface SelfAssessmentView {
-  table: CriteriaTable;
-  tableRef: { recordId: string; version: number };
-  unitKind: UnitKind;
-  record: SelfAssessmentRecord;
-  status: 'new' | 'draft' | 'frozen';
-  version: number;
-  totals: Pick<Totals, 'total' | 'max' | 'bonus' | 'deduction'>;
-  gaps: Gaps;
-}
 
 /** Items a unit of this kind scores: an item applies when it and every group above it apply. */
 export function itemsFor(table: CriteriaTable, kind: UnitKind): CriteriaNode[] {

@@ -18,7 +18,8 @@ import { evidencePath } from './evidence';
 import { evidenceBundlePath } from './export';
 import { computeTotals, scoreItem } from './rules';
 import { itemsFor, valuesOf } from './self-assessment';
-import type { EvidenceRef, SelfAssessmentRecord } from './self-assessment-schemas';
+import type { SelfAssessmentRecord } from './self-assessment-schemas';
+import type { VerificationItemView, VerificationRow, VerificationView, VerifiedResult } from './view-schemas';
 import { verificationRecordV1Schema, type Inspection, type VerificationRecord, type VerifiedItem } from './verification-schemas';
 
 /**
@@ -56,22 +57,6 @@ export function verifiedValues(self: SelfAssessmentRecord, verification: Verific
 
 const sameValue = (a: ItemValue | null | undefined, b: ItemValue | null | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-export interface VerificationRow {
-  code: string;
-  name: string;
-  kind: UnitKind;
-  /** The self-assessment version held, or null when none came. */
-  selfVersion: number | null;
-  selfTotal: number | null;
-  verifiedTotal: number | null;
-  reviewed: number;
-  items: number;
-  differences: number;
-  complete: boolean;
-  /** The verification is of an older version than the one now held. */
-  outdated: boolean;
-}
-
 /** Progress across the members: who sent, how far the verification has gone, where scores differ. */
 export function verificationBoard({ db }: Store, groupId: number): VerificationRow[] {
   const { group, table } = groupAndTable(db, groupId);
@@ -95,18 +80,6 @@ export function verificationBoard({ db }: Store, groupId: number): VerificationR
       outdated: !!v && v.self_assessment.version !== self.version,
     };
   });
-}
-
-export interface VerificationItemView {
-  node: CriteriaNode;
-  selfValue: ItemValue | null;
-  selfPoints: number;
-  explanation: string;
-  evidence: EvidenceRef[];
-  verifiedValue: ItemValue | null;
-  verifiedPoints: number | null;
-  reason: string;
-  differs: boolean;
 }
 
 const pointsOf = (node: CriteriaNode, value: ItemValue | null | undefined) => {
@@ -134,17 +107,6 @@ function verificationItems(table: CriteriaTable, kind: UnitKind, self: SelfAsses
       differs: !!v && pointsOf(node, v.value) !== pointsOf(node, s?.value),
     };
   });
-}
-
-export interface VerificationView {
-  unit: { code: string; name: string; kind: UnitKind };
-  table: CriteriaTable;
-  selfVersion: number;
-  record: VerificationRecord;
-  items: VerificationItemView[];
-  selfTotal: number;
-  verifiedTotal: number;
-  conditionsStated: string[];
 }
 
 export function verificationView({ db }: Store, groupId: number, unitCode: string, inspection = false): VerificationView {
@@ -276,17 +238,6 @@ export async function sendVerifiedScores(ws: Workspace, groupId: number, folder?
   }
   if (!bundles.length) throw new UserError('Chưa có đơn vị nào được thẩm định xong bảng tự chấm điểm mới nhất; chưa có kết quả để gửi.');
   return writeReceipts(ws, bundles, folder);
-}
-
-export interface VerifiedResult {
-  /** The leader that verified, and when its receipt came. */
-  by: string;
-  receivedAt: string;
-  selfVersion: number;
-  selfTotal: number;
-  verifiedTotal: number;
-  /** Items whose verified score differs from the unit's own, with the reason. */
-  changes: { node: string; number: string; content: string; selfPoints: number; verifiedPoints: number; reason: string }[];
 }
 
 /** The member's side: the verified scores its leader sent back, and where and why they differ from its own. */
