@@ -22,7 +22,7 @@ export const scoringHandlers = {
   'scoring.detachEvidence': (input, { ws }) => detachEvidence(ws, input.groupId, input.node, input.sha256),
   'scoring.exportSelfAssessment': async (input, { ws, files }) => {
     const sent = await exportSelfAssessment(ws, input.groupId, { acceptGaps: input.acceptGaps });
-    return { file: files.register(sent.path), seq: sent.seq, version: sent.version };
+    return { file: files.register(sent.path), seq: sent.seq, version: sent.version, milestone: sent.milestone };
   },
   'scoring.verificationBoard': (input, { ws }) => verificationBoard(ws, input.groupId),
   'scoring.verification': (input, { ws }) => verificationView(ws, input.groupId, input.unitCode, input.inspection),

@@ -18,6 +18,7 @@ const DELIVERABLE: Record<Milestone['deliverable'], string> = {
   mid_year_report: 'báo cáo sơ kết 6 tháng',
   inspection_report: 'báo cáo kết quả kiểm tra',
   year_end_report: 'báo cáo tổng kết năm',
+  self_assessment: 'bảng tự chấm điểm kèm minh chứng',
   dossier: 'hồ sơ đề nghị khen thưởng',
   consolidated: 'gói tổng hợp của Phó Trưởng',
   document: 'văn bản (theo dõi)',

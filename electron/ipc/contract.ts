@@ -346,7 +346,7 @@ export const contract = {
   'scoring.detachEvidence': { input: groupRef.extend({ node: z.string().nullable(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }), output: selfAssessmentViewSchema },
   'scoring.exportSelfAssessment': {
     input: groupRef.extend({ acceptGaps: z.boolean() }),
-    output: z.object({ file: fileHandleSchema, seq: z.number(), version: z.number() }),
+    output: z.object({ file: fileHandleSchema, seq: z.number(), version: z.number(), milestone: answeredMilestoneSchema.nullish() }),
   },
   /** The leader's verification: progress across members, one member item by item, saved with reasons. */
   'scoring.verificationBoard': { input: groupRef, output: z.array(verificationRowSchema) },

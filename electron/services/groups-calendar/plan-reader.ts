@@ -235,6 +235,7 @@ const DELIVERABLE_WORDS: [RegExp, Milestone['deliverable']][] = [
   [/\b(?:0?6|sau) thang\b/, 'mid_year_report'],
   [/\bket qua kiem tra\b|\bbien ban kiem tra\b/, 'inspection_report'],
   [/\bho so (?:de nghi|khen thuong|suy ton)/, 'dossier'],
+  [/\btu cham diem\b|\bbang (?:tu )?cham diem\b/, 'self_assessment'],
   [/\bbao cao\b.*\bnam\b|\btong ket\b/, 'year_end_report'],
 ];
 const SECTION_DELIVERABLE: Partial<Record<Section, Milestone['deliverable']>> = {
@@ -251,6 +252,7 @@ const DELIVERABLE_SECTION: Partial<Record<Milestone['deliverable'], Section>> = 
   mid_year_report: 'mid_year',
   inspection_report: 'inspection',
   year_end_report: 'year_end',
+  self_assessment: 'year_end',
   dossier: 'year_end',
 };
 

@@ -68,7 +68,7 @@ export const receiverRoles = ['member', 'deputy', 'leader', 'ministry'] as const
  * What is sent. The kinds that travel as bundles carry their bundle kind's name; `document` is a
  * paper or e-mail exchange the app only tracks (the leader's report to the Ministry).
  */
-export const deliverables = ['kickoff', 'plan_comments', 'registration', 'mid_year_report', 'inspection_report', 'year_end_report', 'dossier', 'consolidated', 'document'] as const;
+export const deliverables = ['kickoff', 'plan_comments', 'registration', 'mid_year_report', 'inspection_report', 'year_end_report', 'self_assessment', 'dossier', 'consolidated', 'document'] as const;
 
 /** Sections of the plan, in the order of seed 000's "II. NỘI DUNG". */
 export const planSections = ['registration', 'kickoff', 'mid_year', 'inspection', 'year_end'] as const;

@@ -3,6 +3,8 @@ import { sendBundle, type Sent } from '../bundles/outbox';
 import type { BundleFileInput } from '../bundles/writer';
 import { asciiName } from '../documents/write';
 import { getGroup } from '../groups-calendar/groups';
+import { milestoneToSend, type MilestoneToSend } from '../groups-calendar/home';
+import { nowIso } from '../workspace/clock';
 import { currentRecords, freeze, unfreeze } from '../records/store';
 import { requireOwnUnit } from '../units-keys/units';
 import type { Workspace } from '../workspace/workspace';
@@ -35,7 +37,7 @@ export function gapsText(gaps: Gaps): string[] {
  * the table refuses stop it; items still empty, lacking required evidence or the confirmed scan are
  * listed and stop it unless the unit has seen them and chooses to send as it is.
  */
-export async function exportSelfAssessment(ws: Workspace, groupId: number, options: { acceptGaps: boolean }): Promise<Sent & { version: number }> {
+export async function exportSelfAssessment(ws: Workspace, groupId: number, options: { acceptGaps: boolean }): Promise<Sent & { version: number; milestone: MilestoneToSend | null }> {
   const view = selfAssessmentView(ws, groupId);
   if (view.status === 'new') throw new UserError('Đơn vị chưa tự chấm điểm tiêu chí nào.');
   if (view.gaps.refused.length) throw new UserError(`Còn điểm không hợp lệ: ${view.gaps.refused.map((r) => r.message).join(' ')}`);
@@ -48,10 +50,12 @@ export async function exportSelfAssessment(ws: Workspace, groupId: number, optio
   // Checked before anything is frozen: a file deleted from the data folder is named, not discovered half-way.
   for (const ref of evidenceOf(view.record)) await requireEvidence(ws, ref);
   let sent: SelfAssessmentRecord | undefined;
+  const milestone = milestoneToSend(ws.db, groupId, selfAssessmentKind.kind, nowIso(ws.clock));
   const out = await sendBundle(ws, {
     kind: selfAssessmentKind.kind,
     group,
     recipients,
+    milestone: milestone?.key,
     fileStem: `tu-cham-diem-${group.year}-${asciiName(own.code)}`,
     prepare(tx, bundleId, now) {
       const current = currentRecords<SelfAssessmentRecord>(tx, 'self_assessment', group.code, group.year, own.code)[0]!;
@@ -67,5 +71,5 @@ export async function exportSelfAssessment(ws: Workspace, groupId: number, optio
       return Promise.all(evidenceOf(sent!).map(async (ref) => ({ path: evidenceBundlePath(ref), source: await requireEvidence(ws, ref), mediaType: ref.media_type })));
     },
   });
-  return { ...out, version: sent!.version };
+  return { ...out, version: sent!.version, milestone };
 }

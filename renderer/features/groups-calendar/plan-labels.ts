@@ -36,6 +36,7 @@ export const deliverableLabels: Record<Milestone['deliverable'], string> = {
   mid_year_report: 'Báo cáo sơ kết',
   inspection_report: 'Báo cáo kiểm tra',
   year_end_report: 'Báo cáo tổng kết',
+  self_assessment: 'Bảng tự chấm điểm',
   dossier: 'Hồ sơ khen thưởng',
   consolidated: 'Gói tổng hợp',
   document: 'Văn bản, công văn',
