@@ -17,7 +17,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import { stripUnsafeChars } from '../text/unsafe-chars';
-import { placeAndDate } from '../text/vietnamese';
+import { placeAndBlankDate, placeAndDate } from '../text/vietnamese';
 
 /**
  * Decree 30/2020/NĐ-CP, Phụ lục I: A4, Times New Roman, margins 20/20/30/15 mm, national heading,
@@ -71,7 +71,8 @@ export interface DocumentHeading {
   unitName: string;
   numberSymbol: string;
   place: string;
-  date: string;
+  /** ISO date, or an undated document of a year: the day and month left blank, filled by hand when signed. */
+  date: string | { blankIn: number };
 }
 
 export interface Signature {
@@ -155,7 +156,7 @@ export function headingLines(text: string, widthTwip: number, halfPoints: number
 
 function headingTable(h: DocumentHeading, landscape: boolean): Table {
   const total = contentWidth(landscape);
-  const placeDate = placeAndDate(h.place, h.date);
+  const placeDate = typeof h.date === 'string' ? placeAndDate(h.place, h.date) : placeAndBlankDate(h.place, h.date.blankIn);
   // The national title must stay on one line; the unit's name gets what it needs of the rest (at least
   // a third of the width), and the place and date, which may wrap, what is left.
   const leftAvail = total - (textWidth(NATIONAL_TITLE, 24, true) + CELL_MARGINS + 60);

@@ -16,9 +16,10 @@ const MINISTRY = 'Vụ Thi đua - Khen thưởng, Bộ Tư pháp';
  * yêu cầu; II. Nội dung, one numbered section per part of the year with each milestone as a
  * paragraph (who sends what to whom, the deadline in bold), then the movements and phases and the
  * working relations; III. Tổ chức thực hiện; Nơi nhận and the leader's signature. The fixed wording is
- * data (resources/calendar/plan-document.json). `today` dates the plan while its own date is blank.
+ * data (resources/calendar/plan-document.json). A plan without its own date prints the day and month
+ * blank, for the pen at signing.
  */
-export function planDocument(group: PlanGroup, plan: PlanContent, today: string): Document {
+export function planDocument(group: PlanGroup, plan: PlanContent): Document {
   const leader = group.members.find((m) => m.role === 'leader');
   if (!leader) throw new UserError(`${group.name} chưa có đơn vị Trưởng: hãy chọn đơn vị Trưởng trước khi in kế hoạch.`);
   const deputy = group.members.find((m) => m.role === 'deputy');
@@ -99,7 +100,7 @@ export function planDocument(group: PlanGroup, plan: PlanContent, today: string)
   ];
   const numberSymbol = plan.document.number_symbol.startsWith('/') ? `      ${plan.document.number_symbol}` : plan.document.number_symbol;
   return officialDocument({
-    heading: { parentName: leader.parentName, unitName: leader.name, numberSymbol, place: plan.document.place || leader.province, date: plan.document.date || today },
+    heading: { parentName: leader.parentName, unitName: leader.name, numberSymbol, place: plan.document.place || leader.province, date: plan.document.date || { blankIn: year } },
     title: 'KẾ HOẠCH',
     subtitle: `Hoạt động của ${group.name} năm ${year}`,
     body,

@@ -72,7 +72,7 @@ export async function printPlan(ws: Workspace, groupId: number): Promise<string>
   const { plan } = planView(ws, groupId);
   const version = ownPlan(ws.db, group.code, group.year)?.version ?? planInForce(ws.db, group.code, group.year)?.version ?? 0;
   const dest = path.join(ws.dataDir, 'documents', `ke-hoach-${group.year}-${asciiName(group.code)}${version ? `-v${version}` : ''}.docx`);
-  await writeDocx(planDocument(group, plan, todayVi(ws.clock)), dest);
+  await writeDocx(planDocument(group, plan), dest);
   return dest;
 }
 

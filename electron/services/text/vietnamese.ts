@@ -48,6 +48,15 @@ export function placeAndDate(place: string, isoDate: string): string {
   return `${place}, ngày ${pad2(d)} tháng ${month} năm ${y}`;
 }
 
+/**
+ * "Tuyên Quang, ngày      tháng      năm 2022": an undated document leaves the day and month blank for
+ * the pen at signing, as seed 000 was printed; the year it is meant for is printed.
+ */
+export function placeAndBlankDate(place: string, year: number): string {
+  const blank = ' '.repeat(8);
+  return `${place}, ngày${blank}tháng${blank}năm ${year}`;
+}
+
 /** The calendar date in Vietnam (UTC+7, no daylight saving) of an ISO timestamp; a plain date passes through. */
 export function localDate(iso: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
