@@ -10,6 +10,9 @@ import { statusBoard } from '../../electron/services/groups-calendar/status-boar
 import { enterOnBehalf } from '../../electron/services/registration/on-behalf';
 import { overview } from '../../electron/services/registration/overview';
 import { onBehalfInputSchema } from '../../electron/services/registration/schemas';
+import { exportStatusBoard, printPlan } from '../../electron/services/groups-calendar/year-plan';
+import { printConsolidated } from '../../electron/services/registration/consolidated-export';
+import { documentText, parseDocx } from '../helpers/docx';
 import { testClock } from '../helpers/clock';
 import { LEADER, makeUnit } from '../helpers/units';
 
@@ -110,5 +113,26 @@ describe('a Sở’s internal group (Cụm thi đua nội bộ)', () => {
     const { matrix } = overview(ws, { groupId: group.id, search: '', scope: 'all', unitKind: 'khac', titleCode: '', sort: 'unit', descending: false });
     expect(matrix.filter((m) => m.onBehalf).map((m) => m.unitCode).sort()).toEqual(['STP-TQ.HCTP', 'STP-TQ.TTR', 'STP-TQ.VP']);
     expect(matrix.find((m) => m.unitCode === 'STP-TQ.TTR')).toMatchObject({ late: true, sentAt: '2022-02-02' });
+  });
+  it('prints its plan, board and registration table as the Cụm thi đua nội bộ, never as a regional Cụm thi đua', async () => {
+    const { ws, group } = await internalGroup();
+    enterOnBehalf(ws, entry(group.id, 'STP-TQ.VP', '2022-01-04', 'Lê Văn An'));
+    const files = [
+      await printPlan(ws, group.id),
+      await exportStatusBoard(ws, group.id, 'all', 'docx'),
+      await printConsolidated(ws, { groupId: group.id, search: '', scope: 'all', unitKind: 'all', titleCode: '', sort: 'unit', descending: false }),
+    ];
+    for (const file of files) {
+      const { errors, parts } = await parseDocx(file);
+      expect(errors).toEqual([]);
+      const text = documentText(parts).toLowerCase();
+      expect(text, file).toContain('cụm thi đua nội bộ');
+      // The Quy chế's own name speaks of Cụm and Khu vực; the group itself is never a plain Cụm thi đua.
+      const rest = text.replaceAll('cụm thi đua nội bộ', '').replaceAll('cụm thi đua, khu vực thi đua ngành tư pháp', '').replaceAll('cụm, khu vực thi đua', '');
+      expect(rest, file).not.toMatch(/cụm thi đua|khu vực thi đua/);
+    }
+    // The Sở's own plan and board are numbered as the Sở's: …/KH-STP, …/TD-STP.
+    expect(documentText((await parseDocx(files[0]!)).parts)).toContain('/KH-STP');
+    expect(documentText((await parseDocx(files[1]!)).parts)).toContain('/TD-STP');
   });
 });

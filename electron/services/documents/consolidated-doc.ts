@@ -6,6 +6,7 @@ import type { getGroup } from '../groups-calendar/groups';
 import { formatDateVi } from '../text/vietnamese';
 import { unitKindLabels } from '../units-keys/schemas';
 import { bodyText, dataTable, heading, officialDocument } from './layout';
+import { groupKindWords } from '../groups-calendar/group-kind';
 
 const roleLabel = { leader: 'Trưởng', deputy: 'Phó Trưởng', member: '' } as const;
 
@@ -46,7 +47,7 @@ export function consolidatedDocument(
   signer: ConsolidatedSigner,
   today: string,
 ): Document {
-  const groupKind = group.kind === 'khu_vuc' ? 'Khu vực thi đua' : 'Cụm thi đua';
+  const groupKind = groupKindWords(group.kind).kind;
   const received = members.filter((m) => m.registration);
   const status = members.map((m, i) => [
     String(i + 1),
@@ -123,7 +124,7 @@ export function consolidatedDocument(
       : [bodyText('Không có đăng ký nào khớp với bộ lọc.')]),
   ];
   return officialDocument({
-    heading: { parentName: unit.parentName, unitName: unit.name, numberSymbol: '      /TH-' + (group.kind === 'khu_vuc' ? 'KVTĐ' : 'CTĐ'), place: signer.place, date: today },
+    heading: { parentName: unit.parentName, unitName: unit.name, numberSymbol: `      /TH-${groupKindWords(group.kind).abbr}`, place: signer.place, date: today },
     title: `TỔNG HỢP ĐĂNG KÝ THI ĐUA NĂM ${group.year}`,
     subtitle: `của các đơn vị thành viên ${group.name}`,
     body,

@@ -6,6 +6,7 @@ import { planSections, type Milestone, type PlanContent } from '../groups-calend
 import { UserError } from '../errors';
 import { formatDateVi } from '../text/vietnamese';
 import { bodyText, heading, officialDocument } from './layout';
+import { groupKindWords } from '../groups-calendar/group-kind';
 
 export type PlanGroup = Pick<Group, 'name' | 'kind' | 'year' | 'members'>;
 
@@ -23,7 +24,7 @@ export function planDocument(group: PlanGroup, plan: PlanContent): Document {
   const leader = group.members.find((m) => m.role === 'leader');
   if (!leader) throw new UserError(`${group.name} chưa có đơn vị Trưởng: hãy chọn đơn vị Trưởng trước khi in kế hoạch.`);
   const deputy = group.members.find((m) => m.role === 'deputy');
-  const kind = group.kind === 'khu_vuc' ? 'Khu vực thi đua' : 'Cụm thi đua';
+  const { kind } = groupKindWords(group.kind);
   const year = group.year;
   const fill = (s: string) =>
     s

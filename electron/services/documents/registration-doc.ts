@@ -2,6 +2,7 @@ import type { Document } from 'docx';
 import type { Group, OwnUnit, Registration } from '../../ipc/contract';
 import { catalogue, titleName } from '../catalogue/catalogue';
 import { addressees, bodyText, dataTable, heading, line, officialDocument } from './layout';
+import { groupKindWords } from '../groups-calendar/group-kind';
 
 export const commitmentLabel = { key_task: 'Nhiệm vụ trọng tâm', project: 'Công trình, đề án, sáng kiến', other: 'Cam kết khác' } as const;
 
@@ -18,7 +19,7 @@ function countByTitle(codes: string[]): string {
 export function registrationDocument(reg: Registration, unit: OwnUnit, group: Group): Document {
   const leader = group.members.find((m) => m.role === 'leader');
   const deputy = group.members.find((m) => m.role === 'deputy');
-  const groupKind = group.kind === 'khu_vuc' ? 'Khu vực thi đua' : 'Cụm thi đua';
+  const groupKind = groupKindWords(group.kind).kind;
   // Addressed to the group's leader and deputy, never to the unit itself: a leader's own registration
   // goes to its deputy, and to the Ministry's emulation office when there is no one else.
   const recipientsOfGroup = [

@@ -4,6 +4,7 @@ import { unitKindLabels } from '../units-keys/schemas';
 import { type BoardCell, type StatusBoard } from '../groups-calendar/board-schemas';
 import { formatDateVi, localDate } from '../text/vietnamese';
 import { bodyText, dataTable, heading, officialDocument, type Column } from './layout';
+import { groupKindWords } from '../groups-calendar/group-kind';
 
 export interface StatusBoardSigner {
   place: string;
@@ -41,7 +42,7 @@ function cellText(c: BoardCell): string {
  */
 export function statusBoardDocument(board: StatusBoard, unit: OwnUnit, signer: StatusBoardSigner): Document {
   const { group, viewer } = board;
-  const groupKind = group.kind === 'khu_vuc' ? 'Khu vực thi đua' : 'Cụm thi đua';
+  const { kind: groupKind, abbr } = groupKindWords(group.kind);
   const role = viewer.role === 'leader' ? 'Trưởng' : 'Phó Trưởng';
   const asOf = formatDateVi(board.today);
   const filtered = board.unitKind === 'all' ? '' : ` (loại đơn vị: ${unitKindLabels[board.unitKind]})`;
@@ -71,7 +72,7 @@ export function statusBoardDocument(board: StatusBoard, unit: OwnUnit, signer: S
     : [bodyText(`Kế hoạch của ${group.name} năm ${group.year} chưa có mốc gửi hồ sơ nào của các đơn vị thành viên.`)];
 
   return officialDocument({
-    heading: { parentName: unit.parentName, unitName: unit.name, numberSymbol: `      /TD-${group.kind === 'khu_vuc' ? 'KVTĐ' : 'CTĐ'}`, place: signer.place, date: localDate(board.today) },
+    heading: { parentName: unit.parentName, unitName: unit.name, numberSymbol: `      /TD-${abbr}`, place: signer.place, date: localDate(board.today) },
     title: 'BẢNG THEO DÕI TÌNH HÌNH GỬI HỒ SƠ CỦA CÁC ĐƠN VỊ THÀNH VIÊN',
     subtitle: `${group.name} năm ${group.year}, tính đến ngày ${asOf}`,
     body,

@@ -6,6 +6,7 @@ import { requireOwnUnit } from '../units-keys/units';
 import type { MemberDeadline, MemberDeadlines } from './board-schemas';
 import { daysBefore, milestonesFor, milestoneState, milestoneToAnswer, resolveDeadlines, ruleText, stateText } from './calendar';
 import { getGroup } from './groups';
+import { groupKindWords } from './group-kind';
 import type { Milestone } from './plan-schemas';
 import { planInForce } from './plan';
 import { answersOf, sentSubmissions } from './status-board';
@@ -30,7 +31,7 @@ export function memberDeadlines(db: DbOrTx, groupId: number, options: { today: s
   const own = requireOwnUnit(db);
   const me = group.members.find((m) => m.code === own.code);
   if (!me) throw new UserError(`Đơn vị này không có trong danh sách thành viên của ${group.name} năm ${group.year}.`);
-  const groupKind = group.kind === 'khu_vuc' ? 'Khu vực thi đua' : 'Cụm thi đua';
+  const groupKind = groupKindWords(group.kind).kind;
   const plan = planInForce(db, group.code, group.year)?.content.plan;
   const owed = plan ? milestonesFor(plan, me).filter((u) => u.part === 'sends').map((u) => u.milestone) : [];
   const deadlines = plan ? resolveDeadlines(plan) : new Map<string, string | null>();

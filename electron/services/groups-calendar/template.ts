@@ -1,8 +1,8 @@
-import type { z } from 'zod';
 import data from '../../../resources/calendar/plan-template.json';
 import internalData from '../../../resources/calendar/plan-template-noi-bo.json';
 import { planContentSchema, type PlanContent } from './plan-schemas';
-import { isRealIsoDate, type groupKindSchema } from './schemas';
+import { isRealIsoDate } from './schemas';
+import { groupKindWords, type GroupKind } from './group-kind';
 
 /**
  * The plan every year starts from: seed 000's calendar (resources/calendar/plan-template.json), its
@@ -12,21 +12,15 @@ import { isRealIsoDate, type groupKindSchema } from './schemas';
  * year-end reports, and the dossiers to the Sở's council.
  */
 
-export type GroupKind = z.infer<typeof groupKindSchema>;
-
-const kindWords: Record<GroupKind, { kind: string; abbr: string }> = {
-  khu_vuc: { kind: 'Khu vực thi đua', abbr: 'KVTĐ' },
-  cum: { kind: 'Cụm thi đua', abbr: 'CTĐ' },
-  noi_bo: { kind: 'Cụm thi đua nội bộ', abbr: 'STP' },
-};
+export type { GroupKind };
 
 /** "{year}", "{next_year}", "{group_kind}", "{group_abbr}" in a template text, filled in. */
 function fill(text: string, year: number, kind: GroupKind): string {
   return text
     .replaceAll('{year}', String(year))
     .replaceAll('{next_year}', String(year + 1))
-    .replaceAll('{group_kind}', kindWords[kind].kind)
-    .replaceAll('{group_abbr}', kindWords[kind].abbr);
+    .replaceAll('{group_kind}', groupKindWords(kind).kind)
+    .replaceAll('{group_abbr}', groupKindWords(kind).abbr);
 }
 
 /**
