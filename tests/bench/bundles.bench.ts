@@ -16,6 +16,7 @@ import { statusBoardDocument } from '../../electron/services/documents/status-bo
 import { writeDocx } from '../../electron/services/documents/write';
 import { getOwnUnit } from '../../electron/services/units-keys/units';
 import { groupInputSchema } from '../../electron/ipc/contract';
+import { rankingSection } from './scoring-sections';
 import { inChild, MB, measure, opensslSeconds, printTable, registerCase, runCaseIfChild } from './measure';
 
 /**
@@ -310,6 +311,7 @@ const sections: [string, (dir: string) => Promise<void>][] = [
   ['unknown-key', unknownKeySection],
   ['import-folder', folderSection],
   ['status-board', statusBoardSection],
+  ['ranking', rankingSection],
 ];
 
 async function main(): Promise<void> {

@@ -5,7 +5,11 @@ import { UserError } from '../errors';
 import { tableInForce } from './criteria';
 import { classificationText, rankUnits, tieBreakStatement, type RankInput } from './ranking';
 import { appliesTo, computeTotals } from './rules';
-import { selfAssessmentOf, verificationOf, verifiedValues } from './verification';
+import { verifiedValues } from './verification';
+import { currentRecords } from '../records/store';
+import { requireOwnUnit } from '../units-keys/units';
+import type { SelfAssessmentRecord } from './self-assessment-schemas';
+import type { VerificationRecord } from './verification-schemas';
 import type { RankingBasis, RankingView } from './view-schemas';
 
 /**
@@ -24,13 +28,21 @@ export function rankingView({ db }: Store, groupId: number, scope: UnitKind | 'a
   const members = group.members.filter((m) => scope === 'all' || m.kind === scope);
   const inputs: (RankInput & { basis: RankingBasis; selfTotal: number })[] = [];
   const missing: RankingView['missing'] = [];
+  // Read once for the whole group: a query per member would read the group's records once per member.
+  const selves = new Map(currentRecords<SelfAssessmentRecord>(db, 'self_assessment', group.code, group.year).map((r) => [r.ownerCode, r]));
+  const own = requireOwnUnit(db).code;
+  const verifications = new Map(
+    currentRecords<VerificationRecord>(db, 'verification', group.code, group.year, own)
+      .filter((r) => r.content.inspection === null)
+      .map((r) => [r.content.unit, r.content]),
+  );
   for (const m of members) {
-    const self = selfAssessmentOf(db, group.code, group.year, m.code);
+    const self = selves.get(m.code);
     if (!self) {
       missing.push({ code: m.code, name: m.name });
       continue;
     }
-    const v = verificationOf(db, group.code, group.year, m.code)?.content;
+    const v = verifications.get(m.code);
     const totals = computeTotals(table, m.kind, verifiedValues(self.content, v));
     inputs.push({
       code: m.code,
