@@ -1,5 +1,5 @@
 import { criteriaView, saveCriteriaTable, startFromSample } from '../services/scoring/criteria';
-import { exportSelfAssessment } from '../services/scoring/export';
+import { exportSelfAssessment, printSelfAssessment } from '../services/scoring/export';
 import { rankingView } from '../services/scoring/ranking-view';
 import { attachEvidence, detachEvidence, saveSelfAssessment, selfAssessmentView } from '../services/scoring/self-assessment';
 import { evidenceForViewing, ownVerifiedScores, saveVerification, sendVerifiedScores, verificationBoard, verificationView } from '../services/scoring/verification';
@@ -20,6 +20,7 @@ export const scoringHandlers = {
     }
   },
   'scoring.detachEvidence': (input, { ws }) => detachEvidence(ws, input.groupId, input.node, input.sha256),
+  'scoring.printSelfAssessment': async (input, { ws, files }) => files.register(await printSelfAssessment(ws, input.groupId)),
   'scoring.exportSelfAssessment': async (input, { ws, files }) => {
     const sent = await exportSelfAssessment(ws, input.groupId, { acceptGaps: input.acceptGaps });
     return { file: files.register(sent.path), seq: sent.seq, version: sent.version, milestone: sent.milestone };
@@ -43,6 +44,7 @@ export const scoringHandlers = {
   | 'scoring.saveSelfAssessment'
   | 'scoring.attachEvidence'
   | 'scoring.detachEvidence'
+  | 'scoring.printSelfAssessment'
   | 'scoring.exportSelfAssessment'
   | 'scoring.verificationBoard'
   | 'scoring.verification'

@@ -55,6 +55,7 @@ export const channels = [
   'scoring.saveSelfAssessment',
   'scoring.attachEvidence',
   'scoring.detachEvidence',
+  'scoring.printSelfAssessment',
   'scoring.exportSelfAssessment',
   'scoring.verificationBoard',
   'scoring.verification',

@@ -344,6 +344,8 @@ export const contract = {
   /** A file picked or uploaded, attached to an item (node null: the scan of the confirmed self-assessment). */
   'scoring.attachEvidence': { input: groupRef.extend({ node: z.string().nullable(), file: fileHandleSchema }), output: selfAssessmentViewSchema },
   'scoring.detachEvidence': { input: groupRef.extend({ node: z.string().nullable(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }), output: selfAssessmentViewSchema },
+  /** BẢNG TỰ CHẤM ĐIỂM THI ĐUA NĂM … as DOCX, to sign and have confirmed, then scan back. */
+  'scoring.printSelfAssessment': { input: groupRef, output: fileHandleSchema },
   'scoring.exportSelfAssessment': {
     input: groupRef.extend({ acceptGaps: z.boolean() }),
     output: z.object({ file: fileHandleSchema, seq: z.number(), version: z.number(), milestone: answeredMilestoneSchema.nullish() }),

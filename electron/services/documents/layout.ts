@@ -246,7 +246,7 @@ function columnWidths(columns: Column[], rows: string[][], total: number, size: 
  * A bordered data table with a bold header row repeated on every page. Text 13 pt, as forms use; a
  * board with a column per milestone passes a smaller `size` (half-points) to fit the page's width.
  */
-export function dataTable(columns: Column[], rows: string[][], landscape = false, options: { boldLastRow?: boolean; size?: number } = {}): Table {
+export function dataTable(columns: Column[], rows: string[][], landscape = false, options: { boldLastRow?: boolean; boldRows?: ReadonlySet<number>; size?: number } = {}): Table {
   const total = contentWidth(landscape);
   const size = options.size ?? 26;
   const widths = columnWidths(columns, rows, total, size);
@@ -275,7 +275,36 @@ export function dataTable(columns: Column[], rows: string[][], landscape = false
     layout: TableLayoutType.FIXED,
     rows: [
       new TableRow({ tableHeader: true, children: columns.map((c, i) => mk(c.title, i, true)) }),
-      ...rows.map((r, n) => new TableRow({ cantSplit: true, children: r.map((t, i) => mk(t, i, false, !!options.boldLastRow && n === last)) })),
+      ...rows.map((r, n) => new TableRow({ cantSplit: true, children: r.map((t, i) => mk(t, i, false, (!!options.boldLastRow && n === last) || !!options.boldRows?.has(n))) })),
+    ],
+  });
+}
+
+/**
+ * A superior's confirmation under the signer's block ("XÁC NHẬN CỦA …"): the heading, what the
+ * superior confirms, and room for its signature and seal on the right; kept on one page.
+ */
+export function confirmationBlock(title: string, statement: string, signerTitle: string, landscape = false): Table {
+  const total = contentWidth(landscape);
+  const left = Math.round(total * 0.5);
+  const right = total - left;
+  // Every paragraph keeps with the next, so the heading never ends a page without the signature space.
+  const keep = (p: { title: string; statement: string }) => [
+    line(p.title.toUpperCase(), { bold: true, align: AlignmentType.CENTER, before: 480, after: 120, keepNext: true }),
+    line(p.statement, { indent: true, keepNext: true }),
+  ];
+  const signer = [
+    new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { after: 0, line: 276 }, children: [run(signerTitle.toUpperCase(), { size: 28, bold: true })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 1600, line: 276 }, children: [run('(Ký, ghi rõ họ tên và đóng dấu)', { size: 26, italics: true })] }),
+  ];
+  return new Table({
+    width: { size: total, type: WidthType.DXA },
+    columnWidths: [left, right],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({ cantSplit: true, children: [new TableCell({ children: keep({ title, statement }), columnSpan: 2, width: { size: total, type: WidthType.DXA }, borders: NO_BORDERS })] }),
+      new TableRow({ cantSplit: true, children: [cell([new Paragraph({ children: [] })], left), cell(signer, right)] }),
     ],
   });
 }
@@ -304,6 +333,8 @@ export function officialDocument(options: {
   signature: Signature;
   landscape?: boolean;
   description: string;
+  /** What follows the signature, such as a superior's confirmation block. */
+  after?: FileChild[];
 }): Document {
   const landscape = !!options.landscape;
   return new Document({
@@ -336,6 +367,7 @@ export function officialDocument(options: {
           ...options.body,
           line('', { after: 120 }),
           signatureTable(options.signature, landscape),
+          ...(options.after ?? []),
         ],
       },
     ],

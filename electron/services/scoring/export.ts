@@ -1,7 +1,10 @@
+import path from 'node:path';
+import { Packer } from 'docx';
 import { UserError } from '../errors';
 import { sendBundle, type Sent } from '../bundles/outbox';
 import type { BundleFileInput } from '../bundles/writer';
-import { asciiName } from '../documents/write';
+import { selfAssessmentDocument } from '../documents/self-assessment-doc';
+import { asciiName, writeDocx } from '../documents/write';
 import { getGroup } from '../groups-calendar/groups';
 import { milestoneToSend, type MilestoneToSend } from '../groups-calendar/home';
 import { nowIso } from '../workspace/clock';
@@ -21,6 +24,18 @@ export function evidenceOf(record: SelfAssessmentRecord): EvidenceRef[] {
 }
 
 export const evidenceBundlePath = (ref: EvidenceRef) => `data/evidence/${ref.sha256}${evidenceExtension(ref.media_type)}`;
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Prints the unit's self-assessment as it stands (BẢNG TỰ CHẤM ĐIỂM THI ĐUA NĂM …) into its documents folder, to sign and have confirmed. */
+export async function printSelfAssessment(ws: Workspace, groupId: number): Promise<string> {
+  const view = selfAssessmentView(ws, groupId);
+  const group = getGroup(ws.db, groupId);
+  const own = requireOwnUnit(ws.db);
+  const dest = path.join(ws.dataDir, 'documents', `tu-cham-diem-${group.year}-${asciiName(own.code)}-v${view.record.version}.docx`);
+  await writeDocx(selfAssessmentDocument(view, own, group), dest);
+  return dest;
+}
 
 /** The gaps as a person reads them before sending: what is still empty, lacking evidence, or unsigned. */
 export function gapsText(gaps: Gaps): string[] {
@@ -68,7 +83,12 @@ export async function exportSelfAssessment(ws: Workspace, groupId: number, optio
       };
     },
     async files(): Promise<BundleFileInput[]> {
-      return Promise.all(evidenceOf(sent!).map(async (ref) => ({ path: evidenceBundlePath(ref), source: await requireEvidence(ws, ref), mediaType: ref.media_type })));
+      // The version just frozen, printed as the leader reads it beside the signed scan.
+      const docx = await Packer.toBuffer(selfAssessmentDocument(view, own, group, sent!));
+      return [
+        { path: `data/documents/tu-cham-diem-${group.year}-v${sent!.version}.docx`, source: docx, mediaType: DOCX },
+        ...(await Promise.all(evidenceOf(sent!).map(async (ref) => ({ path: evidenceBundlePath(ref), source: await requireEvidence(ws, ref), mediaType: ref.media_type })))),
+      ];
     },
   });
   return { ...out, version: sent!.version, milestone };

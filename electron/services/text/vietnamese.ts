@@ -43,6 +43,8 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** "Tuyên Quang, ngày 05 tháng 02 năm 2022": Decree 30 wants a leading 0 for days below 10 and months 1–2. */
 export function placeAndDate(place: string, isoDate: string): string {
+  // Undated: the blanks the signer fills in by hand on the day.
+  if (!isoDate) return `${place}, ngày … tháng … năm …`;
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   const month = m <= 2 ? pad2(m) : String(m);
   return `${place}, ngày ${pad2(d)} tháng ${month} năm ${y}`;
