@@ -127,13 +127,15 @@ describe('the member’s self-assessment', () => {
     const sent = await exportSelfAssessment(member.ws, g, { acceptGaps: true });
     expect(sent.version).toBe(1);
 
-    // What travels: the record and each distinct file once, named by its hash.
+    // What travels: the record, the printed table, and each distinct file once, named by its hash.
     const opened = await openBundle(sent.path, member.ws.kinds);
     try {
       expect(opened.header.kind).toBe('self_assessment');
       const paths = opened.header.files.map((f) => f.path);
-      expect(paths).toHaveLength(3);
-      expect(paths).toEqual(expect.arrayContaining([`data/evidence/${ref!.sha256}.pdf`, `data/evidence/${view.record.confirmation!.sha256}.jpg`, expect.stringMatching(/^data\/records\//)]));
+      expect(paths).toHaveLength(4);
+      expect(paths).toEqual(
+        expect.arrayContaining([`data/evidence/${ref!.sha256}.pdf`, `data/evidence/${view.record.confirmation!.sha256}.jpg`, expect.stringMatching(/^data\/records\//), 'data/documents/tu-cham-diem-2022-v1.docx']),
+      );
     } finally {
       await opened.close();
     }
