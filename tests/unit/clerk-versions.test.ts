@@ -6,7 +6,7 @@ import { testClock } from '../helpers/clock';
 import { LEADER, registeredMember } from '../helpers/units';
 
 const versions = (db: { $client: { prepare(s: string): { all(): unknown[] } } }) =>
-  db.$client.prepare('select version, status from registrations order by version').all();
+  db.$client.prepare("select version, status from records where type = 'registration' order by version").all();
 
 describe('registration versions follow content, not saves', () => {
   it('makes no new version when an exported registration is saved, printed or exported again unchanged', async () => {
@@ -17,20 +17,20 @@ describe('registration versions follow content, not saves', () => {
     await printRegistration(m.ws, m.group.id);
     saveRegistration(m.ws, m.input);
     await exportRegistration(m.ws, m.group.id);
-    expect(versions(m.ws.db)).toEqual([{ version: 1, status: 'exported' }]);
+    expect(versions(m.ws.db)).toEqual([{ version: 1, status: 'frozen' }]);
     expect(getOwnRegistration(m.ws.db, m.group.id)).toMatchObject({ version: 1, status: 'exported' });
   });
 
   it('leaves a draft untouched by a save with no change', async () => {
     const m = await registeredMember();
-    const before = m.ws.db.$client.prepare('select updated_at as u from registrations').get() as { u: string };
+    const before = m.ws.db.$client.prepare("select updated_at as u from records where type = 'registration'").get() as { u: string };
     testClock.set(new Date(Date.now() + 3600_000).toISOString());
     try {
       saveRegistration(m.ws, m.input);
     } finally {
       testClock.reset();
     }
-    expect(m.ws.db.$client.prepare('select updated_at as u from registrations').get()).toEqual(before);
+    expect(m.ws.db.$client.prepare("select updated_at as u from records where type = 'registration'").get()).toEqual(before);
   });
 
   it('still makes version + 1 when something did change, and says what was last sent', async () => {

@@ -41,7 +41,7 @@ async function reforged(outer: string, signer: TestSigner, edit: (entries: RawEn
 /** Nothing of a refused consolidated bundle is kept at the leader: no row, no record, no archived file. */
 function nothingLanded(leader: Awaited<ReturnType<typeof forwarded>>['leader']) {
   expect(leader.ws.db.select().from(schema.receivedBundles).all()).toEqual([]);
-  expect(leader.ws.db.select().from(schema.registrations).all()).toEqual([]);
+  expect(leader.ws.db.select().from(schema.records).where(eq(schema.records.type, 'registration')).all()).toEqual([]);
   expect(leader.ws.db.select().from(schema.records).where(eq(schema.records.type, 'consolidated')).all()).toEqual([]);
   expect(fs.readdirSync(leader.ws.dir.received, { recursive: true }).filter((f) => String(f).endsWith('.tdkt'))).toEqual([]);
   expect(fs.readdirSync(leader.ws.dir.staging)).toEqual([]);

@@ -5,7 +5,7 @@ import type { Workspace } from '../../electron/services/workspace/workspace';
 import { importBundleFiles } from '../../electron/services/bundles/importer';
 import { exportRegistration, printRegistration } from '../../electron/services/registration/export';
 import { printConsolidated } from '../../electron/services/registration/consolidated-export';
-import { saveRegistration } from '../../electron/services/registration/registration';
+import { saveRegistration, type RegistrationContent } from '../../electron/services/registration/registration';
 import { saveStaff } from '../../electron/services/registration/staff';
 import { printKeyCard } from '../../electron/services/units-keys/key-card';
 import { readZip } from '../helpers/zip';
@@ -22,14 +22,23 @@ function poison(ws: Workspace): void {
     units: ['name', 'province', 'parent_name'],
     emulation_groups: ['name'],
     staff: ['full_name', 'position', 'department'],
-    registrations: ['number_symbol', 'place', 'signer_authority', 'signer_title', 'signer_name'],
-    registration_targets: ['person_name', 'position', 'department', 'note'],
-    registration_commitments: ['content'],
   };
   for (const [table, cols] of Object.entries(columns)) {
     db.prepare(`update ${table} set ${cols.map((c) => `${c} = coalesce(${c}, '') || :p`).join(', ')}`).run({ p: POISON });
   }
-  db.prepare('update registrations set recipients = ?').run(JSON.stringify([`Như trên${POISON}`, `Lưu: VT${POISON}`]));
+  // Registrations are records: every text of their content, through JSON (which escapes none of it away).
+  const add = (s: string) => s + POISON;
+  const stored = db.prepare("select record_id as id, version as v, content as c from records where type = 'registration'").all() as { id: string; v: number; c: string }[];
+  for (const row of stored) {
+    const c = JSON.parse(row.c) as RegistrationContent;
+    const d = c.document;
+    Object.assign(d, { number_symbol: add(d.number_symbol), place: add(d.place), signer_authority: add(d.signer_authority), signer_title: add(d.signer_title), signer_name: add(d.signer_name) });
+    d.recipients = [`Như trên${POISON}`, `Lưu: VT${POISON}`];
+    for (const t of c.collective) t.note = add(t.note);
+    for (const p of c.individuals) Object.assign(p, { full_name: add(p.full_name), position: add(p.position), department: add(p.department) });
+    for (const x of c.commitments) x.content = add(x.content);
+    db.prepare('update records set content = ? where record_id = ? and version = ?').run(JSON.stringify(c), row.id, row.v);
+  }
 }
 
 const everything = (groupId: number) => ({ groupId, search: '', scope: 'all', unitKind: 'all', titleCode: '', sort: 'unit', descending: false }) as const;

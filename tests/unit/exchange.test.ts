@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrationsFolder, openDatabase, schema } from '../../db/client';
+import { recreateRegistrationTables } from '../helpers/registration-tables';
 import { groupInputSchema } from '../../electron/ipc/contract';
 import { decideQuarantine, importBundleFile, listQuarantine } from '../../electron/services/bundles/importer';
 import { sendBundle } from '../../electron/services/bundles/outbox';
@@ -165,6 +166,8 @@ describe('the calendar owns the deadline', () => {
     raw.exec('alter table received_bundles drop column milestone; alter table sent_bundles drop column milestone;');
     // And without the settings table (app_settings).
     raw.exec('drop table app_settings;');
+    // And with the registration tables that registrations_in_records moved into the records store.
+    recreateRegistrationTables(raw);
     raw.prepare("insert into units (code, name, kind, province, updated_at) values ('STP-TQ', 'Sở Tư pháp tỉnh Tuyên Quang', 'so_tu_phap', 'Tuyên Quang', '2022-01-01')").run();
     raw.prepare("insert into own_unit (id, unit_code, key_id, created_at) values (1, 'STP-TQ', '00112233445566778899aabbccddeeff', '2022-01-01')").run();
     raw.prepare("insert into emulation_groups (code, year, name, kind, registration_deadline, created_at) values ('KVTD-MNPB', 2022, 'Khu vực', 'khu_vuc', '2022-02-10', '2022-01-01')").run();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { schema } from '../../db/client';
 import { collectBundleFiles, decideQuarantine, importBundleFile, importBundleFiles, listQuarantine } from '../../electron/services/bundles/importer';
 import { exportRegistration } from '../../electron/services/registration/export';
@@ -18,11 +18,12 @@ import type { Workspace } from '../../electron/services/workspace/workspace';
 const file = (p: string) => ({ path: p, name: path.basename(p) });
 const tableCounts = (ws: Workspace) =>
   Object.fromEntries(
-    (['registrations', 'registrationTargets', 'receivedBundles', 'quarantinedBundles', 'pinnedKeys', 'units'] as const).map((t) => [
+    (['records', 'receivedBundles', 'quarantinedBundles', 'pinnedKeys', 'units'] as const).map((t) => [
       t,
       ws.db.select({ n: count() }).from(schema[t]).get()!.n,
     ]),
   );
+const registrations = (ws: Workspace) => ws.db.select().from(schema.records).where(eq(schema.records.type, 'registration')).all();
 const query = (groupId: number) => ({ groupId, search: '', scope: 'all' as const, unitKind: 'all' as const, titleCode: '', sort: 'unit' as const, descending: false });
 
 describe('importing a member registration', () => {
@@ -86,7 +87,7 @@ describe('importing a member registration', () => {
     saveRegistration(member.ws, { ...member.input, collective: [] });
     const second = await exportRegistration(member.ws, member.group.id);
     expect((await importBundleFile(leader.ws, file(second.path))).status).toBe('accepted');
-    const versions = leader.ws.db.select({ v: schema.registrations.version }).from(schema.registrations).all().map((r) => r.v);
+    const versions = registrations(leader.ws).map((r) => r.version);
     expect(versions.sort()).toEqual([1, 2]);
     expect(overview(leader.ws, query(leader.group.id)).matrix.find((m) => m.unitCode === MEMBER.code)!.version).toBe(2);
   });
@@ -98,7 +99,7 @@ describe('importing a member registration', () => {
     const r = await importBundleFile(leader.ws, file(bundle));
     expect(r.status).toBe('quarantined');
     expect(r.reason).toContain(member.unit.fingerprint);
-    expect(leader.ws.db.select().from(schema.registrations).all()).toHaveLength(0);
+    expect(registrations(leader.ws)).toHaveLength(0);
     const held = listQuarantine(leader.ws);
     expect(held).toMatchObject([{ senderCode: MEMBER.code, fingerprint: member.unit.fingerprint }]);
     expect((await importBundleFile(leader.ws, file(bundle))).reason).toContain('đã nằm trong danh sách chờ');
@@ -256,7 +257,7 @@ describe('trust is decided before the payload is read', () => {
     const confirmed = await decideQuarantine(leader.ws, held!.id, true);
     expect(confirmed.status).toBe('refused');
     expect(confirmed.reason).toMatch(/^Bản ghi "data\/records\/.*" sai cấu trúc: .*Đề nghị đơn vị gửi lại gói\.$/);
-    expect(leader.ws.db.select().from(schema.registrations).all()).toHaveLength(0);
+    expect(registrations(leader.ws)).toHaveLength(0);
     expect(leader.ws.db.select().from(schema.receivedBundles).all()).toHaveLength(0);
   });
 

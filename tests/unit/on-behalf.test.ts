@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { schema } from '../../db/client';
+import type { Workspace } from '../../electron/services/workspace/workspace';
+import { registrationRecordV1Schema, type RegistrationRecord } from '../../electron/services/registration/record';
 import { groupInputSchema, type Unit } from '../../electron/ipc/contract';
 import { importBundleFile } from '../../electron/services/bundles/importer';
 import { statusBoardSchema, type StatusBoard } from '../../electron/services/groups-calendar/board-schemas';
@@ -51,6 +54,7 @@ async function leaderWith(pins: Record<string, string> = {}) {
   return { ...leader, group };
 }
 
+const registrations = (ws: { db: Workspace['db'] }) => ws.db.select().from(schema.records).where(eq(schema.records.type, 'registration')).all();
 const cell = (board: StatusBoard, code: string, key = 'registration') => board.rows.find((r) => r.code === code)!.cells[board.columns.findIndex((c) => c.key === key)]!;
 const board = (ws: { db: Parameters<typeof statusBoard>[0] }, groupId: number) => statusBoardSchema.parse(statusBoard(ws.db, groupId, { today: testClock.now().toISOString() }));
 
@@ -64,9 +68,11 @@ describe('entering a member’s registration on its behalf', () => {
     expect(entry).toMatchObject({ unitCode: MEMBER.code, version: 1, submittedAt: '2022-02-08', enteredBy: LEADER.code, enteredAt: '2022-02-15T03:00:00.000Z', note: 'Theo Công văn số 12/STP ngày 08/02/2022', attachmentName: 'CV12-STP.pdf' });
     const row = ws.db.select().from(schema.onBehalfEntries).get()!;
     expect(fs.readFileSync(path.join(ws.dataDir, row.attachmentPath!), 'utf8')).toBe('%PDF-1.4 bản chụp công văn');
-    const stored = ws.db.select().from(schema.registrations).all();
+    const stored = registrations(ws);
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ unitCode: MEMBER.code, status: 'received', version: 1, receivedBundleId: entry.entryId, numberSymbol: '12/STP' });
+    expect(stored[0]).toMatchObject({ ownerCode: MEMBER.code, status: 'received', version: 1, bundleId: entry.entryId });
+    // What is stored is a registration record as a bundle would carry it.
+    expect(registrationRecordV1Schema.parse(JSON.parse(stored[0]!.content))).toMatchObject({ unit: { code: MEMBER.code, name: MEMBER.name }, document: { number_symbol: '12/STP' } });
 
     // A correction sent on paper later is the next version of the same record.
     at('2022-02-18T03:00:00.000Z');
@@ -132,7 +138,7 @@ describe('entering a member’s registration on its behalf', () => {
     expect(hg).toMatchObject({ sentAt: '2022-02-15', late: true });
     expect(hg.onBehalf?.note).toBe('Theo Công văn số 20/STP ngày 15/02/2022');
     // Both are history; the bundle's own version stays as the member signed it.
-    expect(ws.db.select().from(schema.registrations).all().map((r) => [r.version, r.numberSymbol]).sort()).toEqual([
+    expect(registrations(ws).map((r) => [r.version, (JSON.parse(r.content) as RegistrationRecord).document.number_symbol]).sort()).toEqual([
       [1, '05/ĐK-STP'],
       [1, '12/STP'],
     ]);
@@ -181,7 +187,7 @@ describe('entering a member’s registration on its behalf', () => {
     expect(() => enterOnBehalf(ws, paper(group.id), { name: 'cv.exe', path: exe })).toThrow('Tệp đính kèm "cv.exe" không đúng loại: chỉ nhận tệp PDF, Word (.doc, .docx) hoặc ảnh chụp (.jpg, .png, .tif).');
     // Nothing of the refused entries was kept.
     expect(ws.db.select().from(schema.onBehalfEntries).all()).toEqual([]);
-    expect(ws.db.select().from(schema.registrations).all()).toEqual([]);
+    expect(registrations(ws)).toEqual([]);
 
     // A member of the group cannot enter for another.
     const member = await makeUnit(MEMBER);

@@ -15,7 +15,7 @@ type Sqlite = { $client: { prepare(s: string): { all(...a: unknown[]): unknown[]
 const rows = (db: Sqlite, sql: string, ...args: unknown[]) => db.$client.prepare(sql).all(...args);
 /** Every table at once, to see that a refused change left nothing half-written. */
 const snapshot = (db: Sqlite) =>
-  ['units', 'own_unit', 'pinned_keys', 'emulation_groups', 'group_members', 'registrations', 'registration_targets', 'registration_commitments'].map((t) =>
+  ['units', 'own_unit', 'pinned_keys', 'emulation_groups', 'group_members', 'records'].map((t) =>
     rows(db, `select * from ${t} order by 1, 2`),
   );
 
@@ -35,12 +35,13 @@ describe('correcting the own unit', () => {
     expect(rows(m.ws.db, 'select unit_code as c from own_unit')).toEqual([{ c: 'STP-HGI' }]);
     expect(rows(m.ws.db, 'select unit_code as c from pinned_keys where source = ?', 'own')).toEqual([{ c: 'STP-HGI' }]);
     expect(rows(m.ws.db, 'select unit_code as c from group_members where unit_code like ?', 'STP-HG%')).toEqual([{ c: 'STP-HGI' }]);
-    expect(rows(m.ws.db, 'select distinct unit_code as c from registrations')).toEqual([{ c: 'STP-HGI' }]);
+    expect(rows(m.ws.db, 'select distinct owner_code as c from records')).toEqual([{ c: 'STP-HGI' }]);
     expect(rows(m.ws.db, 'pragma foreign_key_check')).toEqual([]);
     // The draft is still ours and exports under the new code.
     expect(getOwnRegistration(m.ws.db, m.group.id)).toMatchObject({ status: 'draft' });
     await exportRegistration(m.ws, m.group.id);
-    expect(rows(m.ws.db, 'select unit_code as c, status from registrations')).toEqual([{ c: 'STP-HGI', status: 'exported' }]);
+    // The draft saved under the old code is sent with the new one.
+    expect(rows(m.ws.db, "select owner_code as c, status, json_extract(content, '$.unit.code') as u from records where type = 'registration'")).toEqual([{ c: 'STP-HGI', status: 'frozen', u: 'STP-HGI' }]);
   });
 
   it('refuses a code another known unit already has', async () => {
@@ -75,9 +76,7 @@ describe('deleting a group made by mistake', () => {
     expect(removeGroup(m.ws.db, m.group.id)).toEqual({ removed: true });
     expect(rows(m.ws.db, 'select id from emulation_groups')).toEqual([{ id: other.id }]);
     expect(rows(m.ws.db, 'select distinct group_id as g from group_members')).toEqual([{ g: other.id }]);
-    expect(rows(m.ws.db, 'select * from registrations')).toEqual([]);
-    expect(rows(m.ws.db, 'select * from registration_targets')).toEqual([]);
-    expect(rows(m.ws.db, 'select * from registration_commitments')).toEqual([]);
+    expect(rows(m.ws.db, "select * from records where type = 'registration'")).toEqual([]);
     // Units and keys stay: other groups and future bundles still name them.
     expect(rows(m.ws.db, 'select code from units').length).toBe(3);
   });

@@ -6,6 +6,7 @@ import { contract, type RegistrationInput } from '../../electron/ipc/contract';
 import { getOwnRegistration, saveRegistration } from '../../electron/services/registration/registration';
 import { exportRegistration, printRegistration } from '../../electron/services/registration/export';
 import { printKeyCard } from '../../electron/services/units-keys/key-card';
+import { updateOwnUnit } from '../../electron/services/units-keys/units';
 import { saveGroup } from '../../electron/services/groups-calendar/groups';
 import { groupInputSchema } from '../../electron/ipc/contract';
 import { readZip } from '../helpers/zip';
@@ -41,18 +42,26 @@ describe('registration versions', () => {
     const v2 = getOwnRegistration(m.ws.db, m.group.id)!;
     expect(v2).toMatchObject({ version: 2, status: 'draft', numberSymbol: '07/ĐK-STP' });
     // The frozen version is still there, unchanged.
-    const rows = m.ws.db.$client.prepare('select version, status, number_symbol as n from registrations order by version').all();
+    const rows = m.ws.db.$client
+      .prepare("select version, status, json_extract(content, '$.document.number_symbol') as n from records where type = 'registration' order by version")
+      .all();
     expect(rows).toEqual([
-      { version: 1, status: 'exported', n: '06/ĐK-STP' },
+      { version: 1, status: 'frozen', n: '06/ĐK-STP' },
       { version: 2, status: 'draft', n: '07/ĐK-STP' },
     ]);
   });
 
   it('leaves the draft editable and no number used when the bundle cannot be written', async () => {
     const m = await registeredMember();
+    const stored = () => m.ws.db.$client.prepare("select status, bundle_id as b, updated_at as u, content as c from records where type = 'registration'").all();
+    const before = stored();
+    // The export stamps the draft with the unit's details of the day: undone with the rest.
+    updateOwnUnit(m.ws, { ...MEMBER, name: 'Sở Tư pháp tỉnh Hà Giang (tên sửa)' });
     await fs.rm(path.join(m.ws.dataDir, 'keys'), { recursive: true });
     await expect(exportRegistration(m.ws, m.group.id)).rejects.toThrow('Không tìm thấy khóa ký của đơn vị');
     expect(getOwnRegistration(m.ws.db, m.group.id)).toMatchObject({ version: 1, status: 'draft', exportedAt: null });
+    expect(stored()).toEqual(before);
+    expect(getOwnRegistration(m.ws.db, m.group.id)!.individuals.map((p) => p.staffId)).toEqual(m.staff.map((s) => s.id).reverse());
     expect(m.ws.db.$client.prepare('select count(*) as n from sent_bundles').get()).toEqual({ n: 0 });
   });
 
@@ -98,7 +107,7 @@ describe('registration versions', () => {
     );
     expect(() => saveRegistration(m.ws, { ...m.input, individuals: [...m.input.individuals, { staffId: a!.id, titleCode: 'CSTDCS' }] })).toThrow('hai lần');
     // Nothing of the refused saves was written.
-    expect(m.ws.db.$client.prepare('select count(*) as n from registration_targets').get()).toEqual({ n: 3 });
+    expect(m.ws.db.$client.prepare("select json_array_length(content, '$.collective') + json_array_length(content, '$.individuals') as n from records where type = 'registration'").get()).toEqual({ n: 3 });
     // A Cờ thi đua on top of xuất sắc, a higher title and award forms on top of a yearly title are allowed.
     const reg = saveRegistration(m.ws, {
       ...m.input,

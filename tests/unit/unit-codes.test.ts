@@ -50,7 +50,9 @@ describe('unit codes are upper case everywhere', () => {
   it('accepts a bundle an older installation signed with its code in lower case', async () => {
     const { leader, result } = await recoded({ sender: 'stp-hg', group: 'kvtd-mnpb' });
     expect(result).toMatchObject({ status: 'accepted' });
-    expect(leader.ws.db.$client.prepare('select unit_code as u, group_code as g from registrations').all()).toEqual([{ u: 'STP-HG', g: 'KVTD-MNPB' }]);
+    expect(leader.ws.db.$client.prepare("select owner_code as u, group_code as g, json_extract(content, '$.unit.code') as c from records where type = 'registration'").all()).toEqual([
+      { u: 'STP-HG', g: 'KVTD-MNPB', c: 'STP-HG' },
+    ]);
   });
 
   it('upper-cases the codes already stored by an earlier version, merging a lower-case twin', () => {
@@ -92,7 +94,7 @@ describe('unit codes are upper case everywhere', () => {
       { c: 'STP-TQ', role: 'leader' },
     ]);
     expect(q('select code from emulation_groups')).toEqual([{ code: 'KVTD-MNPB' }]);
-    expect(q('select unit_code as u, group_code as g from registrations')).toEqual([{ u: 'STP-HG', g: 'KVTD-MNPB' }]);
+    expect(q("select owner_code as u, group_code as g, json_extract(content, '$.unit.code') as c from records where type = 'registration'")).toEqual([{ u: 'STP-HG', g: 'KVTD-MNPB', c: 'STP-HG' }]);
     expect(q('select group_code as g from sent_bundles')).toEqual([{ g: 'KVTD-MNPB' }]);
     expect(q('pragma foreign_key_check')).toEqual([]);
     db.$client.close();

@@ -88,9 +88,9 @@ export function removeGroup(db: Db, groupId: number): { removed: boolean } {
     const held = count(tx.select({ id: schema.quarantinedBundles.id }).from(schema.quarantinedBundles).where(of(schema.quarantinedBundles)).all());
     const kept = count(
       tx
-        .select({ id: schema.registrations.recordId })
-        .from(schema.registrations)
-        .where(and(of(schema.registrations), inArray(schema.registrations.status, ['exported', 'received'])))
+        .select({ id: schema.records.recordId })
+        .from(schema.records)
+        .where(and(of(schema.records), eq(schema.records.type, 'registration'), inArray(schema.records.status, ['frozen', 'received'])))
         .all(),
     );
     const reasons = [
@@ -104,8 +104,8 @@ export function removeGroup(db: Db, groupId: number): { removed: boolean } {
         `Không xóa được Khu vực/Cụm ${group.code} năm ${group.year} vì đã có ${reasons.join(', ')}: các đơn vị khác đang giữ hồ sơ gắn với Khu vực/Cụm này.`,
       );
     }
-    // Targets and commitments go with their registration (ON DELETE CASCADE), members with the group.
-    tx.delete(schema.registrations).where(of(schema.registrations)).run();
+    // Only own registration drafts are left to go; members go with the group (ON DELETE CASCADE).
+    tx.delete(schema.records).where(and(of(schema.records), eq(schema.records.type, 'registration'))).run();
     tx.delete(schema.emulationGroups).where(eq(schema.emulationGroups.id, groupId)).run();
   });
   return { removed: true };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { schema, type Db } from '../../../db/client';
 import type { OwnUnit, ParsedInput } from '../../ipc/contract';
 import type { Workspace } from '../workspace/workspace';
@@ -7,6 +7,7 @@ import { requireOwnUnit, todayVi } from '../units-keys/units';
 import { consolidatedDocument, type ConsolidatedSigner } from '../documents/consolidated-doc';
 import { asciiName, writeDocx } from '../documents/write';
 import { memberRegistrations, overview } from './overview';
+import type { RegistrationContent } from './registration';
 
 /** The head of a unit by its kind: who signs for it when nothing better is known. */
 const headTitle = { so_tu_phap: 'Giám đốc', thads: 'Thủ trưởng cơ quan', don_vi_thuoc_bo: 'Thủ trưởng đơn vị', khac: 'Thủ trưởng đơn vị' } as const;
@@ -17,15 +18,22 @@ const headTitle = { so_tu_phap: 'Giám đốc', thads: 'Thủ trưởng cơ quan
  * unit by title, the name left for the pen.
  */
 function leaderSigner(db: Db, own: OwnUnit, registration: { place: string; signerTitle: string; signerName: string } | null): ConsolidatedSigner {
-  const latest =
-    registration ??
-    db
-      .select({ place: schema.registrations.place, signerTitle: schema.registrations.signerTitle, signerName: schema.registrations.signerName })
-      .from(schema.registrations)
-      .where(eq(schema.registrations.unitCode, own.code))
-      .orderBy(desc(schema.registrations.year), desc(schema.registrations.updatedAt))
-      .get();
+  const latest = registration ?? latestOwnSigner(db, own.code);
   return latest ? { place: latest.place || own.province, title: latest.signerTitle, name: latest.signerName } : { place: own.province, title: headTitle[own.kind], name: '' };
+}
+
+/** The signer of the unit's own registration of the latest year, the last saved first. */
+function latestOwnSigner(db: Db, ownCode: string): { place: string; signerTitle: string; signerName: string } | undefined {
+  const r = schema.records;
+  const row = db
+    .select({ content: r.content })
+    .from(r)
+    .where(and(eq(r.type, 'registration'), eq(r.ownerCode, ownCode)))
+    .orderBy(desc(r.year), desc(r.updatedAt))
+    .get();
+  if (!row) return undefined;
+  const d = (JSON.parse(row.content) as RegistrationContent).document;
+  return { place: d.place, signerTitle: d.signer_title, signerName: d.signer_name };
 }
 
 /** Prints "Tổng hợp đăng ký thi đua năm …" for the leader, filtered and ordered as its screen is. */

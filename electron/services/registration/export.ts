@@ -10,7 +10,7 @@ import { registrationDocument } from '../documents/registration-doc';
 import { asciiName, writeDocx } from '../documents/write';
 import { Packer } from 'docx';
 import type { Registration } from '../../ipc/contract';
-import { getOwnRegistration, markExported, toRecord, unfreeze } from './registration';
+import { freezeForExport, getOwnRegistration } from './registration';
 import { registrationKind } from './bundle-kind';
 
 function requireRegistration(ws: Workspace, groupId: number) {
@@ -48,15 +48,11 @@ export async function exportRegistration(ws: Workspace, groupId: number): Promis
     recipients,
     milestone: milestone?.key,
     fileStem: `dang-ky-thi-dua-${group.year}-${asciiName(own.code)}`,
-    prepare(tx, _bundleId, now) {
+    prepare(tx, bundleId, now) {
       const reg = requireRegistration(ws, groupId);
-      const wasDraft = reg.status === 'draft';
-      markExported(tx, reg, now);
+      const { record, undo } = freezeForExport(tx, reg, own, bundleId, now);
       frozen = reg;
-      return {
-        records: [{ record_id: reg.recordId, type: 'registration', version: reg.version, content: toRecord(reg, own) }],
-        undo: (undoTx) => wasDraft && unfreeze(undoTx, reg),
-      };
+      return { records: [{ record_id: reg.recordId, type: 'registration', version: reg.version, content: record }], undo };
     },
     async files() {
       // The version just frozen, whatever is edited meanwhile.

@@ -14,7 +14,8 @@ import { comparePersonNames, formatDateVi } from '../text/vietnamese';
 import { requireOwnUnit } from '../units-keys/units';
 import { nowIso } from '../workspace/clock';
 import type { Workspace } from '../workspace/workspace';
-import { checkDocumentDate, creditedDate, findRegistration, writeVersion } from './registration';
+import { checkDocumentDate, creditedDate, findRegistration, receivedIn, registrationContent } from './registration';
+import { receiveRecord } from '../records/store';
 import type { OnBehalfEntry, onBehalfInputSchema } from './schemas';
 
 export type { OnBehalfEntry };
@@ -128,27 +129,12 @@ export function enterOnBehalf(ws: Workspace, parsed: z.output<typeof onBehalfInp
         .get();
       const recordId = previous?.recordId ?? crypto.randomUUID();
       const version = (previous?.version ?? 0) + 1;
-      writeVersion(
-        tx,
-        {
-          recordId,
-          version,
-          unitCode: member.code,
-          groupCode: group.code,
-          year: group.year,
-          status: 'received',
-          numberSymbol: parsed.numberSymbol,
-          place: parsed.place,
-          documentDate: parsed.documentDate,
-          signerAuthority: parsed.signerAuthority,
-          signerTitle: parsed.signerTitle,
-          signerName: parsed.signerName,
-          recipients: JSON.stringify(parsed.recipients),
-          updatedAt: now,
-          receivedBundleId: entryId,
-        },
-        { collective: parsed.collective, individuals: individuals.map((p) => ({ ...p, staffId: null })), commitments: parsed.commitments },
+      const unit = tx.select().from(schema.units).where(eq(schema.units.code, member.code)).get()!;
+      const content = registrationContent(
+        { recordId, version, unit: { code: unit.code, name: unit.name, kind: unit.kind, province: unit.province, parent_name: unit.parentName }, groupCode: group.code, year: group.year },
+        { ...parsed, individuals: individuals.map((p) => ({ ...p, staffId: null })) },
       );
+      receiveRecord(tx, { recordId, type: 'registration', ownerCode: member.code, groupCode: group.code, year: group.year }, version, content, entryId, now);
       tx.insert(schema.onBehalfEntries)
         .values({
           entryId,
@@ -176,10 +162,5 @@ export function enterOnBehalf(ws: Workspace, parsed: z.output<typeof onBehalfInp
 
 /** The entry a version came from, when it was typed in on the member's behalf. */
 export function onBehalfEntryOf(db: DbOrTx, recordId: string, version: number): OnBehalfEntry | null {
-  const row = db
-    .select({ id: schema.registrations.receivedBundleId })
-    .from(schema.registrations)
-    .where(and(eq(schema.registrations.recordId, recordId), eq(schema.registrations.version, version)))
-    .get();
-  return onBehalfEntry(db, row?.id ?? null);
+  return onBehalfEntry(db, receivedIn(db, recordId, version));
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { schema } from '../../../db/client';
 import type { ConsolidatedRow, MatrixRow, ParsedInput, Registration } from '../../ipc/contract';
 import { getGroup } from '../groups-calendar/groups';
@@ -7,7 +7,7 @@ import { requireOwnUnit } from '../units-keys/units';
 import { isLate } from '../groups-calendar/deadlines';
 import { nowIso, type Store } from '../workspace/clock';
 import { compareVi, comparePersonNames, matchesVi } from '../text/vietnamese';
-import { findRegistration } from './registration';
+import { findRegistration, receivedIn } from './registration';
 import { onBehalfEntryOf, type OnBehalfEntry } from './on-behalf';
 
 export interface MemberRegistration {
@@ -37,12 +37,14 @@ export function memberRegistrations({ db, clock }: Store, groupId: number): { gr
     else if (registration) {
       // The latest version's dates are those of the bundle that carried it; one forwarded by the
       // deputy is credited with the date the deputy received it.
-      const row = db
-        .select({ receivedAt: sql<string>`coalesce(${schema.receivedBundles.submittedAt}, ${schema.receivedBundles.receivedAt})`, sentAt: schema.receivedBundles.createdAt })
-        .from(schema.registrations)
-        .innerJoin(schema.receivedBundles, eq(schema.receivedBundles.bundleId, schema.registrations.receivedBundleId))
-        .where(and(eq(schema.registrations.recordId, registration.recordId), eq(schema.registrations.version, registration.version)))
-        .get();
+      const bundleId = receivedIn(db, registration.recordId, registration.version);
+      const row = bundleId
+        ? db
+            .select({ receivedAt: sql<string>`coalesce(${schema.receivedBundles.submittedAt}, ${schema.receivedBundles.receivedAt})`, sentAt: schema.receivedBundles.createdAt })
+            .from(schema.receivedBundles)
+            .where(eq(schema.receivedBundles.bundleId, bundleId))
+            .get()
+        : undefined;
       receivedAt = row?.receivedAt ?? null;
       sentAt = row?.sentAt ?? null;
     }

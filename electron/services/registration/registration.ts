@@ -13,8 +13,36 @@ import { daysBefore, deadlineStatus } from '../groups-calendar/deadlines';
 import type { DeadlineStatus } from '../groups-calendar/schemas';
 import type { RegistrationRecord } from './record';
 import { documentYearProblem } from './schemas';
+import { freeze, historyOf, receiveRecord, saveDraft, unfreeze, type StoredRecord } from '../records/store';
 
-type Row = typeof schema.registrations.$inferSelect;
+/**
+ * A registration version as the records store keeps it (type 'registration'): the record as it travels,
+ * format 1 (record.ts). Our own versions add `staff_id` to each person, the local staff row it was
+ * picked from, so the form shows the person again and the next save takes the staff list's current
+ * details; it means nothing elsewhere and never leaves this installation (bundleRecord drops it).
+ */
+type StoredPerson = RegistrationRecord['individuals'][number] & { staff_id?: number };
+export type RegistrationContent = Omit<RegistrationRecord, 'individuals'> & { individuals: StoredPerson[] };
+export type StoredRegistration = StoredRecord<RegistrationContent>;
+
+const TYPE = 'registration';
+
+/** Every version of a unit's registrations for a group-year, highest version first. */
+export function registrationVersions(db: DbOrTx, unitCode: string, groupCode: string, year: number): StoredRegistration[] {
+  const r = schema.records;
+  return db
+    .select()
+    .from(r)
+    .where(and(eq(r.type, TYPE), eq(r.ownerCode, unitCode), eq(r.groupCode, groupCode), eq(r.year, year)))
+    .orderBy(desc(r.version))
+    .all()
+    .map((row) => ({ ...row, content: JSON.parse(row.content) as RegistrationContent }));
+}
+
+/** One version of a registration record, or undefined. */
+export function registrationVersion(db: DbOrTx, recordId: string, version: number): StoredRegistration | undefined {
+  return historyOf<RegistrationContent>(db, recordId).find((r) => r.type === TYPE && r.version === version);
+}
 
 /**
  * The current version of a unit's registration for a group-year. A member has one record, unless the
@@ -22,16 +50,11 @@ type Row = typeof schema.registrations.$inferSelect;
  * app: then the record credited latest is current, and on the same day the member's signed bundle
  * wins over the typed copy. Within a record the highest version is current.
  */
-export function latestVersion(db: DbOrTx, unitCode: string, groupCode: string, year: number): Row | undefined {
-  const rows = db
-    .select()
-    .from(schema.registrations)
-    .where(and(eq(schema.registrations.unitCode, unitCode), eq(schema.registrations.groupCode, groupCode), eq(schema.registrations.year, year)))
-    .orderBy(desc(schema.registrations.version))
-    .all();
+export function latestVersion(db: DbOrTx, unitCode: string, groupCode: string, year: number): StoredRegistration | undefined {
+  const rows = registrationVersions(db, unitCode, groupCode, year);
   const heads = rows.filter((r, i) => rows.findIndex((x) => x.recordId === r.recordId) === i);
   if (heads.length <= 1) return heads[0];
-  const ranked = heads.map((row) => ({ row, at: creditedDate(db, row.recordId, row.version) ?? row.updatedAt, typed: isOnBehalf(db, row.receivedBundleId) }));
+  const ranked = heads.map((row) => ({ row, at: creditedDate(db, row.recordId, row.version) ?? row.updatedAt, typed: isOnBehalf(db, row) }));
   return ranked.reduce((best, x) => {
     const later = daysBefore(x.at, best.at);
     if (later !== 0) return later > 0 ? x : best;
@@ -40,68 +63,70 @@ export function latestVersion(db: DbOrTx, unitCode: string, groupCode: string, y
   }).row;
 }
 
-const isOnBehalf = (db: DbOrTx, entryId: string | null) =>
-  !!entryId && !!db.select({ id: schema.onBehalfEntries.entryId }).from(schema.onBehalfEntries).where(eq(schema.onBehalfEntries.entryId, entryId)).get();
+/** Our own frozen versions name the bundle they went out in; only a received one's names where it came from. */
+const carrierOf = (row: StoredRegistration | undefined) => (row?.status === 'received' ? row.bundleId : null);
+
+const isOnBehalf = (db: DbOrTx, row: StoredRegistration) => {
+  const entryId = carrierOf(row);
+  return !!entryId && !!db.select({ id: schema.onBehalfEntries.entryId }).from(schema.onBehalfEntries).where(eq(schema.onBehalfEntries.entryId, entryId)).get();
+};
+
+/** The bundle or the entry on behalf a received version came in; null for our own versions. */
+export function receivedIn(db: DbOrTx, recordId: string, version: number): string | null {
+  return carrierOf(registrationVersion(db, recordId, version));
+}
 
 /**
  * The date a received version is credited with, as the status board judges it: the paper's date for an
  * entry on behalf, else the date the member signed the bundle. Null for our own versions.
  */
 export function creditedDate(db: DbOrTx, recordId: string, version: number): string | null {
-  const row = db
-    .select({ id: schema.registrations.receivedBundleId })
-    .from(schema.registrations)
-    .where(and(eq(schema.registrations.recordId, recordId), eq(schema.registrations.version, version)))
-    .get();
-  if (!row?.id) return null;
-  const entry = db.select({ at: schema.onBehalfEntries.submittedAt }).from(schema.onBehalfEntries).where(eq(schema.onBehalfEntries.entryId, row.id)).get();
+  const id = receivedIn(db, recordId, version);
+  if (!id) return null;
+  const entry = db.select({ at: schema.onBehalfEntries.submittedAt }).from(schema.onBehalfEntries).where(eq(schema.onBehalfEntries.entryId, id)).get();
   if (entry) return entry.at;
-  return db.select({ at: schema.receivedBundles.createdAt }).from(schema.receivedBundles).where(eq(schema.receivedBundles.bundleId, row.id)).get()?.at ?? null;
+  return db.select({ at: schema.receivedBundles.createdAt }).from(schema.receivedBundles).where(eq(schema.receivedBundles.bundleId, id)).get()?.at ?? null;
 }
 
-export function loadRegistration(db: DbOrTx, row: Row): Registration {
-  const key = and(eq(schema.registrationTargets.recordId, row.recordId), eq(schema.registrationTargets.version, row.version));
-  const targets = db.select().from(schema.registrationTargets).where(key).orderBy(schema.registrationTargets.sortOrder).all();
-  const commitments = db
-    .select()
-    .from(schema.registrationCommitments)
-    .where(and(eq(schema.registrationCommitments.recordId, row.recordId), eq(schema.registrationCommitments.version, row.version)))
-    .orderBy(schema.registrationCommitments.sortOrder)
-    .all();
+const statusNames = { draft: 'draft', frozen: 'exported', received: 'received' } as const;
+
+/** A stored version as the screens read it. */
+export function loadRegistration(row: StoredRegistration): Registration {
+  const c = row.content;
+  const d = c.document;
   return {
     recordId: row.recordId,
     version: row.version,
-    status: row.status,
-    unitCode: row.unitCode,
+    status: statusNames[row.status],
+    unitCode: row.ownerCode,
     groupCode: row.groupCode,
     year: row.year,
-    numberSymbol: row.numberSymbol,
-    place: row.place,
-    documentDate: row.documentDate,
-    signerAuthority: row.signerAuthority,
-    signerTitle: row.signerTitle,
-    signerName: row.signerName,
-    recipients: JSON.parse(row.recipients) as string[],
-    exportedAt: row.exportedAt,
-    collective: targets.filter((t) => t.scope === 'collective').map((t) => ({ titleCode: t.titleCode, note: t.note })),
-    individuals: targets
-      .filter((t) => t.scope === 'individual')
-      .map((t) => ({
-        staffId: t.staffId,
-        fullName: t.personName ?? '',
-        birthYear: t.birthYear,
-        gender: t.gender ?? 'nam',
-        position: t.position ?? '',
-        department: t.department ?? '',
-        titleCode: t.titleCode,
-      })),
-    commitments: commitments.map((c) => ({ kind: c.kind, content: c.content })),
+    numberSymbol: d.number_symbol,
+    place: d.place,
+    documentDate: d.date,
+    signerAuthority: d.signer_authority,
+    signerTitle: d.signer_title,
+    signerName: d.signer_name,
+    recipients: d.recipients,
+    // Freezing stamps the version with the moment it was exported.
+    exportedAt: row.status === 'frozen' ? row.updatedAt : null,
+    collective: c.collective.map((t) => ({ titleCode: t.title_code, note: t.note })),
+    individuals: c.individuals.map((p) => ({
+      staffId: p.staff_id ?? null,
+      fullName: p.full_name,
+      birthYear: p.birth_year,
+      gender: p.gender,
+      position: p.position,
+      department: p.department,
+      titleCode: p.title_code,
+    })),
+    commitments: c.commitments.map((x) => ({ kind: x.kind, content: x.content })),
     sent: null,
   };
 }
 
 /** What a version says, without its bookkeeping (status, dates): two saves of the same text compare equal. */
-function contentOf(r: Omit<Registration, 'recordId' | 'version' | 'status' | 'unitCode' | 'groupCode' | 'year' | 'exportedAt' | 'sent'>): string {
+function contentOf(r: Pick<Registration, 'numberSymbol' | 'place' | 'documentDate' | 'signerAuthority' | 'signerTitle' | 'signerName' | 'recipients' | 'collective' | 'individuals' | 'commitments'>): string {
   return JSON.stringify([
     r.numberSymbol,
     r.place,
@@ -118,19 +143,14 @@ function contentOf(r: Omit<Registration, 'recordId' | 'version' | 'status' | 'un
 
 /** The latest version this unit exported (and so sent); a later draft does not unsend it. */
 function lastSent(db: DbOrTx, recordId: string): Registration['sent'] {
-  const row = db
-    .select({ version: schema.registrations.version, at: schema.registrations.exportedAt })
-    .from(schema.registrations)
-    .where(and(eq(schema.registrations.recordId, recordId), eq(schema.registrations.status, 'exported')))
-    .orderBy(desc(schema.registrations.version))
-    .get();
-  return row?.at ? { version: row.version, at: row.at } : null;
+  const row = historyOf(db, recordId).find((r) => r.status === 'frozen');
+  return row ? { version: row.version, at: row.updatedAt } : null;
 }
 
 /** The latest version of a unit's registration for a group-year, or null. */
 export function findRegistration(db: DbOrTx, unitCode: string, groupCode: string, year: number): Registration | null {
   const row = latestVersion(db, unitCode, groupCode, year);
-  return row ? { ...loadRegistration(db, row), sent: lastSent(db, row.recordId) } : null;
+  return row ? { ...loadRegistration(row), sent: lastSent(db, row.recordId) } : null;
 }
 
 export function getOwnRegistration(db: Db, groupId: number): Registration | null {
@@ -160,32 +180,53 @@ export function checkDocumentDate(isoDate: string, groupYear: number, now: strin
   }
 }
 
-export function writeVersion(tx: DbOrTx, head: typeof schema.registrations.$inferInsert, content: Pick<Registration, 'collective' | 'individuals' | 'commitments'>): void {
-  tx.insert(schema.registrations).values(head).run();
-  const { recordId, version } = head;
-  content.collective.forEach((c, i) =>
-    tx.insert(schema.registrationTargets).values({ recordId, version, scope: 'collective', titleCode: c.titleCode, note: c.note, sortOrder: i }).run(),
-  );
-  content.individuals.forEach((p, i) =>
-    tx
-      .insert(schema.registrationTargets)
-      .values({
-        recordId,
-        version,
-        scope: 'individual',
-        titleCode: p.titleCode,
-        staffId: p.staffId,
-        personName: p.fullName,
-        birthYear: p.birthYear,
-        gender: p.gender,
-        position: p.position,
-        department: p.department,
-        sortOrder: i,
-      })
-      .run(),
-  );
-  content.commitments.forEach((c, i) => tx.insert(schema.registrationCommitments).values({ recordId, version, kind: c.kind, content: c.content, sortOrder: i }).run());
+/**
+ * A registration as record format 1, its keys in the schema's order: what a version built here and
+ * one received compare as. `unit` and `group` are the codes as stored (upper case).
+ */
+export function registrationContent(
+  head: { recordId: string; version: number; unit: RegistrationRecord['unit']; groupCode: string; year: number },
+  reg: Pick<Registration, 'numberSymbol' | 'place' | 'documentDate' | 'signerAuthority' | 'signerTitle' | 'signerName' | 'recipients' | 'collective' | 'commitments'> & {
+    individuals: (Omit<Registration['individuals'][number], 'staffId'> & { staffId?: number | null })[];
+  },
+): RegistrationContent {
+  const u = head.unit;
+  return {
+    record_id: head.recordId,
+    type: 'registration',
+    version: head.version,
+    unit: { code: u.code, name: u.name, kind: u.kind, province: u.province, parent_name: u.parent_name },
+    group: { code: head.groupCode, year: head.year },
+    document: {
+      number_symbol: reg.numberSymbol,
+      place: reg.place,
+      date: reg.documentDate,
+      signer_authority: reg.signerAuthority,
+      signer_title: reg.signerTitle,
+      signer_name: reg.signerName,
+      recipients: [...reg.recipients],
+    },
+    collective: reg.collective.map((c) => ({ title_code: c.titleCode, note: c.note })),
+    individuals: reg.individuals.map((p) => ({
+      full_name: p.fullName,
+      birth_year: p.birthYear,
+      gender: p.gender,
+      position: p.position,
+      department: p.department,
+      title_code: p.titleCode,
+      ...(p.staffId ? { staff_id: p.staffId } : {}),
+    })),
+    commitments: reg.commitments.map((c) => ({ kind: c.kind, content: c.content })),
+  };
 }
+
+const unitOf = (unit: Pick<OwnUnit, 'code' | 'name' | 'kind' | 'province' | 'parentName'>): RegistrationRecord['unit'] => ({
+  code: unit.code,
+  name: unit.name,
+  kind: unit.kind,
+  province: unit.province,
+  parent_name: unit.parentName,
+});
 
 /**
  * Saves the unit's registration. A draft is replaced in place; once a version has been exported it
@@ -214,80 +255,40 @@ export function saveRegistration({ db, clock }: Store, input: ParsedInput<'regis
 
   writeTransaction(db, (tx) => {
     const latest = latestVersion(tx, own.code, group.code, group.year);
-    if (latest && contentOf(loadRegistration(tx, latest)) === contentOf({ ...input, individuals })) return;
+    if (latest && contentOf(loadRegistration(latest)) === contentOf({ ...input, individuals })) return;
     const recordId = latest?.recordId ?? crypto.randomUUID();
-    let version = 1;
-    if (latest?.status === 'draft') {
-      version = latest.version;
-      tx.delete(schema.registrations).where(and(eq(schema.registrations.recordId, recordId), eq(schema.registrations.version, version))).run();
-    } else if (latest) {
-      version = latest.version + 1;
-    }
-    writeVersion(
-      tx,
-      {
-        recordId,
-        version,
-        unitCode: own.code,
-        groupCode: group.code,
-        year: group.year,
-        status: 'draft',
-        numberSymbol: input.numberSymbol,
-        place: input.place,
-        documentDate: input.documentDate,
-        signerAuthority: input.signerAuthority,
-        signerTitle: input.signerTitle,
-        signerName: input.signerName,
-        recipients: JSON.stringify(input.recipients),
-        updatedAt: now,
-      },
-      { collective: input.collective, individuals, commitments: input.commitments },
-    );
+    // saveDraft keeps a draft's version and gives a frozen one's successor the next.
+    const version = latest?.status === 'draft' ? latest.version : (latest?.version ?? 0) + 1;
+    const key = { recordId, type: TYPE, ownerCode: own.code, groupCode: group.code, year: group.year };
+    saveDraft(tx, key, registrationContent({ recordId, version, unit: unitOf(own), groupCode: group.code, year: group.year }, { ...input, individuals }), now);
   });
   return getOwnRegistration(db, input.groupId)!;
 }
 
-export function markExported(tx: DbOrTx, reg: Registration, now: string): void {
-  tx.update(schema.registrations)
-    .set({ status: 'exported', exportedAt: now })
-    .where(and(eq(schema.registrations.recordId, reg.recordId), eq(schema.registrations.version, reg.version), eq(schema.registrations.status, 'draft')))
-    .run();
+/** The record as it travels in a bundle: the stored version without its local staff links. */
+export function bundleRecord(content: RegistrationContent): RegistrationRecord {
+  return { ...content, individuals: content.individuals.map(({ staff_id: _local, ...p }) => p) };
 }
 
-/** Undoes markExported when the bundle could not be written. */
-export function unfreeze(tx: DbOrTx, reg: Registration): void {
-  tx.update(schema.registrations)
-    .set({ status: 'draft', exportedAt: null })
-    .where(and(eq(schema.registrations.recordId, reg.recordId), eq(schema.registrations.version, reg.version)))
-    .run();
-}
-
-export function toRecord(reg: Registration, unit: OwnUnit): RegistrationRecord {
+/**
+ * Freezes the unit's current draft as exported in a bundle, first stamped with the unit's details as
+ * they are now (a code corrected after the last save included), and returns what the bundle carries
+ * and how to put the draft back if the bundle cannot be written. A version already exported is sent
+ * again as it was frozen.
+ */
+export function freezeForExport(tx: DbOrTx, reg: Registration, own: OwnUnit, bundleId: string, now: string): { record: RegistrationRecord; undo: (tx: DbOrTx) => void } {
+  const stored = registrationVersion(tx, reg.recordId, reg.version)!;
+  if (stored.status !== 'draft') return { record: bundleRecord(stored.content), undo: () => {} };
+  const content = { ...stored.content, unit: unitOf(own) };
+  const key = { recordId: stored.recordId, type: TYPE, ownerCode: stored.ownerCode, groupCode: stored.groupCode, year: stored.year };
+  saveDraft(tx, key, content, stored.updatedAt);
+  freeze(tx, stored.recordId, stored.version, bundleId, now);
   return {
-    record_id: reg.recordId,
-    type: 'registration',
-    version: reg.version,
-    unit: { code: unit.code, name: unit.name, kind: unit.kind, province: unit.province, parent_name: unit.parentName },
-    group: { code: reg.groupCode, year: reg.year },
-    document: {
-      number_symbol: reg.numberSymbol,
-      place: reg.place,
-      date: reg.documentDate,
-      signer_authority: reg.signerAuthority,
-      signer_title: reg.signerTitle,
-      signer_name: reg.signerName,
-      recipients: reg.recipients,
+    record: bundleRecord(content),
+    undo(undoTx) {
+      unfreeze(undoTx, stored.recordId, stored.version);
+      saveDraft(undoTx, key, stored.content, stored.updatedAt);
     },
-    collective: reg.collective.map((c) => ({ title_code: c.titleCode, note: c.note })),
-    individuals: reg.individuals.map((p) => ({
-      full_name: p.fullName,
-      birth_year: p.birthYear,
-      gender: p.gender,
-      position: p.position,
-      department: p.department,
-      title_code: p.titleCode,
-    })),
-    commitments: reg.commitments,
   };
 }
 
@@ -297,51 +298,31 @@ export function toRecord(reg: Registration, unit: OwnUnit): RegistrationRecord {
  */
 export function applyRegistrationRecord(tx: DbOrTx, signed: RegistrationRecord, bundleId: string, ownCode: string, now: string): 'added' | 'same' | 'stale' {
   // A record is read as signed; its codes are stored upper case like every other code here.
-  const record = { ...signed, unit: { ...signed.unit, code: signed.unit.code.toUpperCase() }, group: { ...signed.group, code: signed.group.code.toUpperCase() } };
-  if (record.unit.code === ownCode) throw new UserError('Gói hồ sơ chứa bản đăng ký mang mã của chính đơn vị này.');
-  const existing = tx
-    .select({ version: schema.registrations.version, unitCode: schema.registrations.unitCode })
-    .from(schema.registrations)
-    .where(eq(schema.registrations.recordId, record.record_id))
-    .orderBy(desc(schema.registrations.version))
-    .get();
-  if (existing && existing.unitCode !== record.unit.code) throw new UserError('Mã bản ghi đăng ký đã thuộc về một đơn vị khác.');
-  // Judged per record: an older version never overwrites a newer one.
-  if (existing && existing.version >= record.version) return existing.version === record.version ? 'same' : 'stale';
-  upsertUnit(tx, { code: record.unit.code, name: record.unit.name, kind: record.unit.kind, province: record.unit.province, parentName: record.unit.parent_name }, ownCode, now);
-  const d = record.document;
-  writeVersion(
-    tx,
+  const unit = { ...signed.unit, code: signed.unit.code.toUpperCase() };
+  if (unit.code === ownCode) throw new UserError('Gói hồ sơ chứa bản đăng ký mang mã của chính đơn vị này.');
+  const held = historyOf(tx, signed.record_id);
+  if (held.some((r) => r.type !== TYPE || r.ownerCode !== unit.code)) throw new UserError('Mã bản ghi đăng ký đã thuộc về một đơn vị khác.');
+  // The record's version is its identity: one held already is the same, whatever the unit's details
+  // said the day it was sent again.
+  if (held.some((r) => r.version === signed.version)) return 'same';
+  const groupCode = signed.group.code.toUpperCase();
+  const content = registrationContent(
+    { recordId: signed.record_id, version: signed.version, unit, groupCode, year: signed.group.year },
     {
-      recordId: record.record_id,
-      version: record.version,
-      unitCode: record.unit.code,
-      groupCode: record.group.code,
-      year: record.group.year,
-      status: 'received',
-      numberSymbol: d.number_symbol,
-      place: d.place,
-      documentDate: d.date,
-      signerAuthority: d.signer_authority,
-      signerTitle: d.signer_title,
-      signerName: d.signer_name,
-      recipients: JSON.stringify(d.recipients),
-      updatedAt: now,
-      receivedBundleId: bundleId,
-    },
-    {
-      collective: record.collective.map((c) => ({ titleCode: c.title_code, note: c.note })),
-      individuals: record.individuals.map((p) => ({
-        staffId: null,
-        fullName: p.full_name,
-        birthYear: p.birth_year,
-        gender: p.gender,
-        position: p.position,
-        department: p.department,
-        titleCode: p.title_code,
-      })),
-      commitments: record.commitments,
+      numberSymbol: signed.document.number_symbol,
+      place: signed.document.place,
+      documentDate: signed.document.date,
+      signerAuthority: signed.document.signer_authority,
+      signerTitle: signed.document.signer_title,
+      signerName: signed.document.signer_name,
+      recipients: signed.document.recipients,
+      collective: signed.collective.map((c) => ({ titleCode: c.title_code, note: c.note })),
+      individuals: signed.individuals.map((p) => ({ fullName: p.full_name, birthYear: p.birth_year, gender: p.gender, position: p.position, department: p.department, titleCode: p.title_code })),
+      commitments: signed.commitments,
     },
   );
-  return 'added';
+  // Judged per record: an older version never overwrites a newer one (the importer keeps no bundle that only brought one).
+  const outcome = receiveRecord(tx, { recordId: signed.record_id, type: TYPE, ownerCode: unit.code, groupCode, year: signed.group.year }, signed.version, content, bundleId, now);
+  if (outcome === 'added') upsertUnit(tx, { code: unit.code, name: unit.name, kind: unit.kind, province: unit.province, parentName: unit.parent_name }, ownCode, now);
+  return outcome === 'added' ? 'added' : 'stale';
 }

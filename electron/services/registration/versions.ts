@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { schema, type DbOrTx } from '../../../db/client';
 import type { Registration } from '../../ipc/contract';
 import { UserError } from '../errors';
@@ -6,7 +6,7 @@ import { getGroup } from '../groups-calendar/groups';
 import { titleName } from '../catalogue/catalogue';
 import { commitmentLabel } from '../documents/registration-doc';
 import { foldVi, formatDateVi } from '../text/vietnamese';
-import { latestVersion, loadRegistration } from './registration';
+import { latestVersion, loadRegistration, registrationVersion, registrationVersions } from './registration';
 import { onBehalfEntry, onBehalfText } from './on-behalf';
 import type { FieldChange, RegistrationDiff, RegistrationVersion } from './schemas';
 
@@ -21,23 +21,20 @@ import type { FieldChange, RegistrationDiff, RegistrationVersion } from './schem
  */
 export function registrationHistory(db: DbOrTx, unitCode: string, groupId: number): RegistrationVersion[] {
   const group = getGroup(db, groupId);
-  const rows = db
-    .select({ reg: schema.registrations, bundle: schema.receivedBundles })
-    .from(schema.registrations)
-    .leftJoin(schema.receivedBundles, eq(schema.receivedBundles.bundleId, schema.registrations.receivedBundleId))
-    .where(and(eq(schema.registrations.unitCode, unitCode.toUpperCase()), eq(schema.registrations.groupCode, group.code), eq(schema.registrations.year, group.year)))
-    .orderBy(desc(schema.registrations.version))
-    .all();
-  const head = latestVersion(db, unitCode.toUpperCase(), group.code, group.year);
-  return rows.map(({ reg, bundle }) => {
-    const entry = bundle ? null : onBehalfEntry(db, reg.receivedBundleId);
+  const code = unitCode.toUpperCase();
+  const head = latestVersion(db, code, group.code, group.year);
+  return registrationVersions(db, code, group.code, group.year).map((reg) => {
+    const carrier = reg.status === 'received' ? reg.bundleId : null;
+    const bundle = carrier ? db.select().from(schema.receivedBundles).where(eq(schema.receivedBundles.bundleId, carrier)).get() : undefined;
+    const entry = bundle ? null : onBehalfEntry(db, carrier);
+    const shown = loadRegistration(reg);
     return {
       recordId: reg.recordId,
       version: reg.version,
-      status: reg.status,
+      status: shown.status,
       current: reg.recordId === head?.recordId && reg.version === head.version,
-      at: reg.status === 'received' ? (bundle?.submittedAt ?? bundle?.receivedAt ?? entry?.submittedAt ?? reg.updatedAt) : reg.exportedAt,
-      bundleId: reg.receivedBundleId,
+      at: reg.status === 'received' ? (bundle?.submittedAt ?? bundle?.receivedAt ?? entry?.submittedAt ?? reg.updatedAt) : shown.exportedAt,
+      bundleId: carrier,
       forwardedBy: bundle?.forwardedBy ?? null,
       onBehalf: entry ? onBehalfText(entry) : null,
     };
@@ -45,13 +42,9 @@ export function registrationHistory(db: DbOrTx, unitCode: string, groupId: numbe
 }
 
 function versionOf(db: DbOrTx, recordId: string, version: number): Registration {
-  const row = db
-    .select()
-    .from(schema.registrations)
-    .where(and(eq(schema.registrations.recordId, recordId), eq(schema.registrations.version, version)))
-    .get();
+  const row = registrationVersion(db, recordId, version);
   if (!row) throw new UserError(`Không tìm thấy phiên bản ${version} của bản đăng ký này.`);
-  return loadRegistration(db, row);
+  return loadRegistration(row);
 }
 
 type Diff = RegistrationDiff['collective'];

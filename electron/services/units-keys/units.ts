@@ -63,7 +63,6 @@ export function updateOwnUnit({ db, clock }: Store, unit: Unit): OwnUnit {
     tx.update(schema.ownUnit).set({ unitCode: unit.code }).run();
     tx.update(schema.pinnedKeys).set({ unitCode: unit.code }).where(eq(schema.pinnedKeys.unitCode, own.code)).run();
     tx.update(schema.groupMembers).set({ unitCode: unit.code }).where(eq(schema.groupMembers.unitCode, own.code)).run();
-    tx.update(schema.registrations).set({ unitCode: unit.code }).where(eq(schema.registrations.unitCode, own.code)).run();
     tx.update(schema.records).set({ ownerCode: unit.code }).where(eq(schema.records.ownerCode, own.code)).run();
     tx.delete(schema.units).where(eq(schema.units.code, own.code)).run();
   });
