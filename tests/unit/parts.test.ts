@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { schema } from '../../db/client';
 import { collectBundleFiles, importBundleFiles } from '../../electron/services/bundles/importer';
 import { partLimitBytes, partsNeeded, setPartLimit, splitBundle, type PartHeader } from '../../electron/services/bundles/parts';
@@ -16,8 +16,11 @@ const PART_BYTES = 6 * 1024;
 
 const file = (p: string) => ({ path: p, name: path.basename(p) });
 const files = (ps: string[]) => ps.map(file);
-const tableCounts = (ws: Workspace) =>
-  Object.fromEntries((['registrations', 'receivedBundles', 'quarantinedBundles'] as const).map((t) => [t, ws.db.select({ n: count() }).from(schema[t]).get()!.n]));
+const tableCounts = (ws: Workspace) => ({
+  receivedBundles: ws.db.select({ n: count() }).from(schema.receivedBundles).get()!.n,
+  quarantinedBundles: ws.db.select({ n: count() }).from(schema.quarantinedBundles).get()!.n,
+  registrations: ws.db.select({ n: count() }).from(schema.records).where(eq(schema.records.type, 'registration')).get()!.n,
+});
 const holding = async (ws: Workspace) => (await fs.readdir(path.join(ws.dataDir, 'bundles', 'parts')).catch(() => [])).filter((n) => !n.endsWith('.done.json'));
 
 async function splitExchange() {
