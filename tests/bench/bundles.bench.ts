@@ -98,28 +98,37 @@ async function bundleSection(dir: string): Promise<void> {
   console.log('Mục tiêu: kiểm tra ≤ 1,5 lần, ghi ≤ 3 lần một lượt `openssl dgst -sha256` trên cùng dữ liệu. RSS = bộ nhớ thường trú tăng thêm lúc đỉnh.');
 }
 
-/** A records-only bundle: `count` schema-valid registrations of about 20 KB each (about 12 KB deflated). */
-async function recordsOnlyBundle(dest: string, count: number, signer: Signer): Promise<void> {
-  const text = (n: number) => crypto.randomBytes(n).toString('base64');
-  const records = Array.from({ length: count }, () => {
-    const record_id = crypto.randomUUID();
-    return {
+/** A registration record as a member's app signs it: the unit, its people (each aiming for Lao động tiên tiến) and one key task. */
+function registrationRecord(unit: { code: string; name: string }, people: { full_name: string; position: string; department: string }[], commitment: string): BundleRecordInput {
+  const record_id = crypto.randomUUID();
+  return {
+    record_id,
+    type: 'registration',
+    version: 1,
+    content: {
       record_id,
       type: 'registration',
       version: 1,
-      content: {
-        record_id,
-        type: 'registration',
-        version: 1,
-        unit: { code: 'STP-HG', name: 'Sở Tư pháp tỉnh Hà Giang', kind: 'so_tu_phap', province: 'Hà Giang', parent_name: 'UBND tỉnh Hà Giang' },
-        group: { code: 'KVTD-MNPB', year: 2022 },
-        document: { number_symbol: '05/ĐK-STP', place: 'Hà Giang', date: '2022-02-05', signer_authority: '', signer_title: 'Giám đốc', signer_name: 'Đặng Văn Bình', recipients: ['Như trên'] },
-        collective: [{ title_code: 'TTLDXS', note: '' }],
-        individuals: Array.from({ length: 80 }, () => ({ full_name: text(30), birth_year: 1980, gender: 'nu', position: text(40), department: text(40), title_code: 'LDTT' })),
-        commitments: [{ kind: 'key_task', content: text(1400) }],
-      },
-    };
-  });
+      unit: { ...unit, kind: 'so_tu_phap', province: 'Hà Giang', parent_name: 'UBND tỉnh Hà Giang' },
+      group: { code: 'KVTD-MNPB', year: 2022 },
+      document: { number_symbol: '05/ĐK-STP', place: 'Hà Giang', date: '2022-02-05', signer_authority: '', signer_title: 'Giám đốc', signer_name: 'Đặng Văn Bình', recipients: ['Như trên'] },
+      collective: [{ title_code: 'TTLDXS', note: '' }],
+      individuals: people.map((p) => ({ ...p, birth_year: 1980, gender: 'nu', title_code: 'LDTT' })),
+      commitments: [{ kind: 'key_task', content: commitment }],
+    },
+  };
+}
+
+/** A records-only bundle: `count` schema-valid registrations of about 20 KB each (about 12 KB deflated). */
+async function recordsOnlyBundle(dest: string, count: number, signer: Signer): Promise<void> {
+  const text = (n: number) => crypto.randomBytes(n).toString('base64');
+  const records = Array.from({ length: count }, () =>
+    registrationRecord(
+      { code: 'STP-HG', name: 'Sở Tư pháp tỉnh Hà Giang' },
+      Array.from({ length: 80 }, () => ({ full_name: text(30), position: text(40), department: text(40) })),
+      text(1400),
+    ),
+  );
   await writeBundle(dest, fields(signer), records, [], signer, bundleKinds);
 }
 
@@ -175,25 +184,12 @@ async function unknownKeySection(dir: string): Promise<void> {
 const FOLDER_MEMBERS = 100;
 
 /** A member's registration as its app signs it: ten people and a printed DOCX of about 12 KB. */
-function registrationOf(code: string): BundleRecordInput {
-  const record_id = crypto.randomUUID();
-  return {
-    record_id,
-    type: 'registration',
-    version: 1,
-    content: {
-      record_id,
-      type: 'registration',
-      version: 1,
-      unit: { code, name: `Sở Tư pháp ${code}`, kind: 'so_tu_phap', province: 'Hà Giang', parent_name: 'UBND tỉnh' },
-      group: { code: 'KVTD-MNPB', year: 2022 },
-      document: { number_symbol: '05/ĐK-STP', place: 'Hà Giang', date: '2022-02-05', signer_authority: '', signer_title: 'Giám đốc', signer_name: 'Đặng Văn Bình', recipients: ['Như trên'] },
-      collective: [{ title_code: 'TTLDXS', note: '' }],
-      individuals: Array.from({ length: 10 }, (_, i) => ({ full_name: `Nguyễn Thị Hương ${i}`, birth_year: 1980, gender: 'nu', position: 'Chuyên viên', department: 'Văn phòng', title_code: 'LDTT' })),
-      commitments: [{ kind: 'key_task', content: 'Hoàn thành 100% nhiệm vụ được giao.' }],
-    },
-  };
-}
+const registrationOf = (code: string) =>
+  registrationRecord(
+    { code, name: `Sở Tư pháp ${code}` },
+    Array.from({ length: 10 }, (_, i) => ({ full_name: `Nguyễn Thị Hương ${i}`, position: 'Chuyên viên', department: 'Văn phòng' })),
+    'Hoàn thành 100% nhiệm vụ được giao.',
+  );
 
 registerCase('import-folder', async (arg) => {
   const [folder, dir, pins] = arg.split('|') as [string, string, string];
