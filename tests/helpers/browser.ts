@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { sweepOrphans } from '../../electron/services/files/leftovers';
 
 /** Where each system keeps Chromium, Chrome or Edge; the first that exists is used. */
 const SYSTEM_BROWSERS: Partial<Record<NodeJS.Platform, string[]>> = {
@@ -36,6 +37,14 @@ export interface FoundBrowser {
   env?: Record<string, string>;
 }
 
+/** An unpack in progress: ".partial-<version>-<process id>-<random>", so a killed one can be told from a running one. */
+const PARTIAL_UNPACK = /^\.partial-[0-9][0-9A-Za-z.+-]*?-(\d+)-[A-Za-z0-9]{6}$/;
+
+/** Removes the half-unpacked Chromium folders of test processes that were killed (never one still unpacking). */
+export function sweepPartialUnpacks(cacheRoot: string): string[] {
+  return sweepOrphans(cacheRoot, PARTIAL_UNPACK);
+}
+
 /**
  * The Chromium inside the npm package @sparticuz/chromium, unpacked once into node_modules/.cache.
  * Unpacked into a private folder then renamed into place: the package's own /tmp cache is taken as
@@ -52,7 +61,8 @@ async function packagedChromium(): Promise<FoundBrowser | null> {
   const dir = path.join(cacheRoot, version);
   if (!fs.existsSync(path.join(dir, 'chromium'))) {
     fs.mkdirSync(cacheRoot, { recursive: true });
-    const partial = fs.mkdtempSync(path.join(cacheRoot, `.partial-${version}-`));
+    sweepPartialUnpacks(cacheRoot);
+    const partial = fs.mkdtempSync(path.join(cacheRoot, `.partial-${version}-${process.pid}-`));
     const tmpdir = process.env.TMPDIR;
     // The package unpacks into os.tmpdir(), which follows TMPDIR.
     process.env.TMPDIR = partial;

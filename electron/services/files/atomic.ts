@@ -4,9 +4,13 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './private';
 
-/** A temp name in the destination's own folder, so the final rename never crosses file systems. */
+/**
+ * A temp name in the destination's own folder, so the final rename never crosses file systems:
+ * ".<name>.<process id>-<random>.tmp", the process named so that what a killed one left can be told
+ * from what a running one is writing (leftovers.ts sweepOrphans).
+ */
 export function tempPathFor(dest: string): string {
-  return path.join(path.dirname(dest), `.${path.basename(dest)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  return path.join(path.dirname(dest), `.${path.basename(dest)}.${process.pid}-${crypto.randomBytes(6).toString('hex')}.tmp`);
 }
 
 async function fsyncDir(dir: string): Promise<void> {

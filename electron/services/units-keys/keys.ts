@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { tempPathFor, writeFileAtomic } from '../files/atomic';
+import { sweepOrphans } from '../files/leftovers';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../files/private';
 import { UserError } from '../errors';
 
@@ -98,6 +99,14 @@ export class KeyStore {
       await handle.close();
     }
     return { keyId, rawPublic, keep: () => fs.renameSync(temp, dest), discard: () => fsp.rm(temp, { force: true }) };
+  }
+
+  /**
+   * Removes the private key a killed set-up wrote but never kept (prepare's temp file, named by its
+   * process): no key of a process no longer running can be kept any more.
+   */
+  sweepLeftovers(): string[] {
+    return sweepOrphans(this.dir, /^\.[0-9a-f]{32}\.(?:pem|sealed)\.(\d+)-[0-9a-f]{12}\.tmp$/);
   }
 
   async create(): Promise<{ keyId: string; rawPublic: Buffer }> {

@@ -5,6 +5,7 @@ import { openDatabase, schema, writeTransaction, type Db } from '../../../db/cli
 import { isDatabaseBusy } from '../errors';
 import { KeyStore, type Sealer } from '../units-keys/keys';
 import { makePrivateDir, restrictTree } from '../files/private';
+import { processAlive } from '../files/leftovers';
 import type { BundleKindRegistry } from '../bundles/kinds';
 import { bundleKinds } from './bundle-kinds';
 import { systemClock, type Clock } from './clock';
@@ -91,24 +92,14 @@ export function openWorkspaceForDb(dbFile: string): Workspace {
   return openWorkspace({ dataDir: path.dirname(path.resolve(dbFile)), dbFile: path.resolve(dbFile), ownsDataDir: false });
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, under another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 function filesUnder(root: string): string[] {
   const entries = fs.readdirSync(root, { withFileTypes: true, recursive: true });
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }
 
 /**
- * Removes what killed imports and failed uploads left behind: staging folders of processes that are
- * gone, and archived bundles (received/, quarantine/) that no row points to. Importers move a bundle
+ * Removes what killed imports, set-ups and failed uploads left behind: staging folders of processes
+ * that are gone, the private key a killed set-up never kept, and archived bundles (received/, quarantine/) that no row points to. Importers move a bundle
  * into the archive only while holding the database's write lock, inside the transaction that writes
  * its row; this sweep holds the same lock, so a file without a row here can only be a leftover.
  * Runs when a workspace opens and after every import; it is housekeeping, so a busy database or an
@@ -116,6 +107,7 @@ function filesUnder(root: string): string[] {
  */
 export function sweepLeftovers(ws: Workspace): void {
   try {
+    ws.keys.sweepLeftovers();
     const stagingRoot = path.dirname(ws.dir.staging);
     for (const entry of fs.readdirSync(stagingRoot, { withFileTypes: true })) {
       const owner = /^(\d+)-[0-9a-f]+$/.exec(entry.name)?.[1];
