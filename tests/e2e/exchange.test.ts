@@ -299,7 +299,9 @@ describe('the year’s exchange in Chromium with four data folders', () => {
     await expect.poll(() => matrix.locator('tr', { hasText: GATHERED.name }).textContent()).toContain('09/02/2022');
     consolidated = await download(page, 'Xuất gói tổng hợp gửi Trưởng');
     // Numbered in the deputy's own sequence of bundles, after its receipt.
-    await expect.poll(() => forward.textContent()).toContain('Đã ký gói tổng hợp số 2, chuyển nguyên 1 gói của đơn vị thành viên cho Trưởng.');
+    await expect.poll(() => forward.textContent()).toContain(
+      'Đã ký gói tổng hợp số 2 cho mốc “Tổng hợp đăng ký thi đua năm 2022 của các Cục Thi hành án dân sự thành viên Khu vực thi đua” (hạn 15/02/2022), chuyển nguyên 1 gói của đơn vị thành viên cho Trưởng.',
+    );
     expect(path.basename(consolidated)).toMatch(/\.tdkt$/);
     await shot(page, '28-pho-truong-chuyen-goi');
   });
