@@ -15,11 +15,16 @@ import { writeReceipts } from '../services/bundles/receipts';
 import { publishKickoff } from '../services/groups-calendar/kickoff';
 import { memberDeadlines } from '../services/groups-calendar/home';
 import { statusBoard } from '../services/groups-calendar/status-board';
-import { exportStatusBoard, printPlan } from '../services/groups-calendar/year-plan';
+import { exportStatusBoard, planView, printPlan, savePlan } from '../services/groups-calendar/year-plan';
 import { overview } from '../services/registration/overview';
 import { formatDateVi } from '../services/text/vietnamese';
 import type { GroupInput, OwnUnit } from '../ipc/contract';
 import { groupInputSchema } from '../ipc/contract';
+import { startFromSample } from '../services/scoring/criteria';
+import { rankingView } from '../services/scoring/ranking-view';
+import { ownVerifiedScores, sendVerifiedScores } from '../services/scoring/verification';
+import { formatPoints } from '../services/text/points';
+import { selfAssess, verifyMember } from './demo-scoring';
 
 type Member = (typeof data.members)[number];
 
@@ -93,6 +98,75 @@ async function registerMember(ws: Workspace, unit: OwnUnit, member: Member, inde
   return { file: exported.path, correction: corrected.path };
 }
 
+interface Install {
+  member: Member;
+  ws: Workspace;
+  unit: OwnUnit;
+}
+
+/**
+ * November: every member scores itself with evidence (two leave required evidence out, one first
+ * types a deduction beyond its cap); the Cục THADS go through the deputy again; the leader verifies,
+ * ranks, prints the ranking, and sends the verified scores back in the receipts.
+ */
+async function scoringRound(ctx: {
+  installs: Install[];
+  leader: Install;
+  deputy: Install;
+  leaderGroupId: number;
+  out: string;
+  dirs: Record<'toDeputy' | 'toLeader' | 'receipts' | 'documents', string>;
+  log: (s: string) => void;
+}): Promise<void> {
+  const { installs, leader, deputy, leaderGroupId, out, log } = ctx;
+  const usb = { toDeputy: path.join(out, 'usb', '5-tu-cham-gui-pho-truong'), toLeader: path.join(out, 'usb', '6-tu-cham-gui-truong'), results: path.join(out, 'usb', '7-ket-qua-tham-dinh') };
+  for (const d of Object.values(usb)) await fsp.mkdir(d, { recursive: true });
+  log('10. Các đơn vị tự chấm điểm theo bảng tiêu chí, đính kèm minh chứng và ký gói tự chấm điểm:');
+  const scorers = installs.filter((i) => !data.missingUnits.includes(i.member.code));
+  for (const [index, { member, ws, unit }] of scorers.entries()) {
+    at(`2022-11-0${1 + (index % 4)}T09:00:00+07:00`);
+    const result = await selfAssess(
+      ws,
+      unit,
+      data.group.code,
+      data.group.year,
+      random(index * 104729 + 3),
+      { evidenceDir: path.join(out, 'minh-chung', unit.code), lackEvidence: index % 5 === 2, overCap: index === 1 },
+      log,
+    );
+    const gathered = member.role === 'member' && member.kind === 'thads';
+    await carry(result.file, gathered || member.role === 'leader' ? usb.toDeputy : usb.toLeader);
+    log(`  ${unit.name}: tự chấm ${formatPoints(result.total)} điểm${result.lacking ? `, ${result.lacking} tiêu chí bắt buộc có minh chứng nhưng chưa kèm` : ''}.`);
+  }
+  at('2022-11-08T09:00:00+07:00');
+  await importBundleFiles(deputy.ws, await inFolder(usb.toDeputy));
+  const forwarded = await exportConsolidated(deputy.ws, findGroup(deputy.ws.db, data.group.code, data.group.year)!.id, { kinds: ['self_assessment'] });
+  await carry(forwarded.path, usb.toLeader);
+  at('2022-11-10T09:00:00+07:00');
+  const landed = await importBundleFiles(leader.ws, await inFolder(usb.toLeader));
+  log(`11. ${leader.unit.name} nhập ${landed.filter((r) => r.status === 'accepted').length} gói tự chấm điểm (các Cục THADS qua gói tổng hợp của Phó Trưởng) và thẩm định từng tiêu chí:`);
+  for (const { unit } of scorers) {
+    const v = verifyMember(leader.ws, leaderGroupId, unit.code);
+    if (v.markedDown) log(`  ${unit.name}: tự chấm ${formatPoints(v.self)}, thẩm định ${formatPoints(v.verified)} (${v.markedDown} tiêu chí không có minh chứng bị chấm 0 điểm).`);
+  }
+  const ranking = rankingView(leader.ws, leaderGroupId, 'all');
+  log(`12. Xếp hạng theo điểm thẩm định: ${ranking.rows.slice(0, 3).map((r) => `${r.rank}. ${r.name} (${formatPoints(r.total)})`).join('; ')}; … ${ranking.tieBreak}`);
+  at('2022-11-15T09:00:00+07:00');
+  const results = await sendVerifiedScores(leader.ws, leaderGroupId, usb.results);
+  let back = 0;
+  for (const { ws, unit } of installs) {
+    const mine = results.filter((r) => r.senderCode === unit.code).map((r) => ({ path: r.file, name: path.basename(r.file) }));
+    if (mine.length) back += (await importBundleFiles(ws, mine)).filter((r) => r.status === 'accepted').length;
+  }
+  const marked = scorers.map((s) => ({ s, result: ownVerifiedScores(s.ws, findGroup(s.ws.db, data.group.code, data.group.year)!.id) })).find((x) => x.result?.changes.length);
+  const change = marked?.result?.changes[0];
+  log(
+    `13. Trưởng gửi ${results.length} biên nhận kèm điểm thẩm định; ${back} đã về đơn vị.${
+      marked && change ? ` ${marked.s.unit.name} thấy: mục ${change.number} "${change.content}" từ ${formatPoints(change.selfPoints)} xuống ${formatPoints(change.verifiedPoints)} điểm, lý do "${change.reason}".` : ''
+    }`,
+  );
+}
+
 /** Copies a bundle onto the "USB stick" of whoever carries it next. */
 async function carry(file: string, folder: string): Promise<string> {
   await fsp.mkdir(folder, { recursive: true });
@@ -161,10 +235,18 @@ export async function runDemo(outDir: string, log: (s: string) => void): Promise
     })),
   };
   const leaderGroup = saveGroup(leader.ws, groupInputSchema.parse(group));
+  // The year's table starts from the sample that ships with the app; the self-assessment is dated with the year-end report.
+  startFromSample(leader.ws, leaderGroup.id);
+  const plan = planView(leader.ws, leaderGroup.id).plan;
+  const yearEnd = plan.milestones.find((m) => m.key === 'year-end-report')!;
+  savePlan(leader.ws, leaderGroup.id, {
+    ...plan,
+    milestones: [...plan.milestones, { ...yearEnd, key: 'self-assessment', title: `Bảng tự chấm điểm thi đua năm ${data.group.year} kèm tài liệu minh chứng`, deliverable: 'self_assessment', note: '' }],
+  });
   const planFile = await printPlan(leader.ws, leaderGroup.id);
   at('2022-01-25T09:00:00+07:00');
   const kickoff = await carry((await publishKickoff(leader.ws, leaderGroup.id)).path, dirs.kickoff);
-  log(`2. ${leader.unit.name} lập kế hoạch năm theo mẫu (${path.basename(planFile)}) và phát hành gói khởi động ${path.basename(kickoff)}.`);
+  log(`2. ${leader.unit.name} lập kế hoạch năm theo mẫu (${path.basename(planFile)}), bảng tiêu chí chấm điểm từ bảng mẫu, và phát hành gói khởi động ${path.basename(kickoff)}.`);
 
   at('2022-01-27T10:00:00+07:00');
   let joined = 0;
@@ -247,6 +329,8 @@ export async function runDemo(outDir: string, log: (s: string) => void): Promise
   ];
   for (const f of documents) await fsp.copyFile(f, path.join(dirs.documents, path.basename(f)));
   log(`9. Văn bản của Trưởng Khu vực trong ${shown(dirs.documents)}: ${documents.map((f) => path.basename(f)).join(', ')}.`);
+
+  await scoringRound({ installs, leader, deputy, leaderGroupId: groupId, out, dirs, log });
 
   for (const { ws } of installs) ws.close();
   log(`Xong trong ${((Date.now() - started) / 1000).toFixed(1)} giây. Cơ sở dữ liệu của Trưởng Khu vực: ${path.join(leader.ws.dataDir, 'thidua.sqlite')}`);

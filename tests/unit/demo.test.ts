@@ -20,6 +20,11 @@ describe('thidua demo', () => {
     expect(log).toContain('gửi lại bản đăng ký đã sửa (phiên bản 2)');
     expect(log).toMatch(/Màn hình việc cần làm của Sở Tư pháp tỉnh Hà Giang: ".*Đã được Sở Tư pháp tỉnh Tuyên Quang tiếp nhận ngày 16\/02\/2022\."/);
     expect(log).toContain('gửi chậm: Cục Thi hành án dân sự tỉnh Hòa Bình, Sở Tư pháp tỉnh Điện Biên; chưa gửi: Sở Tư pháp tỉnh Sơn La.');
+    // The scoring round: a deduction over its cap refused, items without evidence marked down, verified scores back.
+    expect(log).toMatch(/nhập điểm trừ 6 cho mục 1 bị từ chối: "Điểm trừ 6 của mục 1 vượt quá mức trừ tối đa 5 điểm\."/);
+    expect(log).toMatch(/tiêu chí không có minh chứng bị chấm 0 điểm/);
+    expect(log).toMatch(/12\. Xếp hạng theo điểm thẩm định: 1\. /);
+    expect(log).toMatch(/Trưởng gửi (\d+) biên nhận kèm điểm thẩm định; \1 đã về đơn vị\..* thấy: mục .* lý do "Không có tài liệu minh chứng kèm theo\."/);
 
     const documents = fs.readdirSync(path.join(out, 'documents')).sort();
     expect(documents.map((d) => path.extname(d)).sort()).toEqual(['.docx', '.docx', '.docx', '.docx', '.xlsx']);
@@ -31,8 +36,11 @@ describe('thidua demo', () => {
       const board = statusBoard(ws.db, findGroup(ws.db, 'KVTD-MNPB', 2022)!.id, { today: '2022-02-25T03:00:00.000Z' });
       const column = board.columns.findIndex((c) => c.deliverable === 'registration' && c.from === 'member');
       expect(board.rows.find((r) => r.code === 'THADS-HG')!.cells[column]!.state).toBe('on_time');
+      const late = statusBoard(ws.db, findGroup(ws.db, 'KVTD-MNPB', 2022)!.id, { today: '2022-11-20T03:00:00.000Z' });
+      const scored = late.columns.findIndex((c) => c.deliverable === 'self_assessment');
+      expect(late.rows.filter((r) => r.cells[scored]?.state === 'on_time').length).toBeGreaterThan(20);
     } finally {
       ws.close();
     }
-  }, 120_000);
+  }, 300_000);
 });
