@@ -28,8 +28,9 @@ export function electronHost(window: BrowserWindow): Host {
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async pickDocument(kind) {
-      const { title, filterName, extensions } = documentKinds[kind];
-      const result = await dialog.showOpenDialog(window, { title, properties: ['openFile'], filters: [{ name: filterName, extensions: [...extensions] }] });
+      const { title, filterName, extensions, allFiles } = documentKinds[kind];
+      const filters = [{ name: filterName, extensions: [...extensions] }, ...(allFiles ? [{ name: 'Tất cả tệp', extensions: ['*'] }] : [])];
+      const result = await dialog.showOpenDialog(window, { title, properties: ['openFile'], filters });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async saveAs(source, suggestedName) {

@@ -1,6 +1,6 @@
 import type { Channel } from '../../electron/ipc/channels';
 import type { Envelope, FileHandle, Input, Output } from '../../electron/ipc/contract';
-import { acceptedSuffixes, type DocumentKind } from '../../electron/services/files/document-kinds';
+import { acceptList, type DocumentKind } from '../../electron/services/files/document-kinds';
 
 /** Everything the UI may ask of the main process; the only module that knows how requests travel. */
 export interface Api {
@@ -8,7 +8,7 @@ export interface Api {
   call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>;
   pickBundles(folder: boolean): Promise<FileHandle[]>;
   pickXlsx(): Promise<FileHandle | null>;
-  /** A plan received as .docx or .txt, or the paper a member sent (a scan or a Word file). */
+  /** A plan received as .docx or .txt, the paper a member sent (a scan or a Word file), or an evidence file of any kind. */
   pickDocument(kind: DocumentKind): Promise<FileHandle | null>;
   /** Saves a generated file where the person chooses; returns a sentence saying where. */
   save(file: FileHandle): Promise<string>;
@@ -103,7 +103,7 @@ function browserApi(token: string): Api {
       return file ? upload(file) : null;
     },
     pickDocument: async (kind) => {
-      const [file] = await chooseFiles(acceptedSuffixes(kind).join(','), { multiple: false, folder: false });
+      const [file] = await chooseFiles(acceptList(kind), { multiple: false, folder: false });
       return file ? upload(file) : null;
     },
     save: async (file) => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createApi } from '../../renderer/api/client';
-import { acceptedSuffixes } from '../../electron/services/files/document-kinds';
+import { acceptedSuffixes, documentKinds } from '../../electron/services/files/document-kinds';
 
 /** The browser shell's file chooser offers the types the Electron dialog offers and the service keeps. */
 describe('the browser shell’s document picker', () => {
-  const chooser = async (kind: 'plan' | 'attachment') => {
+  const chooser = async (kind: 'plan' | 'attachment' | 'evidence') => {
     location.hash = '#token=t';
     const picked = createApi().pickDocument(kind);
     const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
@@ -18,6 +18,12 @@ describe('the browser shell’s document picker', () => {
   it('offers scans and Word files for the paper a member sent', async () => {
     expect(await chooser('attachment')).toEqual(acceptedSuffixes('attachment'));
     expect(acceptedSuffixes('attachment')).toEqual(['.pdf', '.jpg', '.jpeg', '.png', '.tif', '.tiff', '.doc', '.docx']);
+  });
+
+  it('lets evidence be any file, as the Electron dialog’s "Tất cả tệp" does beside the common types', async () => {
+    expect(await chooser('evidence')).toEqual(['']);
+    expect(documentKinds.evidence.allFiles).toBe(true);
+    expect(acceptedSuffixes('evidence')).toEqual(expect.arrayContaining(['.pdf', '.docx', '.jpg', '.xlsx']));
   });
 
   it('offers .docx and .txt for a plan to read', async () => {

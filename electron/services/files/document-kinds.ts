@@ -1,6 +1,6 @@
 import type { Input } from '../../ipc/contract';
 
-/** What a document picked from disk is for: a plan to read, or the paper a member sent, kept as it came. */
+/** What a document picked from disk is for: a plan to read, the paper a member sent, kept as it came, or evidence for a criterion. */
 export type DocumentKind = Input<'files.pickDocument'>['kind'];
 
 /**
@@ -9,14 +9,24 @@ export type DocumentKind = Input<'files.pickDocument'>['kind'];
  * A plan is read as text (.docx or .txt); a member's paper is stored as sent: a scan (PDF or a photo)
  * or a Word file.
  */
-export const documentKinds: Record<DocumentKind, { title: string; filterName: string; extensions: readonly string[] }> = {
+export const documentKinds: Record<DocumentKind, { title: string; filterName: string; extensions: readonly string[]; allFiles?: true }> = {
   plan: { title: 'Chọn kế hoạch nhận được (.docx hoặc .txt)', filterName: 'Kế hoạch (.docx, .txt)', extensions: ['docx', 'txt'] },
   attachment: {
     title: 'Chọn tệp đơn vị gửi (bản chụp PDF, ảnh chụp hoặc tệp Word)',
     filterName: 'Bản chụp hoặc tệp Word (.pdf, .jpg, .png, .tif, .doc, .docx)',
     extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'doc', 'docx'],
   },
+  // Evidence may be of any kind: the common types are offered first, "Tất cả tệp" beside them.
+  evidence: {
+    title: 'Chọn tệp minh chứng (bản scan, PDF, Word, Excel, ảnh chụp…)',
+    filterName: 'Tài liệu minh chứng thường gặp (.pdf, .doc, .docx, .xls, .xlsx, ảnh)',
+    extensions: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'odt', 'ods', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'heic', 'zip'],
+    allFiles: true,
+  },
 };
 
-/** ".pdf,.jpg,…": the browser's `accept` list, and the file names the service takes. */
+/** ".pdf", ".jpg", …: the suffixes a picker offers, and the file names the service takes. */
 export const acceptedSuffixes = (kind: DocumentKind): string[] => documentKinds[kind].extensions.map((e) => `.${e}`);
+
+/** The browser's `accept` list: empty (every file) where any type is welcome. */
+export const acceptList = (kind: DocumentKind): string => (documentKinds[kind].allFiles ? '' : acceptedSuffixes(kind).join(','));
