@@ -10,9 +10,10 @@ import { PlanPage } from '../features/groups-calendar/PlanPage';
 import { ImportPage } from '../features/bundles/ImportPage';
 import { HomePage } from '../features/groups-calendar/HomePage';
 import { BoardPage } from '../features/groups-calendar/BoardPage';
+import { SelfAssessmentPage } from '../features/scoring/SelfAssessmentPage';
 import { roleLabels } from './labels';
 
-type Page = 'home' | 'unit' | 'groups' | 'staff' | 'registration' | 'plan' | 'import' | 'board' | 'leader';
+type Page = 'home' | 'unit' | 'groups' | 'staff' | 'registration' | 'plan' | 'import' | 'board' | 'leader' | 'self-assessment';
 
 export function App() {
   const api = useApi();
@@ -52,6 +53,7 @@ export function App() {
   const nav: [Page, string][] = [
     ['home', 'Việc cần làm'],
     ['registration', 'Đăng ký thi đua'],
+    ['self-assessment', 'Tự chấm điểm'],
     ['plan', 'Kế hoạch năm'],
     ['staff', 'Cán bộ'],
     ['import', 'Nhận gói'],
@@ -118,6 +120,7 @@ export function App() {
         {current === 'import' && <ImportPage onImported={load} />}
         {current === 'board' && group && <BoardPage key={group.id} group={group} />}
         {current === 'leader' && group && <LeaderPage key={group.id} group={group} />}
+        {current === 'self-assessment' && (group ? <SelfAssessmentPage key={group.id} group={group} /> : noGroup('Tự chấm điểm'))}
         {current === 'plan' && (group ? <PlanPage key={group.id} group={group} /> : noGroup('Kế hoạch năm'))}
       </main>
     </div>
