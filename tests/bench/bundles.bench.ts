@@ -16,7 +16,7 @@ import { statusBoardDocument } from '../../electron/services/documents/status-bo
 import { writeDocx } from '../../electron/services/documents/write';
 import { getOwnUnit } from '../../electron/services/units-keys/units';
 import { groupInputSchema } from '../../electron/ipc/contract';
-import { rankingSection } from './scoring-sections';
+import { evidenceSection, rankingSection } from './scoring-sections';
 import { inChild, MB, measure, opensslSeconds, printTable, registerCase, runCaseIfChild } from './measure';
 
 /**
@@ -308,6 +308,7 @@ const sections: [string, (dir: string) => Promise<void>][] = [
   ['import-folder', folderSection],
   ['status-board', statusBoardSection],
   ['ranking', rankingSection],
+  ['evidence-bundle', evidenceSection],
 ];
 
 async function main(): Promise<void> {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,12 @@ import { itemsFor, valuesOf } from '../../electron/services/scoring/self-assessm
 import type { SelfAssessmentRecord } from '../../electron/services/scoring/self-assessment-schemas';
 import { setupUnit } from '../../electron/services/units-keys/units';
 import { openWorkspace } from '../../electron/services/workspace/workspace';
-import { inChild, printTable, registerCase } from './measure';
+import { verifyBundleFile } from '../../electron/services/bundles/reader';
+import { evidencePath, storeEvidence } from '../../electron/services/scoring/evidence';
+import { exportSelfAssessment } from '../../electron/services/scoring/export';
+import { sampleTable } from '../../electron/services/scoring/sample';
+import { saveSelfAssessment } from '../../electron/services/scoring/self-assessment';
+import { inChild, measure, printTable, registerCase } from './measure';
 import { benchTable, benchValues } from './scoring-data';
 
 /**
@@ -89,4 +95,81 @@ export async function rankingSection(dir: string): Promise<void> {
     [[String(r.units), String(r.items), r.fromDb.toFixed(3), r.arithmetic.toFixed(3), '0,200', run.peakRssMB.toFixed(0)]],
   );
   console.log('Xếp hạng: đọc bảng tiêu chí và 1.000 bảng tự chấm điểm từ tệp SQLite, tính tổng, phân hạng khi bằng điểm, xếp loại (tốt nhất trong 5 lần).');
+}
+
+const EVIDENCE_FILES = Number(process.env.BENCH_EVIDENCE_FILES ?? 200);
+const EVIDENCE_MB = Number(process.env.BENCH_EVIDENCE_MB ?? 500);
+
+/**
+ * A member's self-assessment carrying 500 MB of evidence in 200 files (scans of 2,5 MB), exported
+ * through the real service — read, hashed, stored as it is, fsynced, re-verified — then verified as
+ * the leader's import does, each against one `openssl dgst -sha256` pass over the same 200 files.
+ */
+registerCase('evidence-bundle', async (dir) => {
+  const ws = openWorkspace({ dataDir: fs.mkdtempSync(path.join(dir, 'evidence-')) });
+  try {
+    await setupUnit(ws, { code: 'STP-HG', name: 'Sở Tư pháp tỉnh Hà Giang', kind: 'so_tu_phap', province: 'Hà Giang', parentName: 'UBND tỉnh Hà Giang' });
+    const leader = { code: 'STP-TQ', name: 'Sở Tư pháp tỉnh Tuyên Quang', kind: 'so_tu_phap', province: 'Tuyên Quang', parentName: 'UBND tỉnh Tuyên Quang' };
+    const group = saveGroup(
+      ws,
+      groupInputSchema.parse({
+        code: 'KVTD-MNPB',
+        name: 'Khu vực thi đua',
+        year: 2026,
+        kind: 'khu_vuc',
+        registrationDeadline: '',
+        members: [
+          { ...leader, role: 'leader', fingerprint: '' },
+          { code: 'STP-HG', name: 'Sở Tư pháp tỉnh Hà Giang', kind: 'so_tu_phap', province: 'Hà Giang', parentName: 'UBND tỉnh Hà Giang', role: 'member', fingerprint: '' },
+        ],
+      }),
+    );
+    // The table as the leader's kickoff would have brought it.
+    const table = sampleTable(2026);
+    const tableId = crypto.randomUUID();
+    writeTransaction(ws.db, (tx) =>
+      receiveRecord(tx, { recordId: tableId, type: 'criteria_table', ownerCode: leader.code, groupCode: 'KVTD-MNPB', year: 2026 }, 1, { record_id: tableId, type: 'criteria_table', version: 1, group: { code: 'KVTD-MNPB', year: 2026 }, table }, crypto.randomUUID(), new Date().toISOString()),
+    );
+    const items = itemsFor(table, 'so_tu_phap');
+    const size = Math.floor((EVIDENCE_MB * 1024 * 1024) / EVIDENCE_FILES);
+    const scans = fs.mkdtempSync(path.join(dir, 'scans-'));
+    const assessed = items.map((n) => ({ node: n.id, value: null, explanation: '', evidence: [] as Awaited<ReturnType<typeof storeEvidence>>[] }));
+    const chunk = Buffer.alloc(size);
+    for (let i = 0; i < EVIDENCE_FILES; i++) {
+      crypto.randomFillSync(chunk);
+      const file = path.join(scans, `scan-${i}.pdf`);
+      fs.writeFileSync(file, chunk);
+      assessed[i % assessed.length]!.evidence.push(await storeEvidence(ws, file, `Bản scan ${i + 1}.pdf`));
+      fs.rmSync(file);
+    }
+    saveSelfAssessment(ws, group.id, { items: assessed, conditions_met: [], confirmation: null });
+    const stored = assessed.flatMap((a) => a.evidence).map((e) => evidencePath(ws, e.sha256));
+    const hashAll = () => {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t0 = process.hrtime.bigint();
+        const r = spawnSync('openssl', ['dgst', '-sha256', ...stored], { encoding: 'utf8' });
+        if (r.status !== 0) throw new Error(`openssl: ${r.stderr}`);
+        best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
+      }
+      return best;
+    };
+    const baseline = hashAll();
+    let file = '';
+    const write = await measure(async () => (file = (await exportSelfAssessment(ws, group.id, { acceptGaps: true })).path));
+    const verify = await measure(() => verifyBundleFile(file, ws.kinds));
+    return { files: stored.length, megabytes: (fs.statSync(file).size / 1024 / 1024).toFixed(0), baseline, write, verify };
+  } finally {
+    ws.close();
+  }
+});
+
+export async function evidenceSection(dir: string): Promise<void> {
+  type R = { files: number; megabytes: string; baseline: number; write: { seconds: number; peakMB: number }; verify: { seconds: number; peakMB: number } };
+  const { result: r, peakRssMB } = await inChild<R>('evidence-bundle', dir);
+  printTable(
+    ['tệp', 'gói (MB)', 'openssl (s)', 'xuất gói (s)', 'xuất/openssl', 'kiểm tra (s)', 'kiểm tra/openssl', 'RSS xuất (MB)', 'RSS kiểm tra (MB)', 'RSS đỉnh (MB)'],
+    [[String(r.files), r.megabytes, r.baseline.toFixed(2), r.write.seconds.toFixed(2), (r.write.seconds / r.baseline).toFixed(2), r.verify.seconds.toFixed(2), (r.verify.seconds / r.baseline).toFixed(2), r.write.peakMB.toFixed(0), r.verify.peakMB.toFixed(0), peakRssMB.toFixed(0)]],
+  );
+  console.log('Bảng tự chấm điểm kèm minh chứng: xuất qua dịch vụ thật (băm, lưu không nén, fsync, kiểm tra lại) rồi kiểm tra như khi Trưởng nhập; so với một lượt `openssl dgst -sha256` trên cùng các tệp. RSS = bộ nhớ thường trú tăng thêm lúc đỉnh.');
 }
