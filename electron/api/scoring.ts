@@ -1,6 +1,7 @@
 import { criteriaView, saveCriteriaTable, startFromSample } from '../services/scoring/criteria';
 import { exportSelfAssessment, printSelfAssessment } from '../services/scoring/export';
 import { rankingView } from '../services/scoring/ranking-view';
+import { exportRanking } from '../services/scoring/ranking-export';
 import { attachEvidence, detachEvidence, saveSelfAssessment, selfAssessmentView } from '../services/scoring/self-assessment';
 import { evidenceForViewing, ownVerifiedScores, saveVerification, sendVerifiedScores, verificationBoard, verificationView } from '../services/scoring/verification';
 import type { Handlers } from './dispatch';
@@ -35,6 +36,7 @@ export const scoringHandlers = {
   'scoring.sendVerifiedScores': async (input, { ws, files }) =>
     (await sendVerifiedScores(ws, input.groupId)).map((r) => ({ file: files.register(r.file), senderCode: r.senderCode })),
   'scoring.ranking': (input, { ws }) => rankingView(ws, input.groupId, input.unitKind),
+  'scoring.exportRanking': async (input, { ws, files }) => files.register(await exportRanking(ws, input.groupId, input.unitKind, input.format)),
   'scoring.verifiedScores': (input, { ws }) => ownVerifiedScores(ws, input.groupId),
 } satisfies Handlers<
   | 'scoring.criteria'
@@ -52,5 +54,6 @@ export const scoringHandlers = {
   | 'scoring.evidenceFile'
   | 'scoring.sendVerifiedScores'
   | 'scoring.ranking'
+  | 'scoring.exportRanking'
   | 'scoring.verifiedScores'
 >;

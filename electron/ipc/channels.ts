@@ -63,6 +63,7 @@ export const channels = [
   'scoring.evidenceFile',
   'scoring.sendVerifiedScores',
   'scoring.ranking',
+  'scoring.exportRanking',
   'scoring.verifiedScores',
 ] as const;
 

@@ -368,6 +368,8 @@ export const contract = {
   /** Receipts carrying the finished verifications, back to each member. */
   'scoring.sendVerifiedScores': { input: groupRef, output: z.array(z.object({ file: fileHandleSchema, senderCode: z.string() })) },
   'scoring.ranking': { input: groupRef.extend({ unitKind: rankingScopeSchema }), output: rankingViewSchema },
+  /** The ranking as shown (same filter), printed as DOCX or exported as .xlsx. */
+  'scoring.exportRanking': { input: groupRef.extend({ unitKind: rankingScopeSchema, format: z.enum(['docx', 'xlsx']) }), output: fileHandleSchema },
   /** The member's side: the verified scores its leader sent back. */
   'scoring.verifiedScores': { input: groupRef, output: verifiedResultSchema.nullable() },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
