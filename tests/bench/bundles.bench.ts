@@ -17,6 +17,7 @@ import { writeDocx } from '../../electron/services/documents/write';
 import { getOwnUnit } from '../../electron/services/units-keys/units';
 import { groupInputSchema } from '../../electron/ipc/contract';
 import { evidenceSection, rankingSection } from './scoring-sections';
+import { recomputeSection } from './self-assessment.bench';
 import { inChild, MB, measure, opensslSeconds, printTable, registerCase, runCaseIfChild } from './measure';
 
 /**
@@ -25,7 +26,7 @@ import { inChild, MB, measure, opensslSeconds, printTable, registerCase, runCase
  * over the same bytes (targets: verify ≤ 1.5×, write with fsync and re-verify ≤ 3×, memory flat);
  * a 100 MB records-only bundle from an unknown key is quarantined, and from a wrong key refused,
  * each in a process of its own whose peak RSS is reported (target ≤ 200 MB); a USB folder of 100 members'
- * registration bundles is imported in one action (target ≤ 3 s). A new section is one
+ * registration bundles is imported in one action (target ≤ 3 s); one member’s totals are recomputed per keystroke on a 300-item table (target ≤ 16 ms). A new section is one
  * more entry in `sections`; BENCH_ONLY=name runs one section.
  */
 const sizes = (process.env.BENCH_SIZES ?? '10,100,1024').split(',').map((s) => Number(s) * MB);
@@ -307,6 +308,7 @@ const sections: [string, (dir: string) => Promise<void>][] = [
   ['unknown-key', unknownKeySection],
   ['import-folder', folderSection],
   ['status-board', statusBoardSection],
+  ['self-assessment-typing', recomputeSection],
   ['ranking', rankingSection],
   ['evidence-bundle', evidenceSection],
 ];
