@@ -1,4 +1,6 @@
 import { criteriaView, saveCriteriaTable, startFromSample } from '../services/scoring/criteria';
+import { readCriteriaXlsx } from '../services/scoring/criteria-xlsx';
+import { getGroup } from '../services/groups-calendar/groups';
 import { exportSelfAssessment, printSelfAssessment } from '../services/scoring/export';
 import { rankingView } from '../services/scoring/ranking-view';
 import { exportRanking } from '../services/scoring/ranking-export';
@@ -10,6 +12,13 @@ export const scoringHandlers = {
   'scoring.criteria': (input, { ws }) => criteriaView(ws, input.groupId),
   'scoring.saveCriteria': (input, { ws }) => saveCriteriaTable(ws, input.groupId, input.table),
   'scoring.startFromSample': (input, { ws }) => startFromSample(ws, input.groupId),
+  'scoring.readCriteriaXlsx': async (input, { ws, files }) => {
+    try {
+      return await readCriteriaXlsx(files.resolve(input.file).path, { year: getGroup(ws.db, input.groupId).year });
+    } finally {
+      await files.discard([input.file]);
+    }
+  },
   'scoring.selfAssessment': (input, { ws }) => selfAssessmentView(ws, input.groupId),
   'scoring.saveSelfAssessment': (input, { ws }) => saveSelfAssessment(ws, input.groupId, input),
   'scoring.attachEvidence': async (input, { ws, files }) => {
@@ -42,6 +51,7 @@ export const scoringHandlers = {
   | 'scoring.criteria'
   | 'scoring.saveCriteria'
   | 'scoring.startFromSample'
+  | 'scoring.readCriteriaXlsx'
   | 'scoring.selfAssessment'
   | 'scoring.saveSelfAssessment'
   | 'scoring.attachEvidence'

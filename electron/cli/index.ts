@@ -8,6 +8,7 @@ import { asUserError, unexpectedErrorMessage, UserError } from '../services/erro
 import { describeStaffImport, importStaffXlsx } from '../services/registration/xlsx';
 import { runDemo } from './demo';
 import { planReadCommand } from './plan';
+import { criteriaReadCommand } from './criteria';
 import { printOrRefuse } from './output';
 import { boardCommand, homeCommand, kickoffCommand, planPrintCommand } from './year';
 import { writeReceipts } from '../services/bundles/receipts';
@@ -19,6 +20,7 @@ const USAGE = `Cách dùng:
   thidua import --db TỆP [--json] ĐƯỜNG_DẪN…   nhập gói hồ sơ hoặc thư mục vào cơ sở dữ liệu
   thidua staff import --db TỆP [--json] DANH_SÁCH.xlsx   nhập danh sách cán bộ từ tệp Excel
   thidua plan read TỆP [--json]        đọc kế hoạch (.docx, .txt): các đợt thi đua và mốc gửi tìm thấy, kèm câu gốc
+  thidua criteria read TỆP.xlsx [--json]   đọc bảng tiêu chí chấm điểm từ tệp Excel: các mục, điểm chuẩn, cách chấm, dòng chưa đọc được
   thidua plan print --db TỆP [--group MÃ --year NĂM] [--out THƯ_MỤC]   in kế hoạch năm (DOCX)
   thidua kickoff --db TỆP [--group MÃ --year NĂM] [--out THƯ_MỤC]      Trưởng phát hành gói khởi động năm
   thidua import --db TỆP [--receipts THƯ_MỤC] [--json] ĐƯỜNG_DẪN…      nhập gói; ghi biên nhận cho các gói đã nhận
@@ -93,6 +95,10 @@ async function main(argv: string[]): Promise<number> {
     case 'plan':
       if (rest[0] === 'read') return planReadCommand(rest.slice(1));
       if (rest[0] === 'print') return planPrintCommand(rest.slice(1));
+      console.log(USAGE);
+      return 2;
+    case 'criteria':
+      if (rest[0] === 'read') return criteriaReadCommand(rest.slice(1));
       console.log(USAGE);
       return 2;
     case 'kickoff':

@@ -51,6 +51,7 @@ export const channels = [
   'scoring.criteria',
   'scoring.saveCriteria',
   'scoring.startFromSample',
+  'scoring.readCriteriaXlsx',
   'scoring.selfAssessment',
   'scoring.saveSelfAssessment',
   'scoring.attachEvidence',

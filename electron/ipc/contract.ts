@@ -20,6 +20,7 @@ import { criteriaTableContentSchema } from '../services/scoring/criteria-schemas
 import { assessedItemSchema, evidenceRefSchema } from '../services/scoring/self-assessment-schemas';
 import { inspectionSchema, verifiedItemSchema } from '../services/scoring/verification-schemas';
 import {
+  criteriaReadingSchema,
   criteriaViewSchema,
   rankingScopeSchema,
   rankingViewSchema,
@@ -228,7 +229,7 @@ export type { MemberDeadlines, StatusBoard, BoardCell } from '../services/groups
 export type { CriteriaNode, CriteriaTable, ItemValue, ScoringRule } from '../services/scoring/criteria-schemas';
 export type { AssessedItem, EvidenceRef } from '../services/scoring/self-assessment-schemas';
 export type { Inspection, VerifiedItem } from '../services/scoring/verification-schemas';
-export type { CriteriaView, Gaps, RankingRow, RankingView, SelfAssessmentView, TableProblem, VerificationRow, VerificationView, VerifiedResult } from '../services/scoring/view-schemas';
+export type { CriteriaReading, CriteriaView, Gaps, RankingRow, RankingView, SelfAssessmentView, TableProblem, VerificationRow, VerificationView, VerifiedResult } from '../services/scoring/view-schemas';
 
 const empty = z.object({}).strict();
 const groupRef = z.object({ groupId: z.number().int().positive() });
@@ -335,6 +336,8 @@ export const contract = {
   'scoring.criteria': { input: groupRef, output: criteriaViewSchema },
   'scoring.saveCriteria': { input: groupRef.extend({ table: criteriaTableContentSchema }), output: criteriaViewSchema },
   'scoring.startFromSample': { input: groupRef, output: criteriaViewSchema },
+  /** A scoring table read from an .xlsx as offices lay it out: a proposal the leader accepts (saveCriteria) or drops. */
+  'scoring.readCriteriaXlsx': { input: groupRef.extend({ file: fileHandleSchema }), output: criteriaReadingSchema },
   /** The unit's own self-assessment against the table in force. */
   'scoring.selfAssessment': { input: groupRef, output: selfAssessmentViewSchema },
   'scoring.saveSelfAssessment': {

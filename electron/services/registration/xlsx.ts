@@ -39,12 +39,12 @@ const norm = (s: string) => foldVi(s).replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g
 const tidy = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** A cell read as text, or why it cannot be. */
-interface Value {
+export interface Value {
   text: string;
   date?: Date;
   number?: number;
 }
-type Read = Value | { problem: string };
+export type Read = Value | { problem: string };
 
 /** As exceljs's reader decides it: a format with day, month or year letters outside quotes and brackets. */
 const isDateFormat = (fmt: string | undefined) => !!fmt && /[ymdhMsb]/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
@@ -53,7 +53,7 @@ function excelDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial + (date1904 ? 1462 : 0) - 25569) * 86_400_000));
 }
 
-function readValue(value: ExcelJS.CellValue | undefined, numFmt: string | undefined, date1904: boolean): Read {
+export function readValue(value: ExcelJS.CellValue | undefined, numFmt: string | undefined, date1904: boolean): Read {
   if (value == null) return { text: '' };
   if (typeof value === 'string') return { text: tidy(value) };
   if (typeof value === 'number') {

@@ -138,3 +138,13 @@ export const verifiedResultSchema = z.object({
   changes: z.array(z.object({ node: z.string(), number: z.string(), content: z.string(), selfPoints: z.number(), verifiedPoints: z.number(), reason: z.string() })),
 });
 export type VerifiedResult = z.infer<typeof verifiedResultSchema>;
+
+/** A scoring table read from an .xlsx: the proposal, what was understood and what was not (by row), and its checks. */
+export const criteriaReadingSchema = z.object({
+  sheet: z.string(),
+  table: criteriaTableContentSchema,
+  recognised: z.array(z.string()),
+  unread: z.array(z.object({ row: z.number().nullable(), message: z.string() })),
+  problems: z.array(tableProblemSchema),
+});
+export type CriteriaReading = z.infer<typeof criteriaReadingSchema>;
