@@ -13,6 +13,8 @@ import { printOrRefuse } from './output';
 import { boardCommand, homeCommand, kickoffCommand, planPrintCommand } from './year';
 import { writeReceipts } from '../services/bundles/receipts';
 import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { PART_LIMITS, splitBundle } from '../services/bundles/parts';
 
 const USAGE = `Cách dùng:
   thidua demo --out THƯ_MỤC            dựng bản trình diễn Khu vực thi đua miền núi phía Bắc năm 2022
@@ -25,7 +27,9 @@ const USAGE = `Cách dùng:
   thidua kickoff --db TỆP [--group MÃ --year NĂM] [--out THƯ_MỤC]      Trưởng phát hành gói khởi động năm
   thidua import --db TỆP [--receipts THƯ_MỤC] [--json] ĐƯỜNG_DẪN…      nhập gói; ghi biên nhận cho các gói đã nhận
   thidua board --db TỆP [--group MÃ --year NĂM] [--kind LOẠI] [--out THƯ_MỤC] [--json]   bảng theo dõi gửi hồ sơ
-  thidua home --db TỆP [--group MÃ --year NĂM] [--json]                việc cần làm và hạn của đơn vị`;
+  thidua home --db TỆP [--group MÃ --year NĂM] [--json]                việc cần làm và hạn của đơn vị
+  thidua split TỆP.tdkt [--max 20MB] [--out THƯ_MỤC]   chia gói lớn thành các phần .tdkt-part vừa thư điện tử
+                                       (thidua import nhận các phần, theo thứ tự bất kỳ, và ghép khi đủ)`;
 
 const statusLabel = { accepted: 'ĐÃ NHẬN', duplicate: 'TRÙNG', stale: 'CŨ', quarantined: 'CHỜ XÁC NHẬN', refused: 'TỪ CHỐI', held: 'CHỜ ĐỦ PHẦN' } as const;
 
@@ -68,6 +72,30 @@ async function importCommand(args: string[]): Promise<number> {
   }
 }
 
+/** `--max 20MB`, `--max 512KB`, `--max 10` (MB): the largest file a mailbox takes. */
+function parseMaxBytes(text: string): number {
+  const m = /^(\d+(?:[.,]\d+)?)\s*(kb|mb)?$/i.exec(text.trim());
+  if (!m) throw new UserError(`--max phải là dung lượng như 20MB hoặc 512KB (nhận được "${text}").`);
+  return Math.floor(Number(m[1]!.replace(',', '.')) * (m[2]?.toLowerCase() === 'kb' ? 1024 : 1024 * 1024));
+}
+
+/** thidua split TỆP [--max 20MB] [--out THƯ_MỤC]: the parts beside the bundle unless --out says where. */
+async function splitCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { max: { type: 'string', default: `${PART_LIMITS.defaultLimitMb}MB` }, out: { type: 'string' } }, allowPositionals: true });
+  if (positionals.length !== 1) throw new UserError('Hãy chỉ ra đúng một tệp gói hồ sơ (.tdkt) cần chia.');
+  const file = positionals[0]!;
+  try {
+    const parts = await splitBundle(file, parseMaxBytes(values.max), values.out ?? path.dirname(path.resolve(file)), bundleKinds);
+    console.log(`Đã chia ${file} thành ${parts.length} phần:`);
+    for (const p of parts) console.log(`  ${p}`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof BundleError)) throw error;
+    console.log(`KHÔNG HỢP LỆ  ${file}: ${error.message}`);
+    return 1;
+  }
+}
+
 /** Exit 0 with the report; exit 1 with the reason when the sheet is refused (nothing is written then). */
 async function staffImportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { db: { type: 'string' }, json: { type: 'boolean', default: false } }, allowPositionals: true });
@@ -107,6 +135,8 @@ async function main(argv: string[]): Promise<number> {
       return boardCommand(rest);
     case 'home':
       return homeCommand(rest);
+    case 'split':
+      return splitCommand(rest);
     case 'demo': {
       const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } } });
       if (!values.out) throw new UserError('Thiếu --out THƯ_MỤC.');

@@ -8,6 +8,7 @@ import { RegistrationPage } from '../features/registration/RegistrationPage';
 import { LeaderPage } from '../features/bundles/LeaderPage';
 import { PlanPage } from '../features/groups-calendar/PlanPage';
 import { ImportPage } from '../features/bundles/ImportPage';
+import { MailLimit } from '../features/bundles/MailParts';
 import { HomePage } from '../features/groups-calendar/HomePage';
 import { BoardPage } from '../features/groups-calendar/BoardPage';
 import { SelfAssessmentPage } from '../features/scoring/SelfAssessmentPage';
@@ -111,6 +112,7 @@ export function App() {
               Đọc dấu vân tay này cho Trưởng Khu vực/Cụm qua điện thoại: họ ghim khóa của đơn vị để nhận các gói hồ sơ đơn vị gửi. Tiếp theo, khai báo Khu vực/Cụm thi đua của năm.
             </p>
             <EditUnit key={`${state.unit.code}|${state.unit.name}`} unit={state.unit} onSaved={() => void load()} />
+            <MailLimit />
           </section>
         )}
         {current === 'groups' && <GroupsPage unit={state.unit} groups={state.groups} onSaved={load} />}

@@ -237,7 +237,7 @@ describe('Kế hoạch năm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Phát hành gói khởi động' }));
     expect((await screen.findByRole('status')).textContent).toBe('Đã ký và phát hành gói khởi động số 1. Đã lưu tệp /media/usb/khoi-dong-2022-KVTD-MNPB-so1.tdkt.');
     expect(save).toHaveBeenCalledWith(file);
-    expect(call.mock.calls.map(([c]) => c)).toEqual(['groups-calendar.plan', 'groups-calendar.savePlan', 'groups-calendar.publishKickoff', 'groups-calendar.plan']);
+    expect(call.mock.calls.map(([c]) => c)).toEqual(['groups-calendar.plan', 'groups-calendar.savePlan', 'groups-calendar.publishKickoff', 'groups-calendar.plan', 'bundles.partLimit']);
     await waitFor(() => expect(screen.getByLabelText('Nguồn kế hoạch').textContent).toContain('đã phát hành trong gói khởi động; lưu thay đổi sẽ tạo phiên bản 2'));
   });
 

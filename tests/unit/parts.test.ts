@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { schema } from '../../db/client';
@@ -211,6 +212,27 @@ describe('bundles that fit the mail: parts', () => {
         expect(await holding(leader.ws)).toEqual([]);
       });
     }
+  });
+
+  it('on the command line: thidua split writes the parts, thidua import takes them from folders in two runs', async () => {
+    const { leader, bundle } = await exchange();
+    const dbFile = path.join(leader.ws.dataDir, 'thidua.sqlite');
+    leader.ws.close();
+    const cli = (...args: string[]) => spawnSync(process.execPath, [path.resolve('dist/cli.js'), ...args], { encoding: 'utf8' });
+    const out = tempDir('mail-');
+    const split = cli('split', bundle, '--max', '6KB', '--out', out);
+    expect(split.status).toBe(0);
+    const parts = (await fs.readdir(out)).sort();
+    expect(split.stdout).toContain(`thành ${parts.length} phần`);
+    const [usb1, usb2] = [tempDir('usb-'), tempDir('usb-')];
+    for (const [i, name] of parts.entries()) await fs.copyFile(path.join(out, name), path.join(i % 2 ? usb2 : usb1, name));
+    const first = cli('import', '--db', dbFile, '--json', usb1);
+    expect(first.status).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual([expect.objectContaining({ status: 'held', reason: expect.stringContaining('Còn thiếu phần 2/') })]);
+    const second = cli('import', '--db', dbFile, usb2);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(/^ĐÃ NHẬN {2}.*\(\d+ phần\): Đã ghép đủ/);
+    expect(cli('split', bundle, '--max', 'nhiều').stderr).toContain('--max phải là dung lượng như 20MB hoặc 512KB');
   });
 
   it('keeps the mail limit per installation: 20 MB unless set, whole MB within bounds', async () => {

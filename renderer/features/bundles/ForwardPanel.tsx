@@ -2,6 +2,7 @@ import type { Group } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
 import { Notice, Section, useAction } from '../../components/ui';
 import { answeredMilestoneText } from '../../app/labels';
+import { useBundleSaver } from './MailParts';
 
 /**
  * The deputy's step: the bundles of the members it gathers (in the seeds, the Cục THADS) go to the
@@ -10,12 +11,13 @@ import { answeredMilestoneText } from '../../app/labels';
 export function ForwardPanel({ group }: { group: Group }) {
   const api = useApi();
   const [busy, message, run] = useAction();
+  const [mailOffer, saveBundle] = useBundleSaver();
   const gathered = group.members.filter((m) => m.gatheredByDeputy);
   const leader = group.members.find((m) => m.role === 'leader');
   const forward = () =>
     run(async () => {
       const sent = await api.call('bundles.exportConsolidated', { groupId: group.id });
-      const where = await api.save(sent.file);
+      const where = await saveBundle(sent.file);
       return `Đã ký gói tổng hợp số ${sent.seq}${answeredMilestoneText(sent.milestone)}, chuyển nguyên ${sent.forwarded} gói của đơn vị thành viên cho Trưởng. ${where}`;
     }, (text) => text);
   return (
@@ -29,6 +31,7 @@ export function ForwardPanel({ group }: { group: Group }) {
           Xuất gói tổng hợp gửi Trưởng
         </button>
       </div>
+      {mailOffer}
       <Notice message={message} />
     </Section>
   );

@@ -8,6 +8,7 @@ import { PlanCalendar } from './PlanCalendar';
 import { PlanImport } from './PlanImport';
 import { PlanTable } from './PlanTable';
 import { movementKindLabels, type Plan } from './plan-labels';
+import { useBundleSaver } from '../bundles/MailParts';
 
 /** Where the plan shown comes from, in one sentence. */
 function sourceText(view: PlanView, year: number): string {
@@ -27,6 +28,7 @@ export function PlanPage({ group }: { group: Group }) {
   const api = useApi();
   const [busy, message, run] = useAction();
   const [question, ask] = useConfirm();
+  const [mailOffer, saveBundle] = useBundleSaver();
   const [view, setView] = useState<PlanView | null>(null);
   const [plan, setPlan] = useState<Plan | null>(null);
   const [loadError, setLoadError] = useState('');
@@ -71,7 +73,7 @@ export function PlanPage({ group }: { group: Group }) {
       await saveNow();
       const sent = await api.call('groups-calendar.publishKickoff', { groupId: group.id });
       took(await api.call('groups-calendar.plan', { groupId: group.id }));
-      const where = await api.save(sent.file);
+      const where = await saveBundle(sent.file);
       return `Đã ký và phát hành gói khởi động số ${sent.seq}. ${where}`;
     }, (text) => text);
   const reset = () =>
@@ -238,6 +240,7 @@ export function PlanPage({ group }: { group: Group }) {
           </div>
         )}
         {question}
+        {mailOffer}
         <Notice message={message} />
       </Section>
     </>

@@ -5,6 +5,7 @@ import { Field, Notice, Options, Section, useAction, useConfirm } from '../../co
 import { DateInput } from '../../components/DateInput';
 import { answeredMilestoneText, commitmentKindLabels, todayLocal } from '../../app/labels';
 import { formatDateVi } from '../../../electron/services/text/vietnamese';
+import { useBundleSaver } from '../bundles/MailParts';
 
 type Commitment = RegistrationInput['commitments'][number];
 type RegistrationConflict = Output<'registration.conflicts'>[number];
@@ -58,6 +59,7 @@ export function RegistrationPage({ unit, group }: { unit: OwnUnit; group: Group 
   const [input, setInput] = useState<RegistrationInput | null>(null);
   const [deadline, setDeadline] = useState<DeadlineStatus | null>(null);
   const [question, ask] = useConfirm();
+  const [mailOffer, saveBundle] = useBundleSaver();
   const [conflicts, setConflicts] = useState<RegistrationConflict[]>([]);
 
   useEffect(() => {
@@ -121,7 +123,7 @@ export function RegistrationPage({ unit, group }: { unit: OwnUnit; group: Group 
       const done = await api.call('registration.export', { groupId: group.id });
       setSaved(await api.call('registration.get', { groupId: group.id }));
       setDeadline(await api.call('registration.deadline', { groupId: group.id }));
-      const where = await api.save(done.file);
+      const where = await saveBundle(done.file);
       return `Đã ký và xuất gói đăng ký số ${done.seq} (phiên bản ${done.version})${answeredMilestoneText(done.milestone)}. ${where}`;
     }, (text) => text);
   const late = deadline?.daysLeft != null && deadline.daysLeft < 0;
@@ -272,6 +274,7 @@ export function RegistrationPage({ unit, group }: { unit: OwnUnit; group: Group 
         </button>
       </div>
       {question}
+      {mailOffer}
       <Notice message={message} />
     </Section>
   );
