@@ -151,6 +151,20 @@ describe('bundles that fit the mail: parts', () => {
     expect((await importBundleFiles(leader.ws, files(parts)))[0]!.status).toBe('accepted');
   });
 
+  it('names a held part that changed in the holding folder when the whole does not join', async () => {
+    const { leader, parts } = await splitExchange();
+    await importBundleFiles(leader.ws, files(parts.slice(1)));
+    const [sha] = await holding(leader.ws);
+    const held = path.join(leader.ws.dataDir, 'bundles', 'parts', sha!, '0002.tdkt-part');
+    const bytes = await fs.readFile(held);
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
+    await fs.writeFile(held, bytes);
+    const [r] = await importBundleFiles(leader.ws, files([parts[0]!]));
+    expect(r!.status).toBe('refused');
+    expect(r!.reason).toContain(`phần 2/${parts.length} đã bị thay đổi trong thư mục lưu tạm`);
+    expect(await holding(leader.ws)).toEqual([]);
+  });
+
   it('keeps a part of another bundle with the same name apart from this one', async () => {
     const { member, leader, bundle, parts } = await splitExchange();
     saveRegistration(member.ws, { ...member.input, collective: [{ titleCode: 'CO_BTP', note: '' }] });
