@@ -6,6 +6,7 @@ import { formatDateVi } from '../../../electron/services/text/vietnamese';
 import { useApi } from '../../api/context';
 import { Notice, Section, useAction } from '../../components/ui';
 import { EvidenceList, sizeLabel } from './SelfAssessmentEvidence';
+import { useBundleSaver } from '../bundles/MailParts';
 import { ItemInput, readTyped, typedOf, type Typed } from './SelfAssessmentInput';
 
 /** Typing is saved this long after the last keystroke (and at once when a box loses focus). */
@@ -29,6 +30,7 @@ const signed = (node: CriteriaNode, points: number) => (node.role === 'deduction
 export function SelfAssessmentPage({ group }: { group: Group }) {
   const api = useApi();
   const [busy, message, run] = useAction();
+  const [mailOffer, saveBundle] = useBundleSaver();
   const [view, setView] = useState<SelfAssessmentView | null>(null);
   const [loadError, setLoadError] = useState('');
   const [items, setItems] = useState<Record<string, AssessedItem>>({});
@@ -150,7 +152,7 @@ export function SelfAssessmentPage({ group }: { group: Group }) {
       await save();
       const done = await api.call('scoring.exportSelfAssessment', { groupId: group.id, acceptGaps });
       setView(await api.call('scoring.selfAssessment', { groupId: group.id }));
-      const where = await api.save(done.file);
+      const where = await saveBundle(done.file);
       return `Đã ký và xuất gói tự chấm điểm số ${done.seq} (phiên bản ${done.version}). ${where}`;
     }, (text) => text);
   /** The gaps are listed first; the bundle goes as it is only when the unit says so. */
@@ -267,6 +269,7 @@ export function SelfAssessmentPage({ group }: { group: Group }) {
       {saveState.kind === 'error' && <Notice message={{ kind: 'error', text: `Chưa lưu được: ${saveState.text}` }} />}
       {view.status === 'frozen' && <div className="banner banner-frozen">Phiên bản {view.version} đã gửi và được giữ nguyên; thay đổi sẽ lưu thành phiên bản {view.version + 1}.</div>}
       {verified && <VerifiedPanel verified={verified} />}
+      {mailOffer}
       <Notice message={message} />
       {gaps && (
         <GapsPanel
