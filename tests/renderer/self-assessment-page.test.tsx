@@ -103,9 +103,10 @@ describe('SelfAssessmentPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Ký và xuất gói' }));
     const panel = await screen.findByRole('alertdialog', { name: 'Bảng tự chấm điểm còn thiếu' });
     expect(panel.textContent).toContain('tiêu chí chưa chấm');
-    expect(panel.textContent).toContain('mục 1 Báo cáo công tác tư pháp 06 tháng đầu năm');
+    // Numbered with their groups', since numbering restarts in every group.
+    expect(panel.textContent).toContain('mục A.I.1 Báo cáo công tác tư pháp 06 tháng đầu năm');
     // Scored, but its evidence is required and not attached.
-    expect(within(panel).getByText(/bắt buộc có minh chứng/).parentElement!.textContent).toContain('mục 2.2 Xử lý văn bản trái pháp luật phát hiện qua kiểm tra');
+    expect(within(panel).getByText(/bắt buộc có minh chứng/).parentElement!.textContent).toContain('mục A.II.2.2 Xử lý văn bản trái pháp luật phát hiện qua kiểm tra');
     expect(panel.textContent).toContain('Chưa đính kèm bản scan bảng tự chấm điểm đã ký và được xác nhận.');
     expect(call).not.toHaveBeenCalledWith('scoring.exportSelfAssessment', expect.anything());
     fireEvent.click(within(panel).getByRole('button', { name: 'Gửi như hiện có' }));

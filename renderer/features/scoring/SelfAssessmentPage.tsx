@@ -18,6 +18,19 @@ function applicableItems(nodes: readonly CriteriaNode[], kind: SelfAssessmentVie
   return nodes.filter((n) => appliesTo(n, kind)).flatMap((n) => (n.kind === 'item' ? [n] : applicableItems(n.children, kind)));
 }
 
+/**
+ * "A.I.1": an item's number with its groups', since numbering restarts in every group. A number
+ * that already carries its group's ("2.1" under "2") is not prefixed twice.
+ */
+function numberPaths(nodes: readonly CriteriaNode[], parent: { path: string; number: string } | null = null): Map<string, string> {
+  return new Map(
+    nodes.flatMap((n) => {
+      const path = !parent ? n.number : n.number.startsWith(`${parent.number}.`) ? `${parent.path.slice(0, -parent.number.length)}${n.number}` : `${parent.path}.${n.number}`;
+      return [[n.id, path] as const, ...numberPaths(n.children, { path, number: n.number })];
+    }),
+  );
+}
+
 const hasGaps = (g: Gaps) => g.missing.length + g.lackingEvidence.length + g.refused.length > 0 || g.noConfirmation;
 const signed = (node: CriteriaNode, points: number) => (node.role === 'deduction' && points > 0 ? `−${formatPoints(points)}` : formatPoints(points));
 
@@ -257,8 +270,8 @@ export function SelfAssessmentPage({ group }: { group: Group }) {
         <strong>
           Tổng điểm: {formatPoints(totals.total)}/{formatPoints(totals.max)}
         </strong>
-        <span>Điểm thưởng +{formatPoints(totals.bonus)}</span>
-        <span>Điểm trừ −{formatPoints(totals.deduction)}</span>
+        <span>Điểm thưởng {totals.bonus > 0 ? '+' : ''}{formatPoints(totals.bonus)}</span>
+        <span>Điểm trừ {totals.deduction > 0 ? '−' : ''}{formatPoints(totals.deduction)}</span>
         <span>
           Đã chấm {scoredCount}/{Object.keys(items).length} tiêu chí
         </span>
@@ -274,6 +287,7 @@ export function SelfAssessmentPage({ group }: { group: Group }) {
       {gaps && (
         <GapsPanel
           gaps={gaps}
+          paths={numberPaths(table.nodes)}
           busy={busy}
           onSend={() => void exportNow(true)}
           onBack={() => setGaps(null)}
@@ -330,15 +344,11 @@ export function SelfAssessmentPage({ group }: { group: Group }) {
 }
 
 /** What is still missing, listed before the bundle goes; sent as it is only on the unit's word. */
-function GapsPanel({ gaps, busy, onSend, onBack }: { gaps: Gaps; busy: boolean; onSend: () => void; onBack: () => void }) {
-  const list = (xs: { number: string; content: string }[]) => xs.map((x) => `mục ${x.number} ${x.content}`);
+function GapsPanel({ gaps, paths, busy, onSend, onBack }: { gaps: Gaps; paths: Map<string, string>; busy: boolean; onSend: () => void; onBack: () => void }) {
+  const list = (xs: { node: string; number: string; content: string }[]) => xs.map((x) => `mục ${paths.get(x.node) ?? x.number} ${x.content}`);
   return (
     <div className="confirm sa-gaps" role="alertdialog" aria-label="Bảng tự chấm điểm còn thiếu">
       <strong>Trước khi gửi, bảng tự chấm điểm còn:</strong>
-      {gaps.refused.length > 0 && <GapList title="Điểm không hợp lệ (phải sửa trước khi gửi)" lines={gaps.refused.map((r) => r.message)} />}
-      {gaps.missing.length > 0 && <GapList title={`${gaps.missing.length} tiêu chí chưa chấm`} lines={list(gaps.missing)} />}
-      {gaps.lackingEvidence.length > 0 && <GapList title={`${gaps.lackingEvidence.length} tiêu chí bắt buộc có minh chứng nhưng chưa đính kèm`} lines={list(gaps.lackingEvidence)} />}
-      {gaps.noConfirmation && <div>Chưa đính kèm bản scan bảng tự chấm điểm đã ký và được xác nhận.</div>}
       <div className="row">
         {gaps.refused.length === 0 && (
           <button type="button" className="primary" disabled={busy} onClick={onSend}>
@@ -349,6 +359,10 @@ function GapsPanel({ gaps, busy, onSend, onBack }: { gaps: Gaps; busy: boolean; 
           Quay lại bổ sung
         </button>
       </div>
+      {gaps.refused.length > 0 && <GapList title="Điểm không hợp lệ (phải sửa trước khi gửi)" lines={gaps.refused.map((r) => r.message)} />}
+      {gaps.missing.length > 0 && <GapList title={`${gaps.missing.length} tiêu chí chưa chấm`} lines={list(gaps.missing)} />}
+      {gaps.lackingEvidence.length > 0 && <GapList title={`${gaps.lackingEvidence.length} tiêu chí bắt buộc có minh chứng nhưng chưa đính kèm`} lines={list(gaps.lackingEvidence)} />}
+      {gaps.noConfirmation && <div>Chưa đính kèm bản scan bảng tự chấm điểm đã ký và được xác nhận.</div>}
     </div>
   );
 }
@@ -357,7 +371,7 @@ function GapList({ title, lines }: { title: string; lines: string[] }) {
   return (
     <div>
       <div>{title}:</div>
-      <ul className="sa-gap-list">
+      <ul className={`sa-gap-list${lines.length > 6 ? ' sa-gap-columns' : ''}`}>
         {lines.map((l, i) => (
           <li key={i}>{l}</li>
         ))}
