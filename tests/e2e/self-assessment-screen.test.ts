@@ -59,13 +59,13 @@ describe('the Tự chấm điểm screen in Chromium', () => {
     await expect.poll(() => page.getByRole('alert').first().textContent()).toBe('Điểm trừ 12 của mục 2 vượt quá mức trừ tối đa 10 điểm.');
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Đã lưu');
     // The totals bar sticks to the top while the table scrolls: shot from the top, where it sits in its place.
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await shot(page, '40-tu-cham-diem');
     await page.getByLabel('Tự chấm: Có cán bộ, công chức bị xử lý kỷ luật trong năm').fill('1');
     await page.getByRole('button', { name: 'Ký và xuất gói' }).click();
     const gaps = page.getByRole('alertdialog', { name: 'Bảng tự chấm điểm còn thiếu' });
     await expect.poll(() => gaps.textContent()).toContain('tiêu chí chưa chấm');
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await shot(page, '41-tu-cham-diem-con-thieu');
   });
 });
