@@ -43,7 +43,7 @@ export function gapsText(gaps: Gaps): string[] {
   return [
     gaps.missing.length ? `${gaps.missing.length} tiêu chí chưa chấm (mục ${list(gaps.missing)})` : '',
     gaps.lackingEvidence.length ? `${gaps.lackingEvidence.length} tiêu chí bắt buộc có minh chứng nhưng chưa đính kèm (mục ${list(gaps.lackingEvidence)})` : '',
-    gaps.noConfirmation ? 'chưa đính kèm bản scan bảng tự chấm điểm đã ký và được Chủ tịch UBND tỉnh xác nhận' : '',
+    gaps.noConfirmation ? 'chưa đính kèm bản scan bảng tự chấm điểm đã ký và được cấp trên xác nhận' : '',
   ].filter(Boolean);
 }
 
