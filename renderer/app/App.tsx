@@ -12,9 +12,10 @@ import { MailLimit } from '../features/bundles/MailParts';
 import { HomePage } from '../features/groups-calendar/HomePage';
 import { BoardPage } from '../features/groups-calendar/BoardPage';
 import { SelfAssessmentPage } from '../features/scoring/SelfAssessmentPage';
+import { CriteriaPage } from '../features/scoring/CriteriaPage';
 import { roleLabels } from './labels';
 
-type Page = 'home' | 'unit' | 'groups' | 'staff' | 'registration' | 'plan' | 'import' | 'board' | 'leader' | 'self-assessment';
+type Page = 'home' | 'unit' | 'groups' | 'staff' | 'registration' | 'plan' | 'import' | 'board' | 'leader' | 'self-assessment' | 'criteria';
 
 export function App() {
   const api = useApi();
@@ -54,6 +55,7 @@ export function App() {
   const nav: [Page, string][] = [
     ['home', 'Việc cần làm'],
     ['registration', 'Đăng ký thi đua'],
+    ['criteria', 'Bảng tiêu chí'],
     ['self-assessment', 'Tự chấm điểm'],
     ['plan', 'Kế hoạch năm'],
     ['staff', 'Cán bộ'],
@@ -122,6 +124,7 @@ export function App() {
         {current === 'import' && <ImportPage onImported={load} />}
         {current === 'board' && group && <BoardPage key={group.id} group={group} />}
         {current === 'leader' && group && <LeaderPage key={group.id} group={group} />}
+        {current === 'criteria' && (group ? <CriteriaPage key={group.id} group={group} /> : noGroup('Bảng tiêu chí'))}
         {current === 'self-assessment' && (group ? <SelfAssessmentPage key={group.id} group={group} /> : noGroup('Tự chấm điểm'))}
         {current === 'plan' && (group ? <PlanPage key={group.id} group={group} /> : noGroup('Kế hoạch năm'))}
       </main>
