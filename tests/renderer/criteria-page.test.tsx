@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { CriteriaReading, CriteriaTable, CriteriaView } from '../../electron/ipc/contract';
 import { checkTable } from '../../electron/services/scoring/check';
 import { sampleTable } from '../../electron/services/scoring/sample';
@@ -16,7 +16,7 @@ function leaderApi(initial: CriteriaTable | null, published = false, overrides =
     {
       'scoring.criteria': () => view,
       'scoring.startFromSample': () => saved(sampleTable(2022)),
-      'scoring.saveCriteria': ({ table }) => saved(table),
+      'scoring.saveCriteria': ({ table }) => saved(table as CriteriaTable),
       'scoring.readCriteriaXlsx': () => reading,
     },
     overrides,
