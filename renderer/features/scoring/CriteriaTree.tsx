@@ -130,7 +130,7 @@ export function CriteriaTree({ table, editable, selected, flagged, onSelect, onC
                     {node.kind === 'group' ? <strong>{node.content}</strong> : node.content}
                     {node.guide && node.kind === 'item' && <div className="muted small criteria-guide">{node.guide}</div>}
                   </td>
-                  <td className="nowrap">
+                  <td>
                     {node.role === 'bonus' ? 'thưởng tối đa ' : node.role === 'deduction' ? 'trừ tối đa ' : ''}
                     {formatPoints(node.max)}
                     {sum?.map((s) => (
