@@ -12,6 +12,8 @@ export interface Host {
   saveAs(source: string, suggestedName: string): Promise<{ saved: boolean; where: string }>;
   /** Several files into one folder picked once (receipts back onto the USB stick). */
   saveAll(sources: { path: string; name: string }[]): Promise<{ saved: boolean; where: string }>;
+  /** Opens a file with the system's own viewer (an evidence scan, a PDF, a Word file). */
+  openFile(path: string): Promise<void>;
 }
 
 export interface Context {

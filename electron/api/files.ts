@@ -20,4 +20,8 @@ export const filesHandlers = {
     return host.saveAs(path, name);
   },
   'files.saveAll': (input, { host, files }) => host.saveAll(input.files.map((f) => files.resolve(f))),
-} satisfies Handlers<'files.pickBundles' | 'files.pickXlsx' | 'files.pickDocument' | 'files.save' | 'files.saveAll'>;
+  'files.open': async (input, { host, files }) => {
+    await host.openFile(files.resolve(input.file).path);
+    return {};
+  },
+} satisfies Handlers<'files.pickBundles' | 'files.pickXlsx' | 'files.pickDocument' | 'files.save' | 'files.saveAll' | 'files.open'>;

@@ -6,6 +6,7 @@ import { rankingView } from '../services/scoring/ranking-view';
 import { exportRanking } from '../services/scoring/ranking-export';
 import { attachEvidence, detachEvidence, saveSelfAssessment, selfAssessmentView } from '../services/scoring/self-assessment';
 import { evidenceForViewing, ownVerifiedScores, saveVerification, sendVerifiedScores, verificationBoard, verificationView } from '../services/scoring/verification';
+import { storeEvidence } from '../services/scoring/evidence';
 import type { Handlers } from './dispatch';
 
 export const scoringHandlers = {
@@ -42,6 +43,14 @@ export const scoringHandlers = {
     const found = await evidenceForViewing(ws, input.groupId, input.unitCode, input.sha256);
     return files.register(found.path, found.name);
   },
+  'scoring.storeMinutes': async (input, { ws, files }) => {
+    const picked = files.resolve(input.file);
+    try {
+      return await storeEvidence(ws, picked.path, picked.name);
+    } finally {
+      await files.discard([input.file]);
+    }
+  },
   'scoring.sendVerifiedScores': async (input, { ws, files }) =>
     (await sendVerifiedScores(ws, input.groupId)).map((r) => ({ file: files.register(r.file), senderCode: r.senderCode })),
   'scoring.ranking': (input, { ws }) => rankingView(ws, input.groupId, input.unitKind),
@@ -63,6 +72,7 @@ export const scoringHandlers = {
   | 'scoring.saveVerification'
   | 'scoring.evidenceFile'
   | 'scoring.sendVerifiedScores'
+  | 'scoring.storeMinutes'
   | 'scoring.ranking'
   | 'scoring.exportRanking'
   | 'scoring.verifiedScores'

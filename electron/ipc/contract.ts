@@ -320,6 +320,8 @@ export const contract = {
   },
   /** A bundle just exported, written as numbered parts that each fit the limit; the parts are saved like any files. */
   'bundles.split': { input: z.object({ file: fileHandleSchema }), output: z.array(fileHandleSchema) },
+  /** A file the app made or extracted (an evidence file), opened with the system's own viewer. */
+  'files.open': { input: z.object({ file: fileHandleSchema }), output: empty },
   'files.saveAll': {
     input: z.object({ files: z.array(fileHandleSchema).min(1).max(500) }),
     output: z.object({ saved: z.boolean(), where: z.string() }),
@@ -368,6 +370,8 @@ export const contract = {
   },
   /** An evidence file of a unit's self-assessment, as a handle to save or open. */
   'scoring.evidenceFile': { input: groupRef.extend({ unitCode: unitCodeSchema, sha256: z.string().regex(/^[0-9a-f]{64}$/) }), output: fileHandleSchema },
+  /** The signed minutes of a cross-inspection, scanned: stored like evidence, referenced by the inspection. */
+  'scoring.storeMinutes': { input: groupRef.extend({ file: fileHandleSchema }), output: evidenceRefSchema },
   /** Receipts carrying the finished verifications, back to each member. */
   'scoring.sendVerifiedScores': { input: groupRef, output: z.array(z.object({ file: fileHandleSchema, senderCode: z.string() })) },
   'scoring.ranking': { input: groupRef.extend({ unitKind: rankingScopeSchema }), output: rankingViewSchema },

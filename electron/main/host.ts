@@ -1,4 +1,4 @@
-import { dialog, type BrowserWindow } from 'electron';
+import { dialog, shell, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import type { Host } from '../api/context';
 import { copyFileAtomic } from '../services/files/atomic';
@@ -6,6 +6,7 @@ import { verifyBundleFile } from '../services/bundles/reader';
 import { bundleKinds } from '../services/workspace/bundle-kinds';
 import { BUNDLE_EXTENSION } from '../services/bundles/format';
 import { documentKinds } from '../services/files/document-kinds';
+import { UserError } from '../services/errors';
 
 /** Files are picked and saved with the main process's own dialogs; the renderer sees only handles. */
 export function electronHost(window: BrowserWindow): Host {
@@ -50,6 +51,11 @@ export function electronHost(window: BrowserWindow): Host {
         await copyFileAtomic(s.path, path.join(folder, s.name), check);
       }
       return { saved: true, where: `${sources.length} tệp vào ${folder}` };
+    },
+    async openFile(file) {
+      // shell.openPath answers with an error string rather than throwing.
+      const failed = await shell.openPath(file);
+      if (failed) throw new UserError(`Không mở được tệp bằng phần mềm xem của máy: ${failed}`);
     },
   };
 }

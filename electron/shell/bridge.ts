@@ -27,6 +27,7 @@ const browserHost: Host = {
   pickDocument: () => Promise.reject(new UserError('Trong trình duyệt, hãy chọn tệp bằng hộp thoại của trình duyệt.')),
   saveAs: () => Promise.reject(new UserError('Trong trình duyệt, tệp được tải về thư mục Tải xuống.')),
   saveAll: () => Promise.reject(new UserError('Trong trình duyệt, tệp được tải về thư mục Tải xuống.')),
+  openFile: () => Promise.reject(new UserError('Trong trình duyệt, tệp được mở ở một thẻ mới hoặc tải về thư mục Tải xuống.')),
 };
 
 export interface Bridge {

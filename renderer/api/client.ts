@@ -14,6 +14,8 @@ export interface Api {
   save(file: FileHandle): Promise<string>;
   /** Saves several generated files together (one folder in Electron; downloads in the browser); returns a sentence saying where. */
   saveAll(files: FileHandle[]): Promise<string>;
+  /** Opens a file with the system's viewer (Electron) or in a new browser tab, downloaded when the browser will not show it. */
+  open(file: FileHandle): Promise<void>;
 }
 
 export class ApiError extends Error {
@@ -45,6 +47,7 @@ function electronApi(bridge: Preloaded): Api {
       const r = await call('files.saveAll', { files });
       return r.saved ? `Đã lưu ${r.where}.` : 'Đã hủy, chưa lưu tệp nào.';
     },
+    open: async (file) => void (await call('files.open', { file })),
   };
 }
 
@@ -78,11 +81,14 @@ function browserApi(token: string): Api {
     const res = await fetch(`/files/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', headers, body: file });
     return unwrap((await res.json()) as Envelope<FileHandle>);
   };
-  /** The browser shell has no folder dialog: each file is downloaded. */
-  const download = async (file: FileHandle) => {
+  const blobOf = async (file: FileHandle) => {
     const res = await fetch(`/files/${file.id}`, { headers });
     if (!res.ok) throw new ApiError('Không tải được tệp.');
-    const url = URL.createObjectURL(await res.blob());
+    return res.blob();
+  };
+  /** The browser shell has no folder dialog: each file is downloaded. */
+  const download = async (file: FileHandle) => {
+    const url = URL.createObjectURL(await blobOf(file));
     const a = document.createElement('a');
     a.href = url;
     a.download = file.name;
@@ -113,6 +119,15 @@ function browserApi(token: string): Api {
     saveAll: async (files) => {
       for (const file of files) await download(file);
       return `Đã tải ${files.length} tệp về thư mục Tải xuống của trình duyệt: ${files.map((f) => f.name).join(', ')}.`;
+    },
+    open: async (file) => {
+      // Typed by its extension so the browser shows a PDF or a photo itself; anything else it downloads.
+      const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
+      const type = { pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', txt: 'text/plain;charset=utf-8' }[ext];
+      if (!type) return download(file);
+      const url = URL.createObjectURL(new Blob([await blobOf(file)], { type }));
+      if (!window.open(url, '_blank')) await download(file);
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
     },
   };
 }

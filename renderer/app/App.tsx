@@ -13,9 +13,11 @@ import { HomePage } from '../features/groups-calendar/HomePage';
 import { BoardPage } from '../features/groups-calendar/BoardPage';
 import { SelfAssessmentPage } from '../features/scoring/SelfAssessmentPage';
 import { CriteriaPage } from '../features/scoring/CriteriaPage';
+import { VerificationPage } from '../features/scoring/VerificationPage';
+import { RankingPage } from '../features/scoring/RankingPage';
 import { roleLabels } from './labels';
 
-type Page = 'home' | 'unit' | 'groups' | 'staff' | 'registration' | 'plan' | 'import' | 'board' | 'leader' | 'self-assessment' | 'criteria';
+type Page = 'home' | 'unit' | 'groups' | 'staff' | 'registration' | 'plan' | 'import' | 'board' | 'leader' | 'self-assessment' | 'criteria' | 'verification' | 'ranking';
 
 export function App() {
   const api = useApi();
@@ -64,12 +66,14 @@ export function App() {
       ? [
           ['board', 'Theo dõi'] as [Page, string],
           ['leader', 'Tiếp nhận và tổng hợp'] as [Page, string],
+          ['verification', 'Thẩm định điểm'] as [Page, string],
+          ['ranking', 'Xếp hạng'] as [Page, string],
         ]
       : []),
     ['groups', 'Khu vực / Cụm'],
     ['unit', 'Đơn vị và khóa ký'],
   ];
-  const current = (page === 'leader' || page === 'board') && !leads ? 'home' : page;
+  const current = (page === 'leader' || page === 'board' || page === 'verification' || page === 'ranking') && !leads ? 'home' : page;
   const noGroup = (title: string) => (
     <section className="card">
       <h2>{title}</h2>
@@ -125,6 +129,8 @@ export function App() {
         {current === 'board' && group && <BoardPage key={group.id} group={group} />}
         {current === 'leader' && group && <LeaderPage key={group.id} group={group} />}
         {current === 'criteria' && (group ? <CriteriaPage key={group.id} group={group} /> : noGroup('Bảng tiêu chí'))}
+        {current === 'verification' && group && <VerificationPage key={group.id} group={group} />}
+        {current === 'ranking' && group && <RankingPage key={group.id} group={group} />}
         {current === 'self-assessment' && (group ? <SelfAssessmentPage key={group.id} group={group} /> : noGroup('Tự chấm điểm'))}
         {current === 'plan' && (group ? <PlanPage key={group.id} group={group} /> : noGroup('Kế hoạch năm'))}
       </main>

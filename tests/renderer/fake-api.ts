@@ -22,6 +22,7 @@ export function fakeApi(handlers: Handlers, overrides: Partial<Api> = {}) {
     pickDocument: vi.fn(async () => null),
     save: vi.fn(async (f) => `Đã tải tệp ${f.name}.`),
     saveAll: vi.fn(async (files) => `Đã tải ${files.length} tệp.`),
+    open: vi.fn(async () => {}),
     ...overrides,
   };
   return { api, call };

@@ -174,7 +174,7 @@ describe('the dispatch shared by IPC and the bridge', () => {
   const context = (ws: Context['ws']): Context => ({
     ws,
     files: new FileHandles(),
-    host: { shell: 'browser', pickBundles: async () => [], pickXlsx: async () => null, pickDocument: async () => null, saveAs: async () => ({ saved: false, where: '' }), saveAll: async () => ({ saved: false, where: '' }) },
+    host: { shell: 'browser', pickBundles: async () => [], pickXlsx: async () => null, pickDocument: async () => null, saveAs: async () => ({ saved: false, where: '' }), saveAll: async () => ({ saved: false, where: '' }), openFile: async () => {} },
   });
 
   it('says an unexpected fault in a Vietnamese sentence, the library’s words only after "Chi tiết kỹ thuật"', async () => {

@@ -34,7 +34,7 @@ describe('a plan received as a document, through the contract', () => {
   const context = async (): Promise<Context> => ({
     ws: (await makeUnit(LEADER)).ws,
     files: new FileHandles(),
-    host: { shell: 'browser', pickBundles: async () => [], pickXlsx: async () => null, pickDocument: async () => null, saveAs: async () => ({ saved: false, where: '' }), saveAll: async () => ({ saved: false, where: '' }) },
+    host: { shell: 'browser', pickBundles: async () => [], pickXlsx: async () => null, pickDocument: async () => null, saveAs: async () => ({ saved: false, where: '' }), saveAll: async () => ({ saved: false, where: '' }), openFile: async () => {} },
   });
 
   it('proposes the milestones of seed 000 from its pasted text, and of the same plan uploaded as a file', async () => {

@@ -56,9 +56,8 @@ const hint: Record<ItemValue['type'], string> = {
 };
 
 /** The input an item's rule asks for: points, done or not, days late (or never sent), or a percentage. */
-export function ItemInput({ node, typed, error, onChange, onBlur, disabled }: { node: CriteriaNode; typed: Typed; error: string; onChange: (t: Typed) => void; onBlur: () => void; disabled: boolean }) {
+export function ItemInput({ node, typed, error, onChange, onBlur, disabled, label = `Tự chấm: ${node.content}` }: { node: CriteriaNode; typed: Typed; error: string; onChange: (t: Typed) => void; onBlur: () => void; disabled: boolean; label?: string }) {
   const kind = valueTypeOf(node.rule ?? { type: 'manual' });
-  const label = `Tự chấm: ${node.content}`;
   const errorId = `loi-${node.id}`;
   const aria = { 'aria-label': label, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? errorId : undefined };
   return (
