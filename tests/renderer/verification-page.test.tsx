@@ -14,7 +14,7 @@ const node = (over: Partial<CriteriaNode> & Pick<CriteriaNode, 'id' | 'number' |
   evidence_required: false,
   unit_kinds: [],
   rule: { type: 'manual' },
-  floor: null,
+  floor: 0,
   children: [],
   ...over,
 });
