@@ -31,7 +31,9 @@ export function RankingPage({ group }: { group: Group }) {
 
   const exportAs = (format: 'docx' | 'xlsx') => run(async () => api.save(await api.call('scoring.exportRanking', { groupId: group.id, unitKind, format })), (where) => where);
   const groups = view?.columns.filter((c) => c.role === 'standard') ?? [];
-  const maxTotal = Math.max(groups.reduce((s, g) => s + g.max, 0), ...(view?.rows.map((r) => r.total) ?? [0]));
+  // The scale is the best a unit can reach: the groups that apply to it (Sở Tư pháp and THADS groups never add up together).
+  const reachable = Math.max(0, ...(view?.rows.map((r) => groups.filter((g) => g.id in r.groups).reduce((s, g) => s + g.max, 0)) ?? []));
+  const maxTotal = Math.max(reachable, ...(view?.rows.map((r) => r.total) ?? [0]));
 
   return (
     <Section
@@ -136,7 +138,7 @@ export function RankingPage({ group }: { group: Group }) {
               <BarChart
                 title="Điểm theo nhóm tiêu chí"
                 series={groups.map((g) => `${g.number}. ${g.content}`)}
-                max={groups.reduce((s, g) => s + g.max, 0)}
+                max={reachable}
                 bars={view.rows.map((r) => ({ label: r.name, parts: groups.map((g) => r.groups[g.id] ?? 0) }))}
               />
             </div>
