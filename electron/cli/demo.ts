@@ -22,6 +22,7 @@ import type { GroupInput, OwnUnit } from '../ipc/contract';
 import { groupInputSchema } from '../ipc/contract';
 import { startFromSample } from '../services/scoring/criteria';
 import { rankingView } from '../services/scoring/ranking-view';
+import { exportRanking } from '../services/scoring/ranking-export';
 import { ownVerifiedScores, sendVerifiedScores } from '../services/scoring/verification';
 import { formatPoints } from '../services/text/points';
 import { selfAssess, verifyMember } from './demo-scoring';
@@ -150,7 +151,10 @@ async function scoringRound(ctx: {
     if (v.markedDown) log(`  ${unit.name}: tự chấm ${formatPoints(v.self)}, thẩm định ${formatPoints(v.verified)} (${v.markedDown} tiêu chí không có minh chứng bị chấm 0 điểm).`);
   }
   const ranking = rankingView(leader.ws, leaderGroupId, 'all');
+  const rankingFiles = [await exportRanking(leader.ws, leaderGroupId, 'all', 'docx'), await exportRanking(leader.ws, leaderGroupId, 'all', 'xlsx')];
+  for (const f of rankingFiles) await fsp.copyFile(f, path.join(ctx.dirs.documents, path.basename(f)));
   log(`12. Xếp hạng theo điểm thẩm định: ${ranking.rows.slice(0, 3).map((r) => `${r.rank}. ${r.name} (${formatPoints(r.total)})`).join('; ')}; … ${ranking.tieBreak}`);
+  log(`    Bảng tổng hợp kết quả chấm điểm, xếp hạng thi đua: ${rankingFiles.map((f) => path.basename(f)).join(', ')}.`);
   at('2022-11-15T09:00:00+07:00');
   const results = await sendVerifiedScores(leader.ws, leaderGroupId, usb.results);
   let back = 0;

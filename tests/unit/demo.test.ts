@@ -27,7 +27,8 @@ describe('thidua demo', () => {
     expect(log).toMatch(/Trưởng gửi (\d+) biên nhận kèm điểm thẩm định; \1 đã về đơn vị\..* thấy: mục .* lý do "Không có tài liệu minh chứng kèm theo\."/);
 
     const documents = fs.readdirSync(path.join(out, 'documents')).sort();
-    expect(documents.map((d) => path.extname(d)).sort()).toEqual(['.docx', '.docx', '.docx', '.docx', '.xlsx']);
+    expect(documents.map((d) => path.extname(d)).sort()).toEqual(['.docx', '.docx', '.docx', '.docx', '.docx', '.xlsx', '.xlsx']);
+    expect(documents.filter((d) => d.startsWith('xep-hang-thi-dua-2022-'))).toHaveLength(2);
     for (const d of documents.filter((f) => f.endsWith('.docx'))) expect((await parseDocx(path.join(out, 'documents', d))).errors, d).toEqual([]);
 
     // The leader's own database tells the same story: a Cục THADS member credited through the deputy.
