@@ -1,4 +1,4 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type DependencyList, type ReactNode } from 'react';
 
 export type Message = { kind: 'ok' | 'error' | 'info'; text: string } | null;
 
@@ -32,6 +32,27 @@ export function useAction(): [boolean, Message, <T>(action: () => Promise<T>, su
     }
   }, []);
   return [busy, message, run, setMessage];
+}
+
+/**
+ * What a screen shows, loaded again whenever its inputs change (the group, a filter); a failure is
+ * kept as the message to show in its place.
+ */
+export function useLoaded<T>(load: () => Promise<T>, deps: DependencyList): [T | null, string] {
+  const [value, setValue] = useState<T | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    load().then(
+      (v) => {
+        setValue(v);
+        setError('');
+      },
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+    // The caller names what the load depends on, as for useEffect.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  return [value, error];
 }
 
 interface Question {

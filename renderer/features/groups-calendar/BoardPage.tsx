@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { BoardCell, Group, StatusBoard, UnitKind } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
-import { Field, Notice, Options, Section, useAction } from '../../components/ui';
+import { Field, Notice, Options, Section, useAction, useLoaded } from '../../components/ui';
 import { roleLabels, unitKindLabels } from '../../app/labels';
 import { formatDateVi } from '../../../electron/services/text/vietnamese';
 
@@ -54,17 +54,7 @@ export function BoardPage({ group }: { group: Group }) {
   const api = useApi();
   const [busy, message, run] = useAction();
   const [unitKind, setUnitKind] = useState<'all' | UnitKind>('all');
-  const [board, setBoard] = useState<StatusBoard | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    api.call('groups-calendar.board', { groupId: group.id, unitKind }).then(
-      (b) => {
-        setBoard(b);
-        setError('');
-      },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    );
-  }, [api, group.id, unitKind]);
+  const [board, error] = useLoaded(() => api.call('groups-calendar.board', { groupId: group.id, unitKind }), [api, group.id, unitKind]);
 
   const exportAs = (format: 'docx' | 'xlsx') => run(async () => api.save(await api.call('groups-calendar.exportBoard', { groupId: group.id, unitKind, format })), (where) => where);
 

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import type { Group, MemberDeadlines } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
-import { Notice } from '../../components/ui';
+import { Notice, useLoaded } from '../../components/ui';
 import { formatDateVi } from '../../../electron/services/text/vietnamese';
 
 type Milestone = MemberDeadlines['milestones'][number];
@@ -59,11 +58,7 @@ function Sent({ m }: { m: Milestone }) {
 /** "Việc cần làm": what the unit owes in the selected group's plan, due first, and what came of what it sent. */
 export function HomePage({ group }: { group: Group }) {
   const api = useApi();
-  const [home, setHome] = useState<MemberDeadlines | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    api.call('groups-calendar.home', { groupId: group.id }).then(setHome, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [api, group.id]);
+  const [home, error] = useLoaded(() => api.call('groups-calendar.home', { groupId: group.id }), [api, group.id]);
 
   const next = home?.milestones.find((m) => !sent(m) && m.deadline);
   return (

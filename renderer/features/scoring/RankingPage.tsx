@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { Group, RankingRow, RankingView, UnitKind } from '../../../electron/ipc/contract';
+import { useState } from 'react';
+import type { Group, RankingRow, UnitKind } from '../../../electron/ipc/contract';
 import { formatPoints } from '../../../electron/services/text/points';
 import { useApi } from '../../api/context';
-import { Field, Notice, Options, Section, useAction } from '../../components/ui';
+import { Field, Notice, Options, Section, useAction, useLoaded } from '../../components/ui';
 import { unitKindLabels } from '../../app/labels';
 import { BarChart } from './RankingChart';
 
@@ -17,17 +17,7 @@ export function RankingPage({ group }: { group: Group }) {
   const api = useApi();
   const [busy, message, run] = useAction();
   const [unitKind, setUnitKind] = useState<'all' | UnitKind>('all');
-  const [view, setView] = useState<RankingView | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    api.call('scoring.ranking', { groupId: group.id, unitKind }).then(
-      (v) => {
-        setView(v);
-        setError('');
-      },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    );
-  }, [api, group.id, unitKind]);
+  const [view, error] = useLoaded(() => api.call('scoring.ranking', { groupId: group.id, unitKind }), [api, group.id, unitKind]);
 
   const exportAs = (format: 'docx' | 'xlsx') => run(async () => api.save(await api.call('scoring.exportRanking', { groupId: group.id, unitKind, format })), (where) => where);
   const groups = view?.columns.filter((c) => c.role === 'standard') ?? [];
