@@ -1,5 +1,5 @@
 import type { CriteriaNode, CriteriaTable, ItemValue } from '../../electron/services/scoring/criteria-schemas';
-import { itemsFor } from '../../electron/services/scoring/self-assessment';
+import { itemsFor } from '../../electron/services/scoring/rules';
 import type { SelfAssessmentRecord } from '../../electron/services/scoring/self-assessment-schemas';
 
 /** The scoring benches' data, free of side effects: a 300-item table and a unit's varied, valid values. */

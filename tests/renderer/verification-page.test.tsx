@@ -102,6 +102,9 @@ describe('the verification screens', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Thẩm định Sở Tư pháp tỉnh Hà Giang' }));
     expect(await screen.findByText(/Đúng hạn →/)).toBeTruthy();
     expect(screen.getByText('Gửi đúng hạn.')).toBeTruthy();
+    // Items carry their groups' numbers: numbering restarts in every group.
+    expect(screen.getByText('A.1')).toBeTruthy();
+    expect(screen.getByText('A.2')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Mở Công văn 12.pdf' }));
     await waitFor(() => expect(api.open).toHaveBeenCalledWith(handle));
     expect(call).toHaveBeenCalledWith('scoring.evidenceFile', { groupId: group.id, unitCode: 'STP-HG', sha256: evidence.sha256 });

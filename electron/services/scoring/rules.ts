@@ -171,3 +171,30 @@ export function* walkTable(nodes: readonly CriteriaNode[], depth = 1, parent: Cr
     yield* walkTable(node.children, depth + 1, node);
   }
 }
+
+/** Items a unit of this kind scores: an item applies when it and every group above it apply. */
+export function itemsFor(table: CriteriaTable, kind: UnitKind): CriteriaNode[] {
+  const out: CriteriaNode[] = [];
+  const walk = (nodes: readonly CriteriaNode[]) => {
+    for (const n of nodes) {
+      if (!appliesTo(n, kind)) continue;
+      if (n.kind === 'item') out.push(n);
+      else walk(n.children);
+    }
+  };
+  walk(table.nodes);
+  return out;
+}
+
+/**
+ * "A.I.1": each node's number with its groups', since numbering restarts in every group. A number
+ * that already carries its group's ("2.1" under "2") is not prefixed twice.
+ */
+export function numberPaths(nodes: readonly CriteriaNode[], parent: { path: string; number: string } | null = null): Map<string, string> {
+  return new Map(
+    nodes.flatMap((n) => {
+      const path = !parent ? n.number : n.number.startsWith(`${parent.number}.`) ? `${parent.path.slice(0, -parent.number.length)}${n.number}` : `${parent.path}.${n.number}`;
+      return [[n.id, path] as const, ...numberPaths(n.children, { path, number: n.number })];
+    }),
+  );
+}

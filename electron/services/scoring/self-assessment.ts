@@ -7,9 +7,9 @@ import { requireOwnUnit } from '../units-keys/units';
 import type { Workspace } from '../workspace/workspace';
 import { nowIso, type Store } from '../workspace/clock';
 import { tableInForce } from './criteria';
-import type { CriteriaNode, CriteriaTable, CriteriaTableRecord } from './criteria-schemas';
+import type { CriteriaTable, CriteriaTableRecord } from './criteria-schemas';
 import { storeEvidence } from './evidence';
-import { appliesTo, computeTotals, scoreItem } from './rules';
+import { computeTotals, itemsFor, scoreItem } from './rules';
 import type { Gaps, SelfAssessmentView } from './view-schemas';
 import { selfAssessmentRecordV1Schema, type AssessedItem, type EvidenceRef, type SelfAssessmentRecord } from './self-assessment-schemas';
 import type { UnitKind } from '../units-keys/schemas';
@@ -20,20 +20,6 @@ import type { UnitKind } from '../units-keys/schemas';
  * the printed table confirmed by the provincial chairman. Saved as a draft in the record store; the
  * export freezes the version sent.
  */
-
-/** Items a unit of this kind scores: an item applies when it and every group above it apply. */
-export function itemsFor(table: CriteriaTable, kind: UnitKind): CriteriaNode[] {
-  const out: CriteriaNode[] = [];
-  const walk = (nodes: readonly CriteriaNode[]) => {
-    for (const n of nodes) {
-      if (!appliesTo(n, kind)) continue;
-      if (n.kind === 'item') out.push(n);
-      else walk(n.children);
-    }
-  };
-  walk(table.nodes);
-  return out;
-}
 
 export const valuesOf = (record: Pick<SelfAssessmentRecord, 'items'>) => new Map(record.items.filter((i) => i.value).map((i) => [i.node, i.value!]));
 

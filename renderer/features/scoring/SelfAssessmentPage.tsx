@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AssessedItem, CriteriaNode, EvidenceRef, Gaps, Group, SelfAssessmentView, VerifiedResult } from '../../../electron/ipc/contract';
-import { appliesTo, computeTotals } from '../../../electron/services/scoring/rules';
+import { appliesTo, computeTotals, itemsFor, numberPaths } from '../../../electron/services/scoring/rules';
 import { formatPoints } from '../../../electron/services/text/points';
 import { formatDateVi } from '../../../electron/services/text/vietnamese';
 import { useApi } from '../../api/context';
@@ -13,23 +13,7 @@ import { ItemInput, readTyped, typedOf, type Typed } from './SelfAssessmentInput
 const SAVE_AFTER_MS = 800;
 const SCAN = '';
 
-/** The items this unit scores, in table order: an item applies when it and every group above it apply. */
-function applicableItems(nodes: readonly CriteriaNode[], kind: SelfAssessmentView['unitKind']): CriteriaNode[] {
-  return nodes.filter((n) => appliesTo(n, kind)).flatMap((n) => (n.kind === 'item' ? [n] : applicableItems(n.children, kind)));
-}
 
-/**
- * "A.I.1": an item's number with its groups', since numbering restarts in every group. A number
- * that already carries its group's ("2.1" under "2") is not prefixed twice.
- */
-function numberPaths(nodes: readonly CriteriaNode[], parent: { path: string; number: string } | null = null): Map<string, string> {
-  return new Map(
-    nodes.flatMap((n) => {
-      const path = !parent ? n.number : n.number.startsWith(`${parent.number}.`) ? `${parent.path.slice(0, -parent.number.length)}${n.number}` : `${parent.path}.${n.number}`;
-      return [[n.id, path] as const, ...numberPaths(n.children, { path, number: n.number })];
-    }),
-  );
-}
 
 const hasGaps = (g: Gaps) => g.missing.length + g.lackingEvidence.length + g.refused.length > 0 || g.noConfirmation;
 const signed = (node: CriteriaNode, points: number) => (node.role === 'deduction' && points > 0 ? `−${formatPoints(points)}` : formatPoints(points));
@@ -62,7 +46,7 @@ export function SelfAssessmentPage({ group }: { group: Group }) {
 
   const adopt = useCallback((v: SelfAssessmentView) => {
     setView(v);
-    const own = applicableItems(v.table.nodes, v.unitKind);
+    const own = itemsFor(v.table, v.unitKind);
     const byNode = new Map(v.record.items.map((i) => [i.node, i]));
     setItems(Object.fromEntries(own.map((n) => [n.id, byNode.get(n.id) ?? { node: n.id, value: null, explanation: '', evidence: [] }])));
     setTyped(Object.fromEntries(own.map((n) => [n.id, typedOf(byNode.get(n.id)?.value)])));
@@ -108,7 +92,7 @@ export function SelfAssessmentPage({ group }: { group: Group }) {
   const totals = useMemo(() => (view ? computeTotals(view.table, view.unitKind, values) : null), [view, values]);
   const errors = useMemo(() => {
     if (!view) return {};
-    const nodes = new Map(applicableItems(view.table.nodes, view.unitKind).map((n) => [n.id, n]));
+    const nodes = new Map(itemsFor(view.table, view.unitKind).map((n) => [n.id, n]));
     return Object.fromEntries(Object.entries(typed).map(([id, t]) => [id, nodes.has(id) ? readTyped(nodes.get(id)!, t).error : '']));
   }, [view, typed]);
 

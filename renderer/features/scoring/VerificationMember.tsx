@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { EvidenceRef, Group, Inspection, ItemValue, VerificationView } from '../../../electron/ipc/contract';
-import { computeTotals, scoreItem } from '../../../electron/services/scoring/rules';
+import { computeTotals, numberPaths, scoreItem } from '../../../electron/services/scoring/rules';
 import { formatPoints } from '../../../electron/services/text/points';
 import { useApi } from '../../api/context';
 import { DateInput } from '../../components/DateInput';
@@ -74,6 +74,8 @@ export function VerificationMember({ group, unitCode, inspection, onBack }: { gr
     );
   }, [api, group.id, unitCode, inspection]);
 
+  // Numbering restarts in every group: "A.I.1" tells the items apart.
+  const paths = useMemo(() => (view ? numberPaths(view.table.nodes) : new Map<string, string>()), [view]);
   const read = useMemo(() => {
     if (!view || !draft) return null;
     return new Map(view.items.map((i) => [i.node.id, draft.typed[i.node.id] ? readTyped(i.node, draft.typed[i.node.id]!) : null]));
@@ -213,7 +215,7 @@ export function VerificationMember({ group, unitCode, inspection, onBack }: { gr
               const differs = vp !== null && vp !== i.selfPoints;
               return (
                 <tr key={i.node.id} className={differs ? 'differs' : undefined}>
-                  <td>{i.node.number}</td>
+                  <td>{paths.get(i.node.id) ?? i.node.number}</td>
                   <td>
                     {i.node.content}
                     <div className="muted small">
