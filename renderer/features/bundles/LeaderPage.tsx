@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CatalogueItem, ConsolidatedRow, Group, MatrixRow, OverviewQuery } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
-import { Field, Notice, Options, Section, useAction } from '../../components/ui';
-import { roleLabels, unitKindLabels } from '../../app/labels';
+import { Field, Notice, Section, useAction } from '../../components/ui';
+import { UnitKindFilter } from '../../components/UnitKindFilter';
+import { roleLabels } from '../../app/labels';
 import { ImportPage } from './ImportPage';
 import { ForwardPanel } from './ForwardPanel';
 import { VersionHistory } from '../registration/VersionHistory';
@@ -100,12 +101,7 @@ export function LeaderPage({ group }: { group: Group }) {
               <option value="individual">Cá nhân</option>
             </select>
           </Field>
-          <Field label="Loại đơn vị">
-            <select value={query.unitKind} onChange={(e) => setQuery({ ...query, unitKind: e.target.value as typeof query.unitKind })}>
-              <option value="all">Tất cả</option>
-              <Options labels={unitKindLabels} />
-            </select>
-          </Field>
+          <UnitKindFilter value={query.unitKind} onChange={(unitKind) => setQuery({ ...query, unitKind })} />
           <Field label="Danh hiệu, hình thức">
             <select value={query.titleCode} onChange={(e) => setQuery({ ...query, titleCode: e.target.value })}>
               <option value="">Tất cả</option>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { BoardCell, Group, StatusBoard, UnitKind } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
-import { Field, Notice, Options, Section, useAction, useLoaded } from '../../components/ui';
-import { roleLabels, unitKindLabels } from '../../app/labels';
+import { Notice, Section, useAction, useLoaded } from '../../components/ui';
+import { UnitKindFilter } from '../../components/UnitKindFilter';
+import { roleLabels } from '../../app/labels';
 import { formatDateVi } from '../../../electron/services/text/vietnamese';
 
 type Column = StatusBoard['columns'][number];
@@ -78,12 +79,7 @@ export function BoardPage({ group }: { group: Group }) {
       </p>
       <Notice message={error ? { kind: 'error', text: error } : message} />
       <div className="grid4">
-        <Field label="Loại đơn vị">
-          <select value={unitKind} onChange={(e) => setUnitKind(e.target.value as typeof unitKind)}>
-            <option value="all">Tất cả</option>
-            <Options labels={unitKindLabels} />
-          </select>
-        </Field>
+        <UnitKindFilter value={unitKind} onChange={setUnitKind} />
       </div>
       {board && !board.columns.length && <p>Kế hoạch năm chưa có việc nào các đơn vị phải gửi cho đơn vị mình.</p>}
       {board && board.columns.length > 0 && (

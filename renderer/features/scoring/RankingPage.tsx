@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { Group, RankingRow, UnitKind } from '../../../electron/ipc/contract';
 import { formatPoints } from '../../../electron/services/text/points';
 import { useApi } from '../../api/context';
-import { Field, Notice, Options, Section, useAction, useLoaded } from '../../components/ui';
-import { unitKindLabels } from '../../app/labels';
+import { Notice, Section, useAction, useLoaded } from '../../components/ui';
+import { UnitKindFilter } from '../../components/UnitKindFilter';
 import { BarChart } from './RankingChart';
 
 const basisLabel: Record<RankingRow['basis'], string> = { verified: 'Đã thẩm định', in_progress: 'Đang thẩm định', self: 'Tự chấm' };
@@ -46,12 +46,7 @@ export function RankingPage({ group }: { group: Group }) {
       </p>
       <Notice message={error ? { kind: 'error', text: error } : message} />
       <div className="grid4">
-        <Field label="Loại đơn vị">
-          <select value={unitKind} onChange={(e) => setUnitKind(e.target.value as typeof unitKind)}>
-            <option value="all">Tất cả</option>
-            <Options labels={unitKindLabels} />
-          </select>
-        </Field>
+        <UnitKindFilter value={unitKind} onChange={setUnitKind} />
       </div>
       {view && (
         <>
