@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ApiProvider } from '../../renderer/api/context';
 import { VerificationPage } from '../../renderer/features/scoring/VerificationPage';
@@ -155,5 +155,31 @@ describe('the verification screens', () => {
     expect(input.inspection.team_members).toEqual(['Nguyễn Văn An', 'Trần Thị Bình']);
     expect(input.inspection.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(input.items).toHaveLength(2);
+  });
+
+  it('opens a saved cross-inspection’s minutes with the system viewer, as it opens evidence', async () => {
+    const minutes = { sha256: 'b'.repeat(64), name: 'Biên bản kiểm tra chéo.pdf', size: 4096, media_type: 'application/pdf' };
+    const picked = { id: 'p'.repeat(32), name: 'Biên bản mới.pdf', size: 10 };
+    const inspected = { ...view, record: { ...view.record, inspection: { team_units: ['STP-TQ'], team_members: [], date: '2022-11-20', minutes } } };
+    const handle = { id: 'm'.repeat(32), name: minutes.name, size: minutes.size };
+    const fake = fakeApi({
+      'scoring.verificationBoard': () => rows,
+      'scoring.verification': () => inspected,
+      'scoring.evidenceFile': () => handle,
+      'scoring.storeMinutes': () => ({ ...minutes, sha256: 'c'.repeat(64), name: 'Biên bản mới.pdf' }),
+    }, { pickDocument: vi.fn(async () => picked) });
+    render(
+      <ApiProvider api={fake.api}>
+        <VerificationPage group={group} />
+      </ApiProvider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra chéo Sở Tư pháp tỉnh Hà Giang' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Mở Biên bản kiểm tra chéo.pdf' }));
+    await waitFor(() => expect(fake.api.open).toHaveBeenCalledWith(handle));
+    expect(fake.call).toHaveBeenCalledWith('scoring.evidenceFile', { groupId: group.id, unitCode: 'STP-HG', sha256: minutes.sha256 });
+    // A new scan picked is said to be unsaved, not offered to open before the inspection is saved.
+    fireEvent.click(screen.getByRole('button', { name: 'Thay bản quét biên bản' }));
+    expect(await screen.findByText(/Biên bản mới.pdf \(chưa lưu\)/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Mở Biên bản mới.pdf' })).toBeNull();
   });
 });

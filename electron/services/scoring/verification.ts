@@ -14,7 +14,7 @@ import type { Workspace } from '../workspace/workspace';
 import { nowIso, type Store } from '../workspace/clock';
 import { tableInForce } from './criteria';
 import type { CriteriaNode, CriteriaTable, ItemValue } from './criteria-schemas';
-import { evidencePath } from './evidence';
+import { requireEvidence } from './evidence';
 import { evidenceBundlePath } from './export';
 import { computeTotals, itemsFor, scoreItem } from './rules';
 import { valuesOf } from './self-assessment';
@@ -194,32 +194,46 @@ export function saveVerification(store: Store, groupId: number, unitCode: string
   return verificationView(store, groupId, unitCode, input.inspection !== null);
 }
 
+/** A copy in staging named with its extension: the system viewer picks its program by the name, and the stored file has none. */
+async function stagedCopy(ws: Workspace, name: string, copy: (dest: string) => Promise<void>): Promise<string> {
+  await fsp.mkdir(ws.dir.staging, { recursive: true, mode: 0o700 });
+  const dest = path.join(ws.dir.staging, `${crypto.randomBytes(6).toString('hex')}-${name}`);
+  await copy(dest);
+  return dest;
+}
+
 /**
- * An evidence file of a member's self-assessment, ready for the system viewer: this unit's own from
- * its evidence store; a member's copied out of the archived bundle that carried it, checked against
- * its signed hash on the way.
+ * A file to open with the system viewer: an evidence file of a member's self-assessment — this
+ * unit's own from its evidence store, a member's copied out of the archived bundle that carried it,
+ * checked against its signed hash on the way — or the minutes of a cross-inspection recorded here.
  */
 export async function evidenceForViewing(ws: Workspace, groupId: number, unitCode: string, sha256: string): Promise<{ path: string; name: string }> {
   const group = getGroup(ws.db, groupId);
+  const own = requireOwnUnit(ws.db).code;
+  const minutes = currentRecords<VerificationRecord>(ws.db, 'verification', group.code, group.year, own)
+    .map((r) => r.content)
+    .find((v) => v.unit === unitCode && v.inspection?.minutes?.sha256 === sha256)?.inspection?.minutes;
   const self = selfAssessmentOf(ws.db, group.code, group.year, unitCode);
-  const ref = self && [...self.content.items.flatMap((i) => i.evidence), ...(self.content.confirmation ? [self.content.confirmation] : [])].find((e) => e.sha256 === sha256);
-  if (!self || !ref) throw new UserError('Không tìm thấy tệp minh chứng này trong bảng tự chấm điểm.');
-  if (unitCode === requireOwnUnit(ws.db).code) return { path: evidencePath(ws, sha256), name: ref.name };
+  const ref = minutes ?? (self && [...self.content.items.flatMap((i) => i.evidence), ...(self.content.confirmation ? [self.content.confirmation] : [])].find((e) => e.sha256 === sha256));
+  if (!ref) throw new UserError('Không tìm thấy tệp này trong bảng tự chấm điểm hay biên bản kiểm tra chéo.');
+  const stem = path.basename(evidenceBundlePath(ref));
+  // The minutes, and this unit's own evidence, are in its own evidence store.
+  if (minutes || unitCode === own) {
+    const stored = await requireEvidence(ws, ref);
+    return { path: await stagedCopy(ws, stem, (dest) => fsp.copyFile(stored, dest)), name: ref.name };
+  }
   const received = ws.db
     .select({ archive: schema.receivedBundles.archivePath })
     .from(schema.receivedBundles)
-    .where(eq(schema.receivedBundles.bundleId, self.bundleId ?? ''))
+    .where(eq(schema.receivedBundles.bundleId, self?.bundleId ?? ''))
     .get();
   if (!received) throw new UserError('Không tìm thấy gói đã nhận chứa tệp minh chứng này.');
-  await fsp.mkdir(ws.dir.staging, { recursive: true, mode: 0o700 });
-  const dest = path.join(ws.dir.staging, `${crypto.randomBytes(6).toString('hex')}-${path.basename(evidenceBundlePath(ref))}`);
   const bundle = await openBundle(path.join(ws.dataDir, received.archive), ws.kinds);
   try {
-    await bundle.extractFile(evidenceBundlePath(ref), dest);
+    return { path: await stagedCopy(ws, stem, (dest) => bundle.extractFile(evidenceBundlePath(ref), dest)), name: ref.name };
   } finally {
     await bundle.close();
   }
-  return { path: dest, name: ref.name };
 }
 
 /**

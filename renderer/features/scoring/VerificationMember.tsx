@@ -187,7 +187,16 @@ export function VerificationMember({ group, unitCode, inspection, onBack }: { gr
               <div className="evidence">
                 {draft.minutes && (
                   <span className="small">
-                    Biên bản: {draft.minutes.name} ({sizeLabel(draft.minutes.size)})
+                    Biên bản:{' '}
+                    {/* Opened from what is saved: a scan just picked is opened once the inspection is saved. */}
+                    {draft.minutes.sha256 === view.record.inspection?.minutes?.sha256 ? (
+                      <button type="button" className="link small evidence-name" disabled={busy} onClick={() => void openEvidence(draft.minutes!.sha256)} aria-label={`Mở ${draft.minutes.name}`}>
+                        {draft.minutes.name}
+                      </button>
+                    ) : (
+                      `${draft.minutes.name} (chưa lưu)`
+                    )}{' '}
+                    ({sizeLabel(draft.minutes.size)})
                   </span>
                 )}
                 <button type="button" className="small" disabled={busy} onClick={() => void attachMinutes()}>
