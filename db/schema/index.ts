@@ -5,3 +5,4 @@ export * from './bundles';
 export * from './records';
 export * from './on-behalf';
 export * from './settings';
+export * from './scoring';

@@ -223,4 +223,48 @@ describe('the leader’s verification and the ranking', () => {
     expect([result.by, result.selfTotal, result.verifiedTotal]).toEqual([LEADER.name, 7, 6]);
     expect(result.changes).toEqual([{ node: 'a1.1', number: '1', content: 'Báo cáo công tác tư pháp 06 tháng đầu năm', selfPoints: 2, verifiedPoints: 1, reason: 'Sổ công văn ghi ngày gửi 13/7.' }]);
   });
+
+  it('keeps each member’s totals for the ranking, and adds them up again whenever a version they came from changes', async () => {
+    const { member, leader, leaderGroup } = await scoredYear();
+    const g = member.group.id;
+    const lg = leaderGroup.id;
+    const score = (days: number) => saveSelfAssessment(member.ws, g, { items: [{ node: 'a1.1', value: { type: 'days_late', days }, explanation: '', evidence: [] }], conditions_met: [], confirmation: null });
+    const send = async () => expect((await importBundleFile(leader.ws, file((await exportSelfAssessment(member.ws, g, { acceptGaps: true })).path))).status).toBe('accepted');
+    const kept = () => leader.ws.db.select().from(schema.scoreTotals).all();
+    const total = () => rankingView(leader.ws, lg, 'all').rows.map((r) => [r.total, r.selfTotal, r.basis]);
+
+    score(0);
+    await send();
+    // Added up as it arrived, before the ranking was ever opened.
+    expect(kept().map((r) => [r.selfVersion, r.verificationRecordId])).toEqual([[1, '']]);
+    expect(total()).toEqual([[2, 2, 'self']]);
+
+    // A verification draft is edited in place, without a new version: the kept total follows each edit.
+    const late = (days: number, complete = false) => saveVerification(leader.ws, lg, MEMBER.code, { items: [{ node: 'a1.1', value: { type: 'days_late', days }, reason: 'Theo sổ công văn.' }], conditions_met: [], complete, inspection: null });
+    late(3);
+    expect(total()).toEqual([[1, 2, 'in_progress']]);
+    late(7);
+    expect(total()).toEqual([[0.5, 2, 'in_progress']]);
+
+    // A new version from the member counts as soon as it arrives.
+    score(1);
+    await send();
+    expect(kept().map((r) => r.selfVersion)).toEqual([2]);
+    expect(total()).toEqual([[0.5, 1.5, 'in_progress']]);
+
+    // A new table in force (the leader edits its published table: version 2) re-adds every member.
+    const table = criteriaView(leader.ws, lg).table!;
+    const item = table.nodes[0]!.children[0]!.children[0]!;
+    expect(item.id).toBe('a1.1');
+    if (item.rule?.type !== 'lateness') throw new Error('a1.1 is graded by lateness in the sample');
+    item.rule.brackets[1]!.points = 1;
+    saveCriteriaTable(leader.ws, lg, table);
+    expect(total()).toEqual([[0.5, 1, 'in_progress']]);
+    expect(kept().map((r) => r.tableVersion)).toEqual([2]);
+
+    // What is kept is what adding up afresh gives.
+    const before = rankingView(leader.ws, lg, 'all');
+    leader.ws.db.delete(schema.scoreTotals).run();
+    expect(rankingView(leader.ws, lg, 'all')).toEqual(before);
+  });
 });

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, max } from 'drizzle-orm';
 import { schema, type DbOrTx } from '../../../db/client';
 
 /**
@@ -46,6 +46,19 @@ export function currentRecords<T>(db: DbOrTx, type: string, groupCode: string, y
     .all();
   const seen = new Set<string>();
   return rows.filter((r) => !seen.has(r.recordId) && seen.add(r.recordId)).map((r) => fromRow<T>(r));
+}
+
+/**
+ * The current version of each record of a type, without its content: for whoever keeps what it
+ * derives from a record version and reads the content only when that version is new to it.
+ */
+export function currentVersions(db: DbOrTx, type: string, groupCode: string, year: number, ownerCode?: string): { recordId: string; version: number; ownerCode: string }[] {
+  return db
+    .select({ recordId: schema.records.recordId, version: max(schema.records.version).mapWith(Number), ownerCode: schema.records.ownerCode })
+    .from(schema.records)
+    .where(and(eq(schema.records.type, type), eq(schema.records.groupCode, groupCode), eq(schema.records.year, year), ownerCode ? eq(schema.records.ownerCode, ownerCode) : undefined))
+    .groupBy(schema.records.recordId)
+    .all() as { recordId: string; version: number; ownerCode: string }[];
 }
 
 export interface RecordKey {

@@ -3,6 +3,7 @@ import { schema } from '../../../db/client';
 import { BundleError } from '../bundles/format';
 import type { BundleKind } from '../bundles/kinds';
 import { currentRecords, freeze, historyOf, receiveRecord, unfreeze } from '../records/store';
+import { keepTotalsOnArrival } from './score-totals';
 import { selfAssessmentRecordV1Schema, type SelfAssessmentRecord } from './self-assessment-schemas';
 import { verificationRecordV1Schema, type VerificationRecord } from './verification-schemas';
 
@@ -19,7 +20,7 @@ export const selfAssessmentKind: BundleKind = {
   // Bundle format 1 carries self-assessment record format 1 (SELF_ASSESSMENT_RECORD_FORMAT).
   recordTypes: [{ type: 'self_assessment', schema: selfAssessmentRecordV1Schema }],
   requires: ['self_assessment'],
-  apply({ tx, header, now }, r) {
+  apply({ tx, header, ownCode, now }, r) {
     const record = r.content as SelfAssessmentRecord;
     if (record.unit.code !== header.sender.unit_code || record.group.code !== header.group.code || record.group.year !== header.year) {
       throw new BundleError('Bảng tự chấm điểm trong gói không cùng đơn vị gửi, Khu vực/Cụm hoặc năm với gói.');
@@ -32,6 +33,7 @@ export const selfAssessmentKind: BundleKind = {
     const key = { recordId: r.record_id, type: r.type, ownerCode: header.sender.unit_code, groupCode: header.group.code, year: header.year };
     const outcome = receiveRecord(tx, key, r.version, record, header.bundle_id, now);
     if (outcome === 'conflict') throw new BundleError(`Bản ghi ${r.record_id} phiên bản ${r.version} đã nhận trước đây với nội dung khác.`);
+    if (outcome === 'added') keepTotalsOnArrival(tx, header.group.code, header.year, header.sender.unit_code, ownCode);
     return outcome;
   },
   answer: {

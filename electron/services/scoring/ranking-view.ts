@@ -4,13 +4,10 @@ import { getGroup } from '../groups-calendar/groups';
 import { UserError } from '../errors';
 import { tableInForce } from './criteria';
 import { classificationText, rankUnits, tieBreakStatement, type RankInput } from './ranking';
-import { appliesTo, computeTotals } from './rules';
-import { verifiedValues } from './verification';
-import { currentRecords } from '../records/store';
+import { appliesTo } from './rules';
+import { memberTotals, type MemberTotals } from './score-totals';
 import { requireOwnUnit } from '../units-keys/units';
-import type { SelfAssessmentRecord } from './self-assessment-schemas';
-import type { VerificationRecord } from './verification-schemas';
-import type { RankingBasis, RankingView } from './view-schemas';
+import type { RankingView } from './view-schemas';
 
 /**
  * The group's ranking (bảng tổng hợp kết quả chấm điểm, xếp hạng): every member that sent its
@@ -26,39 +23,17 @@ export function rankingView({ db }: Store, groupId: number, scope: UnitKind | 'a
   if (!stored) throw new UserError('Chưa có bảng tiêu chí chấm điểm cho Khu vực/Cụm năm này.');
   const table = stored.content.table;
   const members = group.members.filter((m) => scope === 'all' || m.kind === scope);
-  const inputs: (RankInput & { basis: RankingBasis; selfTotal: number })[] = [];
+  const totals = memberTotals(db, { code: group.code, year: group.year, members }, stored, requireOwnUnit(db).code);
+  const inputs: (RankInput & MemberTotals)[] = [];
   const missing: RankingView['missing'] = [];
-  // Read once for the whole group: a query per member would read the group's records once per member.
-  const selves = new Map(currentRecords<SelfAssessmentRecord>(db, 'self_assessment', group.code, group.year).map((r) => [r.ownerCode, r]));
-  const own = requireOwnUnit(db).code;
-  const verifications = new Map(
-    currentRecords<VerificationRecord>(db, 'verification', group.code, group.year, own)
-      .filter((r) => r.content.inspection === null)
-      .map((r) => [r.content.unit, r.content]),
-  );
   for (const m of members) {
-    const self = selves.get(m.code);
-    if (!self) {
-      missing.push({ code: m.code, name: m.name });
-      continue;
-    }
-    const v = verifications.get(m.code);
-    const totals = computeTotals(table, m.kind, verifiedValues(self.content, v));
-    inputs.push({
-      code: m.code,
-      name: m.name,
-      kind: m.kind,
-      totals,
-      verified: !!v?.complete,
-      conditionsMet: new Set(v ? v.conditions_met : self.content.conditions_met),
-      basis: !v ? 'self' : v.complete ? 'verified' : 'in_progress',
-      selfTotal: v ? computeTotals(table, m.kind, verifiedValues(self.content, undefined)).total : totals.total,
-    });
+    const t = totals.get(m.code);
+    if (t) inputs.push({ code: m.code, name: m.name, kind: m.kind, verified: t.basis === 'verified', ...t });
+    else missing.push({ code: m.code, name: m.name });
   }
   const columns = table.nodes
     .filter((n) => members.some((m) => appliesTo(n, m.kind)))
     .map((n) => ({ id: n.id, number: n.number, content: n.content, max: n.max, role: n.role }));
-  const basis = new Map(inputs.map((i) => [i.code, i]));
   const rows = rankUnits(table, inputs).map((r) => ({
     rank: r.rank,
     shared: r.shared,
@@ -66,8 +41,8 @@ export function rankingView({ db }: Store, groupId: number, scope: UnitKind | 'a
     name: r.name,
     kind: r.kind,
     total: r.totals.total,
-    selfTotal: basis.get(r.code)!.selfTotal,
-    basis: basis.get(r.code)!.basis,
+    selfTotal: r.selfTotal,
+    basis: r.basis,
     groups: Object.fromEntries(columns.filter((c) => r.totals.byNode.has(c.id)).map((c) => [c.id, r.totals.byNode.get(c.id)!.points])),
     bonus: r.totals.bonus,
     deduction: r.totals.deduction,

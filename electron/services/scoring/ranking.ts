@@ -27,28 +27,32 @@ export function classify(table: CriteriaTable, kind: UnitKind, total: number, me
   return { rule: null, missed };
 }
 
+/** What ranking reads of a unit's totals: the total, bonus and deduction, and the groups tie-breaks compare. */
+export type RankTotals = Pick<Totals, 'total' | 'max' | 'bonus' | 'deduction' | 'byNode'>;
+
 export interface RankInput {
   code: string;
   name: string;
   kind: UnitKind;
-  totals: Totals;
+  totals: RankTotals;
   /** The leader has verified this unit's scores; otherwise the totals are its own. */
   verified: boolean;
   conditionsMet: ReadonlySet<string>;
 }
 
-export interface RankedUnit extends RankInput {
+/** A ranked unit: what the caller gave, with its rank, class and what decided a tie. */
+export type RankedUnit<T extends RankInput = RankInput> = T & {
   rank: number;
   /** Rank shared with another unit after every tie-break. */
   shared: boolean;
   classification: Classification;
   /** The tie-break that placed the unit against the one with the same total just above it, if any. */
   decidedBy: string | null;
-}
+};
 
-const groupPoints = (t: Totals, node: string) => t.byNode.get(node)?.points ?? 0;
+const groupPoints = (t: RankTotals, node: string) => t.byNode.get(node)?.points ?? 0;
 
-function tieKey(rule: TieBreak, t: Totals): number {
+function tieKey(rule: TieBreak, t: RankTotals): number {
   switch (rule.by) {
     case 'group':
       return groupPoints(t, rule.node);
@@ -92,7 +96,7 @@ function findNode(table: CriteriaTable, id: string) {
  * Ranks the units (all of them, or one unit kind when the caller filters first). Ties in the total
  * are parted by the table's rules in turn; names only order units that share a rank on the page.
  */
-export function rankUnits(table: CriteriaTable, units: readonly RankInput[]): RankedUnit[] {
+export function rankUnits<T extends RankInput>(table: CriteriaTable, units: readonly T[]): RankedUnit<T>[] {
   const keys = new Map(units.map((u) => [u.code, [u.totals.total, ...table.tie_break.map((r) => tieKey(r, u.totals))]]));
   const compare = (a: RankInput, b: RankInput) => {
     const ka = keys.get(a.code)!;
@@ -101,7 +105,7 @@ export function rankUnits(table: CriteriaTable, units: readonly RankInput[]): Ra
     return 0;
   };
   const sorted = [...units].sort((a, b) => compare(a, b) || compareVi(a.name, b.name));
-  const ranked: RankedUnit[] = [];
+  const ranked: RankedUnit<T>[] = [];
   sorted.forEach((u, i) => {
     const prev = sorted[i - 1];
     const tiedWithPrev = prev !== undefined && compare(prev, u) === 0;
