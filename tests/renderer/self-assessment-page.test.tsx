@@ -128,6 +128,8 @@ describe('SelfAssessmentPage', () => {
     expect(panel.textContent).toContain('179,5 điểm');
     expect(panel.textContent).toContain('đơn vị tự chấm 182 điểm (−2,5)');
     expect(panel.textContent).toContain('nhận ngày 20/12/2022');
+    // Numbered with its groups, as the gaps are: a bare "2.2" stands in several groups.
+    expect(panel.textContent).toContain('Mục A.II.2.2 Xử lý văn bản trái pháp luật phát hiện qua kiểm tra: 5 → 2,5. Lý do: Thiếu minh chứng xử lý 2 văn bản.');
     const row = screen.getByLabelText('Tự chấm: Xử lý văn bản trái pháp luật phát hiện qua kiểm tra').closest('tr')!;
     expect(row.className).toBe('sa-changed');
     expect(within(row).getByRole('note').textContent).toContain('Thiếu minh chứng xử lý 2 văn bản.');

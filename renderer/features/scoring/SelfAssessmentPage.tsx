@@ -165,6 +165,8 @@ export function SelfAssessmentPage({ group }: { group: Group }) {
   };
 
   const changes = new Map((verified?.changes ?? []).map((c) => [c.node, c]));
+  // Numbering restarts in every group: "A.I.1" tells the items apart.
+  const paths = numberPaths(table.nodes);
   const askedConditions = new Set(table.classes.filter((c) => appliesTo(c, view.unitKind)).flatMap((c) => c.conditions));
   const conditionList = table.conditions.filter((c) => askedConditions.has(c.key));
   const scoredCount = Object.values(items).filter((i) => i.value).length;
@@ -265,13 +267,13 @@ export function SelfAssessmentPage({ group }: { group: Group }) {
       </div>
       {saveState.kind === 'error' && <Notice message={{ kind: 'error', text: `Chưa lưu được: ${saveState.text}` }} />}
       {view.status === 'frozen' && <div className="banner banner-frozen">Phiên bản {view.version} đã gửi và được giữ nguyên; thay đổi sẽ lưu thành phiên bản {view.version + 1}.</div>}
-      {verified && <VerifiedPanel verified={verified} />}
+      {verified && <VerifiedPanel verified={verified} paths={paths} />}
       {mailOffer}
       <Notice message={message} />
       {gaps && (
         <GapsPanel
           gaps={gaps}
-          paths={numberPaths(table.nodes)}
+          paths={paths}
           busy={busy}
           onSend={() => void exportNow(true)}
           onBack={() => setGaps(null)}
@@ -365,7 +367,7 @@ function GapList({ title, lines }: { title: string; lines: string[] }) {
 }
 
 /** The leader's verified scores as they came back in the receipt: the total it recognises against the unit's own, and each change with its reason. */
-function VerifiedPanel({ verified }: { verified: VerifiedResult }) {
+function VerifiedPanel({ verified, paths }: { verified: VerifiedResult; paths: Map<string, string> }) {
   const diff = verified.verifiedTotal - verified.selfTotal;
   return (
     <div className="banner sa-verified" aria-label="Kết quả chấm của Trưởng Khu vực/Cụm">
@@ -380,7 +382,7 @@ function VerifiedPanel({ verified }: { verified: VerifiedResult }) {
         <ul className="sa-gap-list">
           {verified.changes.map((c) => (
             <li key={c.node}>
-              Mục {c.number} {c.content}: {formatPoints(c.selfPoints)} → <strong>{formatPoints(c.verifiedPoints)}</strong>. Lý do: {c.reason}
+              Mục {paths.get(c.node) ?? c.number} {c.content}: {formatPoints(c.selfPoints)} → <strong>{formatPoints(c.verifiedPoints)}</strong>. Lý do: {c.reason}
             </li>
           ))}
         </ul>
