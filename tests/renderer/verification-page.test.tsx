@@ -57,11 +57,15 @@ const view: VerificationView = {
   selfTotal: 4.5,
   verifiedTotal: 4.5,
   conditionsStated: ['no_discipline'],
+  outdated: false,
+  own: false,
 };
 const rows: VerificationRow[] = [
-  { code: 'STP-HG', name: 'Sở Tư pháp tỉnh Hà Giang', kind: 'so_tu_phap', selfVersion: 2, selfTotal: 4.5, verifiedTotal: 3.5, reviewed: 2, items: 2, differences: 1, complete: true, outdated: false },
-  { code: 'STP-LC', name: 'Sở Tư pháp tỉnh Lào Cai', kind: 'so_tu_phap', selfVersion: 3, selfTotal: 4, verifiedTotal: 4, reviewed: 2, items: 2, differences: 0, complete: true, outdated: true },
-  { code: 'STP-TQ', name: 'Sở Tư pháp tỉnh Tuyên Quang', kind: 'so_tu_phap', selfVersion: null, selfTotal: null, verifiedTotal: null, reviewed: 0, items: 2, differences: 0, complete: false, outdated: false },
+  { code: 'STP-HG', name: 'Sở Tư pháp tỉnh Hà Giang', kind: 'so_tu_phap', selfVersion: 2, selfTotal: 4.5, verifiedTotal: 3.5, reviewed: 2, items: 2, differences: 1, complete: true, outdated: false, own: false },
+  { code: 'STP-LC', name: 'Sở Tư pháp tỉnh Lào Cai', kind: 'so_tu_phap', selfVersion: 3, selfTotal: 4, verifiedTotal: 4, reviewed: 2, items: 2, differences: 0, complete: true, outdated: true, own: false },
+  { code: 'STP-LS', name: 'Sở Tư pháp tỉnh Lạng Sơn', kind: 'so_tu_phap', selfVersion: null, selfTotal: null, verifiedTotal: null, reviewed: 0, items: 2, differences: 0, complete: false, outdated: false, own: false },
+  // The leader is a member too: its own self-assessment, verified by itself.
+  { code: 'STP-TQ', name: 'Sở Tư pháp tỉnh Tuyên Quang', kind: 'so_tu_phap', selfVersion: 1, selfTotal: 5, verifiedTotal: 5, reviewed: 2, items: 2, differences: 0, complete: true, outdated: false, own: true },
 ];
 
 function setup() {
@@ -90,7 +94,12 @@ describe('the verification screens', () => {
     expect(hg.textContent).toContain('Đã thẩm định xong');
     expect(hg.textContent).toContain('1 mục');
     expect(within(table).getByRole('row', { name: /Lào Cai/ }).textContent).toContain('Đã có phiên bản mới');
-    expect(within(table).getByRole('row', { name: /Tuyên Quang/ }).textContent).toContain('Chưa gửi bảng tự chấm');
+    expect(within(table).getByRole('row', { name: /Lạng Sơn/ }).textContent).toContain('Chưa gửi bảng tự chấm');
+    const own = within(table).getByRole('row', { name: /Tuyên Quang/ });
+    expect(own.textContent).toContain('đơn vị mình, tự thẩm định');
+    expect(own.textContent).toContain('Đã thẩm định xong');
+    expect(within(own).getByRole('button', { name: 'Thẩm định Sở Tư pháp tỉnh Tuyên Quang' })).toBeTruthy();
+    // Its own finished result is not counted among those sent back in receipts.
     fireEvent.click(screen.getByRole('button', { name: 'Gửi kết quả thẩm định (1 đơn vị)' }));
     await waitFor(() => expect(api.saveAll).toHaveBeenCalledWith([receipt]));
     expect(call).toHaveBeenCalledWith('scoring.sendVerifiedScores', { groupId: group.id });

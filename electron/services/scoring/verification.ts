@@ -55,16 +55,25 @@ export function verifiedValues(self: SelfAssessmentRecord, verification: Verific
   return values;
 }
 
-const sameValue = (a: ItemValue | null | undefined, b: ItemValue | null | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/**
+ * The verification no longer matches what is held: an older version, or — for this unit's own
+ * self-assessment, a draft edited in place until it is sent — a draft changed after it was verified.
+ */
+function outdatedOf(self: StoredRecord<SelfAssessmentRecord>, verification: StoredRecord<VerificationRecord> | undefined): boolean {
+  if (!verification) return false;
+  return verification.content.self_assessment.version !== self.version || (self.status === 'draft' && self.updatedAt > verification.updatedAt);
+}
 
 /** Progress across the members: who sent, how far the verification has gone, where scores differ. */
 export function verificationBoard({ db }: Store, groupId: number): VerificationRow[] {
   const { group, table } = groupAndTable(db, groupId);
+  const own = requireOwnUnit(db).code;
   return group.members.map((m) => {
     const self = selfAssessmentOf(db, group.code, group.year, m.code);
     const items = itemsFor(table, m.kind).length;
-    if (!self) return { code: m.code, name: m.name, kind: m.kind, selfVersion: null, selfTotal: null, verifiedTotal: null, reviewed: 0, items, differences: 0, complete: false, outdated: false };
-    const v = verificationOf(db, group.code, group.year, m.code)?.content;
+    if (!self) return { code: m.code, name: m.name, kind: m.kind, selfVersion: null, selfTotal: null, verifiedTotal: null, reviewed: 0, items, differences: 0, complete: false, outdated: false, own: m.code === own };
+    const stored = verificationOf(db, group.code, group.year, m.code);
+    const v = stored?.content;
     const selfValues = valuesOf(self.content);
     return {
       code: m.code,
@@ -75,9 +84,11 @@ export function verificationBoard({ db }: Store, groupId: number): VerificationR
       verifiedTotal: v ? computeTotals(table, m.kind, verifiedValues(self.content, v)).total : null,
       reviewed: v?.items.length ?? 0,
       items,
-      differences: v?.items.filter((i) => !sameValue(i.value, selfValues.get(i.node))).length ?? 0,
+      // Counted as the member's page highlights them: where the points differ, not the way of stating them.
+      differences: v ? verificationItems(table, m.kind, self.content, v).filter((i) => i.differs).length : 0,
       complete: v?.complete ?? false,
-      outdated: !!v && v.self_assessment.version !== self.version,
+      outdated: outdatedOf(self, stored),
+      own: m.code === own,
     };
   });
 }
@@ -138,6 +149,8 @@ export function verificationView({ db }: Store, groupId: number, unitCode: strin
     selfTotal: computeTotals(table, member.kind, valuesOf(self.content)).total,
     verifiedTotal: computeTotals(table, member.kind, verifiedValues(self.content, record)).total,
     conditionsStated: self.content.conditions_met,
+    outdated: outdatedOf(self, stored),
+    own: unitCode === requireOwnUnit(db).code,
   };
 }
 

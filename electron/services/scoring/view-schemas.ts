@@ -60,8 +60,10 @@ export const verificationRowSchema = z.object({
   items: z.number(),
   differences: z.number(),
   complete: z.boolean(),
-  /** The verification is of an older version than the one now held. */
+  /** The verification is of an older version than the one now held, or of a draft changed since. */
   outdated: z.boolean(),
+  /** This unit's own self-assessment (the leader is a member too), verified by itself. */
+  own: z.boolean(),
 });
 export type VerificationRow = z.infer<typeof verificationRowSchema>;
 
@@ -87,6 +89,9 @@ export const verificationViewSchema = z.object({
   selfTotal: z.number(),
   verifiedTotal: z.number(),
   conditionsStated: z.array(z.string()),
+  /** As on the board: the saved verification is of an older version, or of a draft changed since. */
+  outdated: z.boolean(),
+  own: z.boolean(),
 });
 export type VerificationView = z.infer<typeof verificationViewSchema>;
 

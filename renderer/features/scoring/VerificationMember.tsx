@@ -146,8 +146,9 @@ export function VerificationMember({ group, unitCode, inspection, onBack }: { gr
       }
     >
       <p className="muted subtitle">
-        Bảng tự chấm phiên bản {view.selfVersion}
-        {view.record.self_assessment.version !== view.selfVersion && ' · đã có phiên bản mới, lần thẩm định trước là của phiên bản cũ'}
+        {view.own ? 'Bảng tự chấm của chính đơn vị mình' : 'Bảng tự chấm'} phiên bản {view.selfVersion}
+        {view.outdated && (view.own ? ' · đã sửa sau lần thẩm định trước' : ' · đã có phiên bản mới, lần thẩm định trước là của phiên bản cũ')}
+        {view.own && ' · đơn vị mình tự thẩm định, kết quả ghi là của đơn vị mình'}
         {view.record.complete && ' · đã thẩm định xong'}
       </p>
       <div className="sa-summary" aria-live="polite">

@@ -10,8 +10,8 @@ const points = (p: number | null) => (p === null ? '—' : formatPoints(p));
 
 /** Where a member stands, in words: not sent, not started, in progress, finished, or verified on an older version. */
 function stateOf(r: VerificationRow): { text: string; tone: string } {
-  if (r.selfVersion === null) return { text: 'Chưa gửi bảng tự chấm', tone: 'missing' };
-  if (r.outdated) return { text: 'Đã có phiên bản mới, cần thẩm định lại', tone: 'late' };
+  if (r.selfVersion === null) return { text: r.own ? 'Đơn vị mình chưa tự chấm' : 'Chưa gửi bảng tự chấm', tone: 'missing' };
+  if (r.outdated) return { text: r.own ? 'Bảng tự chấm đã sửa, cần thẩm định lại' : 'Đã có phiên bản mới, cần thẩm định lại', tone: 'late' };
   if (r.complete) return { text: 'Đã thẩm định xong', tone: 'accepted' };
   if (r.reviewed === 0) return { text: 'Chưa thẩm định', tone: 'duplicate' };
   return { text: 'Đang thẩm định', tone: 'late' };
@@ -61,7 +61,8 @@ export function VerificationPage({ group }: { group: Group }) {
       const receipts = await api.call('scoring.sendVerifiedScores', { groupId: group.id });
       return `Đã lập ${receipts.length} biên nhận mang kết quả thẩm định. ${await api.saveAll(receipts.map((r) => r.file))}`;
     }, (text) => text);
-  const finished = rows?.filter((r) => r.complete && !r.outdated).length ?? 0;
+  // This unit's own result goes in no receipt: it is already here.
+  const finished = rows?.filter((r) => r.complete && !r.outdated && !r.own).length ?? 0;
 
   return (
     <Section
@@ -98,7 +99,10 @@ export function VerificationPage({ group }: { group: Group }) {
                   <tr key={r.code}>
                     <th scope="row">
                       {r.name}
-                      <div className="muted small">{unitKindLabels[r.kind]}</div>
+                      <div className="muted small">
+                        {unitKindLabels[r.kind]}
+                        {r.own && ' · đơn vị mình, tự thẩm định'}
+                      </div>
                     </th>
                     <td className="num">{r.selfVersion ?? '—'}</td>
                     <td className="num">{points(r.selfTotal)}</td>
