@@ -1,7 +1,7 @@
 import { decideQuarantine, importBundleFiles, listQuarantine } from '../services/bundles/importer';
 import { writeReceipts } from '../services/bundles/receipts';
 import { exportConsolidated } from '../services/bundles/consolidated';
-import { partLimitBytes, setPartLimit, splitForMail } from '../services/bundles/parts';
+import { discardHeldWhole, heldWholes, partLimitBytes, setPartLimit, splitForMail } from '../services/bundles/parts';
 import type { Handlers } from './dispatch';
 
 export const bundlesHandlers = {
@@ -21,4 +21,9 @@ export const bundlesHandlers = {
   'bundles.partLimit': (_input, { ws }) => ({ bytes: partLimitBytes(ws.db) }),
   'bundles.setPartLimit': (input, { ws }) => ({ bytes: setPartLimit(ws.db, input.megabytes) }),
   'bundles.split': async (input, { ws, files }) => (await splitForMail(ws, files.resolve(input.file).path)).map((p) => files.register(p)),
-} satisfies Handlers<'bundles.import' | 'bundles.exportConsolidated' | 'bundles.writeReceipts' | 'bundles.quarantine' | 'bundles.decide' | 'bundles.partLimit' | 'bundles.setPartLimit' | 'bundles.split'>;
+  'bundles.heldParts': (_input, { ws }) => heldWholes(ws),
+  'bundles.discardHeldParts': async (input, { ws }) => {
+    await discardHeldWhole(ws, input.sha256);
+    return {};
+  },
+} satisfies Handlers<'bundles.import' | 'bundles.exportConsolidated' | 'bundles.writeReceipts' | 'bundles.quarantine' | 'bundles.decide' | 'bundles.partLimit' | 'bundles.setPartLimit' | 'bundles.split' | 'bundles.heldParts' | 'bundles.discardHeldParts'>;

@@ -49,6 +49,8 @@ export const channels = [
   'bundles.partLimit',
   'bundles.setPartLimit',
   'bundles.split',
+  'bundles.heldParts',
+  'bundles.discardHeldParts',
   'scoring.criteria',
   'scoring.saveCriteria',
   'scoring.startFromSample',

@@ -160,6 +160,10 @@ export const importResultSchema = z.object({
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 
+/** electron/services/bundles/parts.ts HeldWhole. */
+export const heldWholeSchema = z.object({ sha256: z.string(), name: z.string(), count: z.number(), held: z.array(z.number()), lastReceived: z.string() });
+export type HeldWhole = z.infer<typeof heldWholeSchema>;
+
 export const quarantineEntrySchema = z.object({
   id: z.number(),
   fileName: z.string(),
@@ -320,6 +324,9 @@ export const contract = {
   },
   /** A bundle just exported, written as numbered parts that each fit the limit; the parts are saved like any files. */
   'bundles.split': { input: z.object({ file: fileHandleSchema }), output: z.array(fileHandleSchema) },
+  /** Wholes of which only some parts have arrived, and giving up on one of them. */
+  'bundles.heldParts': { input: empty, output: z.array(heldWholeSchema) },
+  'bundles.discardHeldParts': { input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Mã gói không hợp lệ.') }), output: empty },
   /** A file the app made or extracted (an evidence file), opened with the system's own viewer. */
   'files.open': { input: z.object({ file: fileHandleSchema }), output: empty },
   'files.saveAll': {

@@ -10,6 +10,7 @@ import { saveStaff } from '../../electron/services/registration/staff';
 import { saveRegistration } from '../../electron/services/registration/registration';
 import { groupInputSchema, type OwnUnit, type Unit } from '../../electron/ipc/contract';
 import { startBridge, type Bridge } from '../../electron/shell/bridge';
+import { splitBundle } from '../../electron/services/bundles/parts';
 import { readZip } from '../helpers/zip';
 import { launchChromium, RENDERER_DIR, SCREENS_DIR } from '../helpers/browser';
 import { shot } from '../helpers/screens';
@@ -200,10 +201,25 @@ describe('the year’s exchange in Chromium with four data folders', () => {
     registration = await registerAndExport(member, '2022-02-07');
   });
 
-  it('the leader imports it with the kickoff’s receipt, and writes the registration’s receipt', async () => {
+  let lastPart = '';
+  it('the registration comes by mail in parts: those that came first are held, the missing one named', async () => {
     const { page } = leader;
-    const results = await importFiles(page, [registration, kickoffReceipt]);
+    const parts = await splitBundle(registration, 6 * 1024, path.join(work, 'mail'), leader.ws.kinds);
+    expect(parts.length).toBeGreaterThan(2);
+    lastPart = parts.pop()!;
+    const results = await importFiles(page, parts);
+    const n = parts.length + 1;
+    await expect.poll(() => results.textContent()).toContain(`Còn thiếu phần ${n}/${n}`);
+    const waiting = page.getByRole('region', { name: 'Gói đang chờ đủ phần' });
+    expect(await waiting.textContent()).toContain(`Đã có ${n - 1}/${n} phần, còn thiếu phần ${n}/${n}; phần gần nhất nhận ngày`);
+    await shot(page, '22b-goi-cho-du-phan');
+  });
+
+  it('the leader imports the last part with the kickoff’s receipt, and writes the registration’s receipt', async () => {
+    const { page } = leader;
+    const results = await importFiles(page, [lastPart, kickoffReceipt]);
     await expect.poll(() => results.locator('li').count()).toBe(2);
+    await expect.poll(() => page.getByRole('region', { name: 'Gói đang chờ đủ phần' }).count()).toBe(0);
     expect(await page.getByRole('status', { name: 'Tóm tắt kết quả nhập' }).textContent()).toBe('Đã nhận 2 · Chờ xác nhận 0 · Từ chối 0');
     expect(await results.textContent()).toContain(`Đã nhận gói đăng ký thi đua số`);
     expect(await results.textContent()).toContain('biên nhận');

@@ -7,8 +7,9 @@ type Handlers = { [C in Channel]?: (input: Input<C>) => Output<C> | Promise<Outp
 
 /** The typed Api with in-memory handlers; records every call so a test can assert what the UI asked. */
 export function fakeApi(handlers: Handlers, overrides: Partial<Api> = {}) {
-  // Every bundle saved asks this installation's mail limit first: 20 MB, the default, unless a test says otherwise.
-  const all: Handlers = { 'bundles.partLimit': () => ({ bytes: 20 * 1024 * 1024 }), ...handlers };
+  // Every bundle saved asks this installation's mail limit first: 20 MB, the default, unless a test says otherwise;
+  // the import screen asks for parts waiting for their whole: none, unless a test says otherwise.
+  const all: Handlers = { 'bundles.partLimit': () => ({ bytes: 20 * 1024 * 1024 }), 'bundles.heldParts': () => [], ...handlers };
   const call = vi.fn(async (channel: Channel, input: unknown) => {
     const h = all[channel] as ((i: unknown) => unknown) | undefined;
     if (!h) throw new Error(`Không có xử lý giả cho ${channel}`);

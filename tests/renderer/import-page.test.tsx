@@ -111,4 +111,35 @@ describe('ImportPage (Nhận gói)', () => {
     expect(onImported).toHaveBeenCalledTimes(2);
     expect(screen.getByRole('button', { name: 'Ghi biên nhận cho 1 gói đã nhận' })).toBeTruthy();
   });
+
+  it('lists the wholes still waiting for parts, with what is missing, and discards one after confirming', async () => {
+    let waiting = [{ sha256: 'a'.repeat(64), name: 'tu-cham-diem-2026-STP-HG-so1.tdkt', count: 5, held: [1, 2, 4], lastReceived: '2026-11-20T03:00:00.000Z' }];
+    const { call } = fakeApiRender({
+      'bundles.quarantine': () => [],
+      'bundles.heldParts': () => waiting,
+      'bundles.discardHeldParts': () => {
+        waiting = [];
+        return {};
+      },
+    });
+    const panel = await screen.findByRole('region', { name: 'Gói đang chờ đủ phần' });
+    expect(panel.textContent).toContain('tu-cham-diem-2026-STP-HG-so1.tdkt');
+    expect(panel.textContent).toContain('Đã có 3/5 phần, còn thiếu phần 3/5, phần 5/5; phần gần nhất nhận ngày 20/11/2026.');
+    fireEvent.click(within(panel).getByRole('button', { name: 'Bỏ các phần…' }));
+    expect(call).not.toHaveBeenCalledWith('bundles.discardHeldParts', expect.anything());
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Bỏ các phần đã giữ' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Gói đang chờ đủ phần' })).toBeNull());
+    expect(call).toHaveBeenCalledWith('bundles.discardHeldParts', { sha256: 'a'.repeat(64) });
+    expect(await screen.findByText(/Đã bỏ 3 phần đã giữ của gói "tu-cham-diem-2026-STP-HG-so1.tdkt"/)).toBeTruthy();
+  });
 });
+
+function fakeApiRender(handlers: Parameters<typeof fakeApi>[0]) {
+  const fake = fakeApi(handlers);
+  render(
+    <ApiProvider api={fake.api}>
+      <ImportPage />
+    </ApiProvider>,
+  );
+  return fake;
+}

@@ -2,14 +2,15 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { schema } from '../../db/client';
 import { collectBundleFiles, importBundleFiles } from '../../electron/services/bundles/importer';
-import { partLimitBytes, partsNeeded, setPartLimit, splitBundle, type PartHeader } from '../../electron/services/bundles/parts';
+import { discardHeldWhole, heldWholes, partLimitBytes, partsNeeded, setPartLimit, splitBundle, type PartHeader } from '../../electron/services/bundles/parts';
 import { exportRegistration } from '../../electron/services/registration/export';
 import { saveRegistration } from '../../electron/services/registration/registration';
 import { exchange, tempDir } from '../helpers/units';
+import { testClock } from '../helpers/clock';
 import type { Workspace } from '../../electron/services/workspace/workspace';
 
 /** Small parts, so a registration bundle (about 20 KB with its printed DOCX) travels as several. */
@@ -41,6 +42,8 @@ async function editHeader(part: string, edit: (h: PartHeader & { extra?: number 
   json.copy(bytes, 12);
   await fs.writeFile(part, bytes);
 }
+
+afterEach(() => testClock.reset());
 
 describe('bundles that fit the mail: parts', () => {
   it('writes numbered parts that each fit, every one only a byte range of the signed bundle', async () => {
@@ -113,6 +116,32 @@ describe('bundles that fit the mail: parts', () => {
     expect(r!.reason).toContain(`Còn thiếu phần 3/${n} của gói`);
     const [late] = await importBundleFiles(leader.ws, files([parts[2]!]));
     expect(late!.status).toBe('accepted');
+    expect(await heldWholes(leader.ws)).toEqual([]);
+  });
+
+  it('shows the wholes still waiting for parts, and gives one up on request', async () => {
+    const { leader, parts, bundle } = await splitExchange();
+    const n = parts.length;
+    testClock.set('2026-11-20T03:00:00.000Z');
+    await importBundleFiles(leader.ws, files([parts[3]!]));
+    testClock.set('2026-11-23T08:30:00.000Z');
+    await importBundleFiles(leader.ws, files([parts[0]!]));
+    testClock.reset();
+    const sha = crypto.createHash('sha256').update(await fs.readFile(bundle)).digest('hex');
+    const [waiting, ...others] = await heldWholes(leader.ws);
+    expect(others).toEqual([]);
+    expect(waiting).toMatchObject({ sha256: sha, name: path.basename(bundle), count: n, held: [1, 4] });
+    expect(waiting!.lastReceived).toBe('2026-11-23T08:30:00.000Z');
+
+    await expect(discardHeldWhole(leader.ws, '../' + sha.slice(3))).rejects.toThrow('Mã gói không hợp lệ.');
+    await discardHeldWhole(leader.ws, sha);
+    expect(await heldWholes(leader.ws)).toEqual([]);
+    expect(await holding(leader.ws)).toEqual([]);
+    // Given up, not remembered: the same parts brought again are held again, and the whole lands once complete.
+    const [again] = await importBundleFiles(leader.ws, files([parts[0]!]));
+    expect(again!.reason).toContain(`Đã giữ 1/${n} phần`);
+    const [whole] = await importBundleFiles(leader.ws, files(parts.slice(1)));
+    expect(whole!.status).toBe('accepted');
   });
 
   it('refuses a tampered part naming it, holds the others, and accepts the whole once the good part comes', async () => {
@@ -247,7 +276,8 @@ describe('bundles that fit the mail: parts', () => {
     expect(second.status).toBe(0);
     expect(second.stdout).toMatch(/^ĐÃ NHẬN {2}.*\(\d+ phần\): Đã ghép đủ/);
     expect(cli('split', bundle, '--max', 'nhiều').stderr).toContain('--max phải là dung lượng như 20MB hoặc 512KB');
-  });
+    // Four runs of the command line, each starting Node and opening the database.
+  }, 120_000);
 
   it('keeps the mail limit per installation: 20 MB unless set, whole MB within bounds', async () => {
     const { leader } = await exchange();

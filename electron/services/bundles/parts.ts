@@ -331,6 +331,9 @@ async function receivePart(ws: Workspace, file: { path: string; name: string }):
     await copyFileAtomic(file.path, dest, async (temp) => {
       const copied = await checkPartFile(temp);
       if (JSON.stringify(copied) !== JSON.stringify(header)) throw new PartError('tệp thay đổi trong lúc đọc');
+      // Its arrival, by this installation's clock, is what the list of wholes still waiting shows.
+      const now = new Date(nowIso(ws.clock));
+      await fsp.utimes(temp, now, now);
     });
   } catch (error) {
     if (error instanceof PartError) return refuse(`Phần gói hồ sơ bị từ chối: ${error.message}. ${RESEND_PART}`);
@@ -474,6 +477,40 @@ export async function receiveParts(ws: Workspace, files: { path: string; name: s
     });
   }
   return { results, joined };
+}
+
+/** A whole of which only some parts are held here, waiting for the rest. */
+export interface HeldWhole {
+  sha256: string;
+  name: string;
+  count: number;
+  held: number[];
+  /** When the latest of its parts arrived (ISO). */
+  lastReceived: string;
+}
+
+/**
+ * The wholes still waiting for parts, the longest waiting first: a sender may never send the rest,
+ * and the person sees what is held rather than the holding folder growing unseen.
+ */
+export async function heldWholes(ws: Workspace): Promise<HeldWhole[]> {
+  const names = await fsp.readdir(holdingRoot(ws)).catch(() => [] as string[]);
+  const wholes: HeldWhole[] = [];
+  for (const sha of names.filter((n) => sha256Hex.safeParse(n).success)) {
+    const held = await heldIndexes(ws, sha);
+    if (!held.length) continue;
+    const header = await headerOf(heldPath(ws, sha, held[0]!)).catch(() => null);
+    if (!header) continue;
+    const times = await Promise.all(held.map(async (i) => (await fsp.stat(heldPath(ws, sha, i))).mtimeMs));
+    wholes.push({ sha256: sha, name: header.bundle.name, count: header.part.count, held, lastReceived: new Date(Math.max(...times)).toISOString() });
+  }
+  return wholes.sort((a, b) => a.lastReceived.localeCompare(b.lastReceived));
+}
+
+/** Gives up waiting for a whole: its held parts go; the same parts can be brought again later. */
+export async function discardHeldWhole(ws: Workspace, sha256: string): Promise<void> {
+  if (!sha256Hex.safeParse(sha256).success) throw new UserError('Mã gói không hợp lệ.');
+  await fsp.rm(path.join(holdingRoot(ws), sha256), { recursive: true, force: true });
 }
 
 /** The size above which this installation offers to write a bundle as parts (set per installation; 20 MB unless changed). */

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ImportResult, QuarantineEntry } from '../../../electron/ipc/contract';
+import type { HeldWhole, ImportResult, QuarantineEntry } from '../../../electron/ipc/contract';
+import { formatDateVi } from '../../../electron/services/text/vietnamese';
 import { useApi } from '../../api/context';
 import { Notice, Section, useAction } from '../../components/ui';
 import { importStatusLabels } from '../../app/labels';
@@ -64,11 +65,14 @@ export function ImportPage({ title = 'Nhận gói hồ sơ', onImported }: { tit
   const [busy, message, run] = useAction();
   const [results, setResults] = useState<ImportResult[]>([]);
   const [quarantine, setQuarantine] = useState<QuarantineEntry[]>([]);
+  const [held, setHeld] = useState<HeldWhole[]>([]);
+  const [discarding, setDiscarding] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState<number | null>(null);
   const [written, setWritten] = useState<ReadonlySet<string>>(new Set());
 
   const refresh = useCallback(async () => {
     setQuarantine(await api.call('bundles.quarantine', {}));
+    setHeld(await api.call('bundles.heldParts', {}));
   }, [api]);
   useEffect(() => {
     void refresh();
@@ -98,6 +102,15 @@ export function ImportPage({ title = 'Nhận gói hồ sơ', onImported }: { tit
       });
       await landed();
     });
+  const discard = (whole: HeldWhole) =>
+    run(
+      async () => {
+        setDiscarding(null);
+        await api.call('bundles.discardHeldParts', { sha256: whole.sha256 });
+        await refresh();
+      },
+      () => `Đã bỏ ${whole.held.length} phần đã giữ của gói "${whole.name}". Nếu đơn vị gửi lại, hãy nhập lại đủ các phần.`,
+    );
   const owed = owedReceipts(results, written);
   const writeReceipts = () =>
     run(
@@ -164,6 +177,42 @@ export function ImportPage({ title = 'Nhận gói hồ sơ', onImported }: { tit
               )}
             </div>
           ))}
+        </section>
+      )}
+      {held.length > 0 && (
+        <section className="quarantine" aria-labelledby="held-title">
+          <h3 id="held-title">Gói đang chờ đủ phần</h3>
+          <p className="muted">Các phần dưới đây được giữ lại đến khi nhận đủ; gói chỉ được kiểm tra và nhận khi đủ tất cả các phần. Nếu đơn vị không gửi tiếp, có thể bỏ các phần đã giữ.</p>
+          {held.map((w) => {
+            const missing = Array.from({ length: w.count }, (_, i) => i + 1).filter((i) => !w.held.includes(i));
+            return (
+              <div key={w.sha256} className="quarantine-item">
+                <div>
+                  <strong>{w.name}</strong>
+                  <div>
+                    Đã có {w.held.length}/{w.count} phần, còn thiếu {missing.map((i) => `phần ${i}/${w.count}`).join(', ')}; phần gần nhất nhận ngày {formatDateVi(w.lastReceived)}.
+                  </div>
+                </div>
+                {discarding === w.sha256 ? (
+                  <div className="confirm" role="alertdialog" aria-labelledby={`discard-${w.sha256}`}>
+                    <strong id={`discard-${w.sha256}`}>Bỏ {w.held.length} phần đã giữ của gói này?</strong>
+                    <div className="row">
+                      <button type="button" className="danger" disabled={busy} onClick={() => discard(w)}>
+                        Bỏ các phần đã giữ
+                      </button>
+                      <button type="button" onClick={() => setDiscarding(null)} autoFocus>
+                        Quay lại
+                      </button>
+                    </div>
+                  </div>
+                ) : (
+                  <button type="button" disabled={busy} onClick={() => setDiscarding(w.sha256)}>
+                    Bỏ các phần…
+                  </button>
+                )}
+              </div>
+            );
+          })}
         </section>
       )}
       {results.length > 0 && (
