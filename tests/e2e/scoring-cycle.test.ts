@@ -138,7 +138,7 @@ describe('the year’s scoring in Chromium with two data folders', () => {
     await page.getByRole('button', { name: 'Giữ điểm tự chấm cho các mục chưa xem' }).click();
     await page.getByRole('button', { name: 'Đánh dấu đã thẩm định xong' }).click();
     await expect.poll(() => page.getByText('Đã đánh dấu thẩm định xong.').count()).toBe(1);
-    expect(await page.locator('.sa-summary').textContent()).toContain('Thẩm định: 200,5 (chênh -1)');
+    expect(await page.locator('.sa-summary').textContent()).toContain('Thẩm định: 200,5 (chênh −1)');
 
     await page.getByRole('button', { name: '← Danh sách đơn vị' }).click();
     await expect.poll(() => progress.locator('tr', { hasText: MEMBER.name }).textContent()).toContain('Đã thẩm định xong');

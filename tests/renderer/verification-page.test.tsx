@@ -125,7 +125,7 @@ describe('the verification screens', () => {
     fireEvent.change(screen.getByLabelText('Thẩm định: Chất lượng tham mưu'), { target: { value: '2,5' } });
     expect(screen.getByText('Khác điểm tự chấm: 2 → 1')).toBeTruthy();
     expect(screen.getByText('Bắt buộc khi điểm khác điểm tự chấm.')).toBeTruthy();
-    expect(screen.getByText('(chênh -1)')).toBeTruthy();
+    expect(screen.getByText('(chênh −1)')).toBeTruthy();
     // Save refused on the screen until the reason is given.
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
     expect(await screen.findByText('Mục 1: điểm thẩm định khác điểm tự chấm, hãy ghi lý do.')).toBeTruthy();

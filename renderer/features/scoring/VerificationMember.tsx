@@ -157,7 +157,10 @@ export function VerificationMember({ group, unitCode, inspection, onBack }: { gr
         </span>
         <span>
           Thẩm định: <strong>{formatPoints(verifiedTotal)}</strong>
-          {verifiedTotal !== view.selfTotal && <span className="differs-text"> (chênh {formatPoints(verifiedTotal - view.selfTotal)})</span>}
+          {verifiedTotal !== view.selfTotal && (
+            // Signed as the member's screen signs it: a true minus, a plus when the leader gives more.
+            <span className="differs-text"> (chênh {verifiedTotal > view.selfTotal ? '+' : '−'}{formatPoints(Math.abs(verifiedTotal - view.selfTotal))})</span>
+          )}
         </span>
         <span>
           Đã xem {reviewed}/{view.items.length} mục
