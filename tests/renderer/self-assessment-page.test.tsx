@@ -21,6 +21,7 @@ function viewOf(record: SelfAssessmentRecord, status: SelfAssessmentView['status
     version: record.version,
     totals: { total: 0, max: 200, bonus: 0, deduction: 0 },
     gaps: gapsOf(table, 'so_tu_phap', record),
+    signer: { title: 'Giám đốc', name: '' },
   };
 }
 

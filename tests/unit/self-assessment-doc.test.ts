@@ -10,7 +10,7 @@ import { exportSelfAssessment, printSelfAssessment } from '../../electron/servic
 import { attachEvidence, saveSelfAssessment } from '../../electron/services/scoring/self-assessment';
 import { bundleKinds } from '../../electron/services/workspace/bundle-kinds';
 import { documentText, parseDocx } from '../helpers/docx';
-import { DEPUTY, groupInput, LEADER, makeUnit, MEMBER, tempDir } from '../helpers/units';
+import { DEPUTY, groupInput, LEADER, makeUnit, MEMBER, registeredMember, tempDir } from '../helpers/units';
 
 /** The leader scores its own unit against the sample table (its deputy receives the bundle). */
 async function scored() {
@@ -55,12 +55,22 @@ describe('BẢNG TỰ CHẤM ĐIỂM THI ĐUA', () => {
     expect(text).not.toContain('Hoàn thành chỉ tiêu thi hành xong về việc');
     expect(text).toContain('Tuyên Quang, ngày … tháng … năm …');
     expect(text).toContain('Số:       /      ');
-    expect(text).toContain('GIÁM ĐỐC');
+    // No registration holds the head's name: the title of a Sở's head, the name left as a dotted line for the pen.
+    expect(text).toContain('GIÁM ĐỐC…………………………………');
     expect(text).toContain('XÁC NHẬN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG');
     expect(text).toContain('bảo đảm tính khách quan, chính xác trong việc tự chấm điểm');
     expect(text).toContain('(Ký, ghi rõ họ tên và đóng dấu)');
     // Landscape A4, group rows bold.
     expect(parts.get('word/document.xml')).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+  });
+
+  it('signs with the unit’s signer as its registration names them', async () => {
+    const unit = await registeredMember(LEADER, groupInput({ [MEMBER.code]: 'a'.repeat(32) }));
+    startFromSample(unit.ws, unit.group.id);
+    saveSelfAssessment(unit.ws, unit.group.id, { items: [{ node: 'a1.1', value: { type: 'days_late', days: 0 }, explanation: '', evidence: [] }], conditions_met: [], confirmation: null });
+    const text = documentText((await parseDocx(await printSelfAssessment(unit.ws, unit.group.id))).parts);
+    expect(text).toContain('GIÁM ĐỐCĐặng Văn Bình');
+    expect(text).not.toContain('……………');
   });
 
   it('goes into the signed bundle under data/documents as the version sent', async () => {

@@ -122,8 +122,9 @@ export function selfAssessmentDocument(view: SelfAssessmentView, unit: OwnUnit, 
     signature: {
       recipients: [`Trưởng ${groupKind} (để tổng hợp)`, 'Lưu: VT'],
       authority: '',
-      title: unit.kind === 'so_tu_phap' ? 'Giám đốc' : 'Thủ trưởng đơn vị',
-      name: '',
+      title: view.signer.title,
+      // A name not known is written by hand on the dotted line.
+      name: view.signer.name || '…………………………………',
     },
     landscape: true,
     // A paragraph between the two tables: Word joins tables that touch into one.

@@ -10,7 +10,7 @@ import { memberRegistrations, overview } from './overview';
 import type { RegistrationContent } from './registration';
 
 /** The head of a unit by its kind: who signs for it when nothing better is known. */
-const headTitle = { so_tu_phap: 'Giám đốc', thads: 'Thủ trưởng cơ quan', don_vi_thuoc_bo: 'Thủ trưởng đơn vị', khac: 'Thủ trưởng đơn vị' } as const;
+export const headTitle = { so_tu_phap: 'Giám đốc', thads: 'Thủ trưởng cơ quan', don_vi_thuoc_bo: 'Thủ trưởng đơn vị', khac: 'Thủ trưởng đơn vị' } as const;
 
 /**
  * Who signs the consolidated table for the leader: the signer of its own registration this year; if it
@@ -23,7 +23,7 @@ function leaderSigner(db: Db, own: OwnUnit, registration: { place: string; signe
 }
 
 /** The signer of the unit's own registration of the latest year, the last saved first. */
-function latestOwnSigner(db: Db, ownCode: string): { place: string; signerTitle: string; signerName: string } | undefined {
+export function latestOwnSigner(db: Db, ownCode: string): { place: string; signerTitle: string; signerName: string } | undefined {
   const r = schema.records;
   const row = db
     .select({ content: r.content })

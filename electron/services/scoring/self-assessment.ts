@@ -3,6 +3,7 @@ import { writeTransaction, type DbOrTx } from '../../../db/client';
 import { UserError } from '../errors';
 import { getGroup } from '../groups-calendar/groups';
 import { currentRecords, saveDraft, type StoredRecord } from '../records/store';
+import { headTitle, latestOwnSigner } from '../registration/consolidated-export';
 import { requireOwnUnit } from '../units-keys/units';
 import type { Workspace } from '../workspace/workspace';
 import { nowIso, type Store } from '../workspace/clock';
@@ -73,6 +74,7 @@ export function selfAssessmentView({ db }: Store, groupId: number): SelfAssessme
     confirmation: null,
   };
   const t = computeTotals(table.content.table, own.kind, valuesOf(record));
+  const signer = latestOwnSigner(db, own.code);
   return {
     table: table.content.table,
     tableRef: { recordId: table.recordId, version: table.version },
@@ -82,6 +84,7 @@ export function selfAssessmentView({ db }: Store, groupId: number): SelfAssessme
     version: stored?.version ?? 0,
     totals: { total: t.total, max: t.max, bonus: t.bonus, deduction: t.deduction },
     gaps: gapsOf(table.content.table, own.kind, record),
+    signer: { title: signer?.signerTitle || headTitle[own.kind], name: signer?.signerName ?? '' },
   };
 }
 

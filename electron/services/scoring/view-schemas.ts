@@ -45,6 +45,8 @@ export const selfAssessmentViewSchema = z.object({
   version: z.number(),
   totals: totalsSummarySchema,
   gaps: gapsSchema,
+  /** Who signs the printed table: the signer of the unit's latest registration, else its head by title with the name left blank. */
+  signer: z.object({ title: z.string(), name: z.string() }),
 });
 export type SelfAssessmentView = z.infer<typeof selfAssessmentViewSchema>;
 
