@@ -135,7 +135,10 @@ export function loadCatalogue(raw: unknown): AwardCatalogue {
   const parsed = awardCatalogueSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    fail(describePath(raw, issue.path), issue.message.replace(/\.?$/, '.'));
+    // A condition of a kind the schema does not know fails every branch of the union: name its kind.
+    const node = issue.path.reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<PropertyKey, unknown>)[k] : undefined), raw);
+    const kind = issue.path.includes('conditions') && node && typeof node === 'object' && typeof (node as { kind?: unknown }).kind === 'string' ? ` (điều kiện loại "${(node as { kind: string }).kind}" không có hoặc thiếu, sai trường)` : '';
+    fail(describePath(raw, issue.path), issue.message.replace(/\.?$/, `${kind}.`));
   }
   const catalogue = parsed.data;
   const codes = new Set<string>();
