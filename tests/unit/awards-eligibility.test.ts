@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { awardCatalogue, rulesInForce } from '../../electron/services/awards/catalogue';
 import { evaluate } from '../../electron/services/awards/eligibility';
-import type { Initiative, NomineeHistory } from '../../electron/services/awards/schemas';
+import { nomineeHistorySchema, type Initiative, type NomineeHistory } from '../../electron/services/awards/schemas';
 import { collective, entryOn, held, person, proposed, ROUND_2025, year } from '../helpers/awards';
 
 /** The edges of evaluate: chains, shares, initiatives used once, and the switch of 01/07/2025. */
@@ -162,5 +162,17 @@ describe('what evaluate refuses or cannot judge', () => {
     const copy = structuredClone(h);
     evaluate(entryOn('TTLDXS', ROUND_2025), h, 2025);
     expect(h).toEqual(copy);
+  });
+
+  it('histories as item 2 will store them pass the history schema; a wrong one is refused in Vietnamese', () => {
+    const h = collective(2025, 3, { taskCompletion: 'hoan_thanh_tot' });
+    expect(nomineeHistorySchema.parse(h)).toEqual(h);
+    const bad = structuredClone(h);
+    (bad.members![0]!.years[0] as { taskCompletion: string }).taskCompletion = 'tot';
+    bad.members![1]!.years[0]!.honours = [{ code: 'LDTT', decision: { number: '01/QĐ-STP', date: '2025-02-30' } }];
+    const issues = nomineeHistorySchema.safeParse(bad).error!.issues;
+    expect(issues.map((i) => i.path.join('.'))).toEqual(['members.0.years.0.taskCompletion', 'members.1.years.0.honours.0.decision.date']);
+    expect(issues[1]!.message).toBe('Ngày không tồn tại.');
+    expect(issues[0]!.message).toMatch(/không hợp lệ/);
   });
 });

@@ -322,7 +322,9 @@ describe('eligibility conditions of each title and award', () => {
     expect(e.status).toBe('met');
     expect(e.results[1]!.children![1]!.initiativeIds).toEqual(['sk1']);
     const without = evaluate(at('CSTDCS'), person('a', [year(2025, { taskCompletion: 'hoan_thanh_xuat_sac' })]), 2025);
-    expect(without.reason).toContain('Năm 2025 không đạt «Lao động tiên tiến» hoặc «Chiến sĩ thi đua cơ sở»');
+    expect(without.reason).toContain('Năm 2025 không đạt «Lao động tiên tiến».');
+    // Being proposed for this very title does not stand in for Lao động tiên tiến.
+    expect(evaluate(at('CSTDCS'), person('a', [year(2025, { taskCompletion: 'hoan_thanh_xuat_sac', honours: [proposed('CSTDCS')] })]), 2025).status).toBe('not_met');
   });
 
   for (const code of ['CSTD_BO', 'CSTD_TINH']) {

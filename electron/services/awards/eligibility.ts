@@ -191,8 +191,8 @@ function evalAt(ctx: Context, c: Condition, y: number): ConditionResult {
     case 'never_held': {
       // This year's proposal (no decision yet) is the nomination itself, not an earlier award.
       const earlier = ctx.history.years
-        .filter((f) => f.year < y || (f.year === y && f.honours.some((h) => c.codes.includes(h.code) && h.decision)))
-        .flatMap((f) => f.honours.filter((h) => c.codes.includes(h.code) && (f.year < y || h.decision)).map((h) => ({ year: f.year, h })));
+        .filter((f) => f.year <= y)
+        .flatMap((f) => f.honours.filter((h) => c.codes.includes(h.code) && (f.year < y || h.decision !== null)).map((h) => ({ year: f.year, h })));
       const first = earlier[0];
       return first
         ? result(c, 'not_met', `Đã được tặng «${ctx.entry.names[first.h.code] ?? first.h.code}» năm ${first.year} (${decisionText(first.h.decision)}); chỉ tặng một lần.`)

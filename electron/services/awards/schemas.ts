@@ -53,7 +53,6 @@ export const initiativeKindLabels: Record<InitiativeKind, string> = { sang_kien:
 export const grantContexts = ['so_tu_phap', 'thads'] as const;
 export const grantContextSchema = z.enum(grantContexts);
 export type GrantContext = z.infer<typeof grantContextSchema>;
-export const grantContextLabels: Record<GrantContext, string> = { so_tu_phap: 'Sở Tư pháp', thads: 'Thi hành án dân sự tỉnh' };
 
 /** The level of the Cụm/Khu vực (or Khối) a unit led. */
 export const groupLevelSchema = z.enum(['nganh_tu_phap', 'tinh']);
