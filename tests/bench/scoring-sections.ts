@@ -124,8 +124,10 @@ const EVIDENCE_MB = Number(process.env.BENCH_EVIDENCE_MB ?? 500);
 
 /**
  * A member's self-assessment carrying 500 MB of evidence in 200 files (scans of 2,5 MB), exported
- * through the real service — read, hashed, stored as it is, fsynced, re-verified — then verified as
- * the leader's import does, each against one `openssl dgst -sha256` pass over the same 200 files.
+ * through the real service — read and CRC'd (each file's SHA-256 is already its name in the store),
+ * stored as it is, fsynced, then every byte hashed against the signed catalogue before the rename —
+ * then verified as the leader's import does, each against one `openssl dgst -sha256` pass over the
+ * same 200 files. `BENCH_ONLY=evidence-bundle node --expose-gc dist/bench.js` runs it alone.
  */
 registerCase('evidence-bundle', async (dir) => {
   const ws = openWorkspace({ dataDir: fs.mkdtempSync(path.join(dir, 'evidence-')) });
@@ -193,5 +195,5 @@ export async function evidenceSection(dir: string): Promise<void> {
     ['tệp', 'gói (MB)', 'openssl (s)', 'xuất gói (s)', 'xuất/openssl', 'kiểm tra (s)', 'kiểm tra/openssl', 'RSS xuất (MB)', 'RSS kiểm tra (MB)', 'RSS đỉnh (MB)'],
     [[String(r.files), r.megabytes, r.baseline.toFixed(2), r.write.seconds.toFixed(2), (r.write.seconds / r.baseline).toFixed(2), r.verify.seconds.toFixed(2), (r.verify.seconds / r.baseline).toFixed(2), r.write.peakMB.toFixed(0), r.verify.peakMB.toFixed(0), peakRssMB.toFixed(0)]],
   );
-  console.log('Bảng tự chấm điểm kèm minh chứng: xuất qua dịch vụ thật (băm, lưu không nén, fsync, kiểm tra lại) rồi kiểm tra như khi Trưởng nhập; so với một lượt `openssl dgst -sha256` trên cùng các tệp. RSS = bộ nhớ thường trú tăng thêm lúc đỉnh.');
+  console.log('Bảng tự chấm điểm kèm minh chứng: xuất qua dịch vụ thật (in DOCX, chép và tính CRC-32 — mã băm của tệp minh chứng đã là tên của nó —, lưu không nén, fsync, băm lại toàn bộ gói và so với danh mục đã ký trước khi đổi tên) rồi kiểm tra như khi Trưởng nhập; so với một lượt `openssl dgst -sha256` trên cùng các tệp. RSS = bộ nhớ thường trú tăng thêm lúc đỉnh.');
 }

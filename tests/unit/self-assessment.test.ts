@@ -157,6 +157,20 @@ describe('the member’s self-assessment', () => {
     const big = scratchFile('scan.pdf', Buffer.alloc(3 * 1024 * 1024, 1));
     await expect(storeEvidence(member.ws, big, 'scan.pdf', 2 * 1024 * 1024)).rejects.toThrow('Tệp "scan.pdf" (3 MB) vượt quá giới hạn 2 MB cho một tệp minh chứng');
   });
+
+  it('refuses to send an evidence file whose bytes changed in the data folder since it was attached, naming it, and sends nothing', async () => {
+    const { member } = await scoredYear();
+    const g = member.group.id;
+    const view = await attachEvidence(member.ws, g, 'a1.1', scratchFile('cv12.pdf', Buffer.alloc(3 * 1024 * 1024, 1)), 'Công văn số 12.pdf');
+    const ref = view.record.items.find((i) => i.node === 'a1.1')!.evidence[0]!;
+    // Same size, other bytes: what a failing disk or another program leaves; the size check alone does not see it.
+    fs.writeFileSync(evidencePath(member.ws, ref.sha256), Buffer.alloc(3 * 1024 * 1024, 2));
+    await expect(exportSelfAssessment(member.ws, g, { acceptGaps: true })).rejects.toThrow(
+      'Tệp minh chứng "Công văn số 12.pdf" trong thư mục dữ liệu đã bị thay đổi hoặc hỏng từ khi đính kèm; hãy gỡ ra và đính kèm lại.',
+    );
+    expect(fs.readdirSync(member.ws.dir.sent).filter((f) => f.endsWith('.tdkt'))).toEqual([]);
+    expect(selfAssessmentView(member.ws, g).status).toBe('draft');
+  });
 });
 
 describe('the leader’s verification and the ranking', () => {

@@ -16,12 +16,15 @@ const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 describe('the ZIP container as written', () => {
   it('holds stored and deflated entries, from memory and from disk, that another ZIP reader extracts byte for byte', async () => {
     const dir = tempDir();
-    // Sizes straddle the copy's 256 KB chunks and its ring of eight, so every path of the loop runs.
+    // Sizes straddle the copy's 1 MB chunks and its ring of four, which turns on from file to file
+    // (c.pdf and d.pdf start mid-ring, while a.pdf's last writes may still be under way).
+    const MB = 1024 * 1024;
     const sources = {
-      'data/evidence/a.pdf': crypto.randomBytes(256 * 1024 * 9 + 17),
+      'data/evidence/a.pdf': crypto.randomBytes(MB * 5 + 17),
       'data/evidence/b.txt': Buffer.from('Báo cáo thành tích năm 2026\n'.repeat(40_000)),
       'data/evidence/empty.pdf': Buffer.alloc(0),
-      'data/evidence/c.pdf': crypto.randomBytes(256 * 1024),
+      'data/evidence/c.pdf': crypto.randomBytes(MB),
+      'data/evidence/d.pdf': crypto.randomBytes(MB * 2 + 5),
     };
     for (const [name, bytes] of Object.entries(sources)) await fs.writeFile(path.join(dir, path.basename(name)), bytes);
     const file = path.join(dir, 'out.zip');
@@ -50,6 +53,26 @@ describe('the ZIP container as written', () => {
       if (raw.readUInt16LE(at + 26) === 0 || raw.readUInt16LE(at + 26) > 64) continue; // random bytes that look like a signature
       expect(raw.readUInt16LE(at + 6) & 0x0008).toBe(0);
     }
+  });
+
+  it('takes a hash the caller already knows as it is, and the bundle is kept only if every byte has that hash', async () => {
+    const dir = tempDir();
+    const scan = crypto.randomBytes(3 * 1024 * 1024 + 1);
+    const source = path.join(dir, 'scan.pdf');
+    await fs.writeFile(source, scan);
+    const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
+    const signer = { privateKey, rawPublic: rawPublicKey(publicKey), keyId: keyIdOf(rawPublicKey(publicKey)) };
+    const write = (dest: string, known: string) =>
+      writeBundle(dest, bundleFields(signer.keyId), [], [{ path: `data/evidence/${known}.pdf`, source, mediaType: 'application/pdf', sha256: known }], signer, bundleKinds);
+
+    const known = sha(scan);
+    const good = await write(path.join(dir, 'good.tdkt'), known);
+    expect(good.header.files).toEqual([{ path: `data/evidence/${known}.pdf`, sha256: known, size: scan.length, media_type: 'application/pdf' }]);
+    // The file is no longer what its hash says (one byte flipped in the middle): nothing is kept.
+    scan[1_500_000]! ^= 1;
+    await fs.writeFile(source, scan);
+    await expect(write(path.join(dir, 'stale.tdkt'), known)).rejects.toMatchObject({ name: 'BundleError', path: `data/evidence/${known}.pdf` });
+    expect((await fs.readdir(dir)).sort()).toEqual(['good.tdkt', 'scan.pdf']);
   });
 
   it('writes the ZIP64 end records when the entries outnumber the classic directory', async () => {

@@ -127,6 +127,13 @@ export function bagInfoText(header: BundleHeader): string {
 /** A reason a bundle is refused, worded for the person importing it. */
 export class BundleError extends Error {
   override name = 'BundleError';
+  constructor(
+    message: string,
+    /** The file in the bundle whose content does not match the signed catalogue, when that is the reason. */
+    readonly path?: string,
+  ) {
+    super(message);
+  }
 }
 
 /** A refusal caused by an error from a library or the system: the Vietnamese sentence first, the English detail behind it. */

@@ -72,8 +72,16 @@ const FLAG_DESCRIPTOR = 0x0008;
 /** Bits a writer of plain deflate/stored entries may set: deflate level hints, data descriptor, UTF-8 names. */
 const ALLOWED_FLAGS = 0x0002 | 0x0004 | FLAG_DESCRIPTOR | 0x0800;
 const CHUNK = 2 * 1024 * 1024;
-/** Entries up to this size (every record, most documents) are read whole, without stream machinery. */
+/** Deflated entries up to this size (every record, most documents) are read whole, without stream machinery. */
 const SMALL = 4 * 1024 * 1024;
+/**
+ * Stored entries above this size stream through two read buffers reused from entry to entry: a
+ * fresh buffer per scan or photo costs its page faults every time, more than hashing it.
+ */
+const SMALL_STORED = 256 * 1024;
+
+type ReadBuffers = [Buffer, Buffer];
+const readBuffers = (): ReadBuffers => [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
 
 const damaged = (name: string) => `Tệp "${name}" trong gói bị hỏng hoặc bị cắt cụt.`;
 
@@ -363,13 +371,12 @@ function checkCrc(e: ZipEntry, crc32: number): void {
 
 /** A data file's content against the signed catalogue first (tampering), then against its CRC-32 (damage). */
 function checkContent(e: ZipEntry, sha256: string, expected: string, crc32: number): void {
-  if (sha256 !== expected) throw new BundleError(`Nội dung tệp "${e.name}" không khớp mã băm SHA-256 đã ký (tệp đã bị sửa đổi).`);
+  if (sha256 !== expected) throw new BundleError(`Nội dung tệp "${e.name}" không khớp mã băm SHA-256 đã ký (tệp đã bị sửa đổi).`, e.name);
   checkCrc(e, crc32);
 }
 
 /** Reads a stored entry in large chunks, the next read under way while this one is hashed. */
-async function* storedChunks(handle: fsp.FileHandle, e: ZipEntry): AsyncGenerator<Buffer> {
-  const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+async function* storedChunks(handle: fsp.FileHandle, e: ZipEntry, buffers: ReadBuffers): AsyncGenerator<Buffer> {
   let position = e.dataStart;
   const stop = e.dataStart + e.compressedSize;
   const next = (i: number) => (position < stop ? handle.read(buffers[i]!, 0, Math.min(CHUNK, stop - position), position) : null);
@@ -406,7 +413,7 @@ async function writeAll(out: fsp.FileHandle, chunk: Buffer): Promise<void> {
  * SHA-256 and CRC-32 of one entry's content in one pass, never inflating past its declared size;
  * with `out`, the content is also written there as it is read.
  */
-async function hashEntry(handle: fsp.FileHandle, e: ZipEntry, out?: fsp.FileHandle): Promise<{ sha256: string; crc32: number; size: number }> {
+async function hashEntry(handle: fsp.FileHandle, e: ZipEntry, buffers: ReadBuffers, out?: fsp.FileHandle): Promise<{ sha256: string; crc32: number; size: number }> {
   const hash = crypto.createHash('sha256');
   let crc = 0;
   let size = 0;
@@ -421,7 +428,7 @@ async function hashEntry(handle: fsp.FileHandle, e: ZipEntry, out?: fsp.FileHand
   try {
     // A stored chunk's buffer is refilled once the next one is asked for: it is written before that.
     if (e.method === 0 || e.compressedSize === 0) {
-      for await (const chunk of storedChunks(handle, e)) {
+      for await (const chunk of storedChunks(handle, e, buffers)) {
         take(chunk);
         if (out) await writeAll(out, chunk);
       }
@@ -581,10 +588,11 @@ async function readHead(handle: fsp.FileHandle, fileSize: number, kinds: BundleK
       // In file order, so a large bundle is read front to back.
       const files = [...header.files].sort((a, b) => entries.get(a.path)!.localOffset - entries.get(b.path)!.localOffset);
       let sinceYield = 0;
+      let buffers: ReadBuffers | undefined;
       for (const f of files) {
         const e = entries.get(f.path)!;
         let got: { sha256: string; crc32: number; size: number };
-        if (e.uncompressedSize <= SMALL && e.compressedSize <= SMALL) {
+        if (e.method === 0 ? e.compressedSize <= SMALL_STORED : e.uncompressedSize <= SMALL && e.compressedSize <= SMALL) {
           const bytes = readSmall(fd, e);
           got = { sha256: crypto.createHash('sha256').update(bytes).digest('hex'), crc32: zlib.crc32(bytes), size: bytes.length };
           sinceYield += bytes.length;
@@ -594,7 +602,7 @@ async function readHead(handle: fsp.FileHandle, fileSize: number, kinds: BundleK
             await new Promise((resolve) => setImmediate(resolve));
           }
         } else {
-          got = await hashEntry(handle, e);
+          got = await hashEntry(handle, e, (buffers ??= readBuffers()));
         }
         checkContent(e, got.size === f.size ? got.sha256 : '', f.sha256, got.crc32);
       }
@@ -621,7 +629,7 @@ async function readHead(handle: fsp.FileHandle, fileSize: number, kinds: BundleK
       const out = await fsp.open(dest, 'wx', PRIVATE_FILE_MODE);
       try {
         try {
-          const got = await hashEntry(handle, e, out);
+          const got = await hashEntry(handle, e, readBuffers(), out);
           checkContent(e, got.size === f.size ? got.sha256 : '', f.sha256, got.crc32);
           await out.sync();
         } finally {

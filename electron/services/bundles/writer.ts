@@ -20,6 +20,12 @@ export interface BundleFileInput {
   /** A file on disk (streamed, never loaded whole) or bytes already in memory. */
   source: string | Buffer;
   mediaType: string;
+  /**
+   * The content's SHA-256 when the caller already knows it (a store that names files by their hash):
+   * written into the catalogue without hashing the file a second time. The bundle is checked in full
+   * before it is kept, so a file whose content no longer has this hash stops the writing.
+   */
+  sha256?: string;
 }
 
 export interface Signer {
@@ -75,7 +81,7 @@ export async function writeBundle(
             await zip.addBuffer(f.path, f.source, compress);
             written = { sha256: crypto.createHash('sha256').update(f.source).digest('hex'), size: f.source.length };
           } else {
-            written = await zip.addFile(f.path, f.source, compress);
+            written = await zip.addFile(f.path, f.source, compress, f.sha256);
           }
           header.files.push({ path: f.path, ...written, media_type: f.mediaType });
         }

@@ -8,9 +8,10 @@ import { BundleError } from './format';
 /**
  * The ZIP container of a bundle. Written here rather than with yazl because a bundle's cost is its
  * large stored attachments: yazl passes every chunk through six stream stages (and a data
- * descriptor), which made writing 1 GB take four to five `openssl` passes. Here each 256 KB chunk is
+ * descriptor), which made writing 1 GB take four to five `openssl` passes. Here each 1 MB chunk is
  * hashed, CRC'd and written while it is still in the CPU cache, with reads and writes queued ahead
- * on the thread pool, and the header's CRC is patched in place once the data is written, so local
+ * on the thread pool — across files too: one file's data is still being written while the next is
+ * read — and the header's CRC is patched in place once the data is written, so local
  * headers say exactly what the central directory says. What it writes is the subset the reader
  * accepts: stored or deflated entries, ASCII names, ZIP64 only where a size or offset needs it.
  */
@@ -27,9 +28,9 @@ const REGULAR_FILE_0644 = (0o100644 << 16) >>> 0;
 const MAX32 = 0xffffffff;
 /** An entry this large gets ZIP64 sizes: deflate may grow incompressible data by a fraction of a percent. */
 const ZIP64_ENTRY_FROM = 0xf0000000;
-const CHUNK = 256 * 1024;
+const CHUNK = 1024 * 1024;
 /** Chunks in flight: enough that the disk never waits for the hash nor the hash for the disk. */
-const DEPTH = 8;
+const DEPTH = 4;
 const PENDING_LIMIT = 1024 * 1024;
 
 export interface WrittenEntry {
@@ -66,6 +67,15 @@ export class ZipWriter {
   /** Small entries are gathered and written together: thousands of records cost a few writes, not thousands. */
   private pending: Buffer[] = [];
   private pendingBytes = 0;
+  /** Writes issued and not awaited yet; a failed one stays here, for `close` to report. */
+  private readonly inflight = new Set<Promise<void>>();
+  /**
+   * The copy's chunk buffers, kept from one file to the next: a bundle of two hundred scans
+   * allocates them once, not two hundred times (fresh memory costs its page faults every time).
+   */
+  private ring: { buffer: Buffer; written: Promise<void> }[] | undefined;
+  /** The ring's slot the next file's first chunk goes into. */
+  private slot = 0;
 
   private constructor(private readonly out: FileHandle) {}
 
@@ -123,19 +133,32 @@ export class ZipWriter {
     if (this.pendingBytes >= PENDING_LIMIT) await this.flush();
   }
 
-  private async flush(): Promise<void> {
+  private track(write: Promise<void>): Promise<void> {
+    this.inflight.add(write);
+    write.then(
+      () => this.inflight.delete(write),
+      () => undefined,
+    );
+    return write;
+  }
+
+  private flush(): Promise<void> {
+    if (!this.pending.length) return Promise.resolve();
     const bytes = Buffer.concat(this.pending);
     this.pending = [];
     this.pendingBytes = 0;
-    await this.write(bytes, this.offset - bytes.length);
+    return this.track(this.write(bytes, this.offset - bytes.length));
   }
 
   /**
    * An entry read from a file on disk, never held whole in memory. Returns the SHA-256 and size of
    * exactly the bytes written, so the manifest cannot disagree with the bundle even if the file changes.
+   * With `sha256`, the caller already knows the content's hash (a content-addressed store): it is
+   * not computed a second time here, and the check of the finished bundle, which hashes every byte
+   * against the signed catalogue, refuses the bundle if the file no longer has that content.
    */
-  async addFile(name: string, source: string, compress: boolean): Promise<WrittenEntry> {
-    await this.flush();
+  async addFile(name: string, source: string, compress: boolean, sha256?: string): Promise<WrittenEntry> {
+    void this.flush();
     const input = await fsp.open(source, 'r');
     try {
       const size = (await input.stat()).size;
@@ -150,10 +173,10 @@ export class ZipWriter {
       };
       const headerLength = this.localHeader(e).length;
       const dataStart = this.offset + headerLength;
-      const hash = crypto.createHash('sha256');
+      const hash = sha256 ? undefined : crypto.createHash('sha256');
       if (compress) {
         const counted = await this.deflateFrom(input, size, dataStart, (chunk) => {
-          hash.update(chunk);
+          hash?.update(chunk);
           e.crc32 = zlib.crc32(chunk, e.crc32);
         });
         e.compressedSize = counted;
@@ -161,10 +184,10 @@ export class ZipWriter {
         e.crc32 = await this.copyFrom(input, size, dataStart, hash);
       }
       // The header goes in last, now that its CRC and sizes are known.
-      await this.write(this.localHeader(e), e.offset);
+      void this.track(this.write(this.localHeader(e), e.offset));
       this.offset = dataStart + e.compressedSize;
       this.entries.push(e);
-      return { sha256: hash.digest('hex'), size };
+      return { sha256: sha256 ?? hash!.digest('hex'), size };
     } finally {
       await input.close();
     }
@@ -174,40 +197,40 @@ export class ZipWriter {
     return new BundleError('Một tệp đính kèm đã thay đổi trong lúc ghi gói; hãy ghi lại gói.');
   }
 
-  /** Stored data: a ring of chunks, each read, hashed, CRC'd and written back to back. */
-  private async copyFrom(input: FileHandle, size: number, at: number, hash: crypto.Hash): Promise<number> {
-    let crc = 0;
-    let readAt = 0;
-    const slots = Array.from({ length: DEPTH }, () => ({
-      buffer: Buffer.allocUnsafe(CHUNK),
-      read: Promise.resolve({ bytesRead: 0 }),
-      written: Promise.resolve(),
-    }));
-    const issue = (slot: (typeof slots)[number]): void => {
-      const position = readAt;
-      const length = Math.min(CHUNK, size - position);
-      readAt += length;
-      // A slot's buffer is read into again only once its previous write has finished.
-      slot.read = length === 0 ? Promise.resolve({ bytesRead: 0 }) : slot.written.then(() => input.read(slot.buffer, 0, length, position));
+  /**
+   * Stored data: a ring of chunks, each read, hashed, CRC'd and written back to back. A chunk's
+   * buffer is read into again only once its previous write has finished, which may be the previous
+   * file's: the ring turns on from file to file without waiting for the disk in between.
+   */
+  private async copyFrom(input: FileHandle, size: number, at: number, hash: crypto.Hash | undefined): Promise<number> {
+    const ring = (this.ring ??= Array.from({ length: DEPTH }, () => ({ buffer: Buffer.allocUnsafe(CHUNK), written: Promise.resolve() })));
+    const first = this.slot;
+    const chunks = Math.ceil(size / CHUNK);
+    const reads: Promise<{ bytesRead: number }>[] = [];
+    const issue = (k: number): void => {
+      const slot = ring[(first + k) % DEPTH]!;
+      reads[k % DEPTH] = slot.written.then(() => input.read(slot.buffer, 0, Math.min(CHUNK, size - k * CHUNK), k * CHUNK));
     };
-    slots.forEach(issue);
-    let copied = 0;
+    for (let k = 0; k < Math.min(DEPTH, chunks); k++) issue(k);
+    let crc = 0;
     try {
-      for (let i = 0; copied < size; i = (i + 1) % DEPTH) {
-        const slot = slots[i]!;
-        const { bytesRead } = await slot.read;
-        if (bytesRead !== Math.min(CHUNK, size - copied)) throw ZipWriter.changed();
-        const chunk = slot.buffer.subarray(0, bytesRead);
-        hash.update(chunk);
+      for (let k = 0; k < chunks; k++) {
+        const slot = ring[(first + k) % DEPTH]!;
+        const length = Math.min(CHUNK, size - k * CHUNK);
+        const { bytesRead } = await reads[k % DEPTH]!;
+        if (bytesRead !== length) throw ZipWriter.changed();
+        const chunk = slot.buffer.subarray(0, length);
+        hash?.update(chunk);
         crc = zlib.crc32(chunk, crc);
-        slot.written = this.write(chunk, at + copied);
-        copied += bytesRead;
-        issue(slot);
+        slot.written = this.track(this.write(chunk, at + k * CHUNK));
+        if (k + DEPTH < chunks) issue(k + DEPTH);
       }
-    } finally {
-      // Every queued read and write settles before the caller closes the files.
-      await Promise.allSettled(slots.flatMap((s) => [s.read, s.written]));
+    } catch (error) {
+      // Every queued read settles before the caller closes the file.
+      await Promise.allSettled(reads);
+      throw error;
     }
+    this.slot = (first + chunks) % DEPTH;
     return crc;
   }
 
@@ -272,7 +295,8 @@ export class ZipWriter {
       parts.push(end);
       for (const p of parts) this.pending.push(p);
       this.offset += parts.reduce((n, p) => n + p.length, 0);
-      await this.flush();
+      void this.flush();
+      await Promise.all(this.inflight);
     } finally {
       await this.out.close();
     }
@@ -280,6 +304,7 @@ export class ZipWriter {
 
   /** Closes the file without finishing it, after a failure. */
   async abandon(): Promise<void> {
+    await Promise.allSettled(this.inflight);
     await this.out.close().catch(() => undefined);
   }
 

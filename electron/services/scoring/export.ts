@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Packer } from 'docx';
 import { UserError } from '../errors';
+import { BundleError } from '../bundles/format';
 import { sendBundle, type Sent } from '../bundles/outbox';
 import type { BundleFileInput } from '../bundles/writer';
 import { selfAssessmentDocument } from '../documents/self-assessment-doc';
@@ -87,9 +88,14 @@ export async function exportSelfAssessment(ws: Workspace, groupId: number, optio
       const docx = await Packer.toBuffer(selfAssessmentDocument(view, own, group, sent!));
       return [
         { path: `data/documents/tu-cham-diem-${group.year}-v${sent!.version}.docx`, source: docx, mediaType: DOCX },
-        ...(await Promise.all(evidenceOf(sent!).map(async (ref) => ({ path: evidenceBundlePath(ref), source: await requireEvidence(ws, ref), mediaType: ref.media_type })))),
+        // Stored under their hash, which the check of the written bundle confirms byte for byte.
+        ...(await Promise.all(evidenceOf(sent!).map(async (ref) => ({ path: evidenceBundlePath(ref), source: await requireEvidence(ws, ref), mediaType: ref.media_type, sha256: ref.sha256 })))),
       ];
     },
+  }).catch((error: unknown) => {
+    // The check of the written bundle hashes every file: one whose bytes no longer have the hash it is stored under is named.
+    const changed = error instanceof BundleError && error.path ? evidenceOf(sent ?? view.record).find((ref) => evidenceBundlePath(ref) === error.path) : undefined;
+    throw changed ? new UserError(`Tệp minh chứng "${changed.name}" trong thư mục dữ liệu đã bị thay đổi hoặc hỏng từ khi đính kèm; hãy gỡ ra và đính kèm lại.`) : error;
   });
   return { ...out, version: sent!.version, milestone };
 }
