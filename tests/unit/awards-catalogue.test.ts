@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { awardCatalogue, loadCatalogue, rulesInForce } from '../../electron/services/awards/catalogue';
-import { catalogue } from '../../electron/services/catalogue/catalogue';
+import { catalogue, grantedByFor } from '../../electron/services/catalogue/catalogue';
 import { UserError } from '../../electron/services/errors';
 
 /** The catalogue file as shipped, and what the loader says about data someone got wrong. */
@@ -39,6 +39,15 @@ describe('the shipped catalogue', () => {
     expect(ldtt.grantedBy).toBe('Giám đốc Sở Tư pháp / Thủ trưởng cơ quan Thi hành án dân sự tỉnh');
     expect(ldtt.legalBasis).toBe('Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 24');
     expect(catalogue.every((c) => c.grantedBy && c.legalBasis)).toBe(true);
+  });
+
+  it('prints who grants a title by the unit\'s hierarchy: Giám đốc Sở for a Sở Tư pháp, the head of THADS for a THADS', () => {
+    expect(grantedByFor('LDTT', 'so_tu_phap')).toBe('Giám đốc Sở Tư pháp');
+    expect(grantedByFor('LDTT', 'thads')).toBe('Thủ trưởng cơ quan Thi hành án dân sự tỉnh');
+    expect(grantedByFor('TTLDXS', 'so_tu_phap')).toBe('Chủ tịch Ủy ban nhân dân tỉnh');
+    // The rules are silent on THADS for the province's Cờ, and other unit kinds have no hierarchy of their own: every authority is named.
+    expect(grantedByFor('CO_UBND', 'thads')).toBe('Chủ tịch Ủy ban nhân dân tỉnh');
+    expect(grantedByFor('LDTT', 'don_vi_thuoc_bo')).toBe('Giám đốc Sở Tư pháp / Thủ trưởng cơ quan Thi hành án dân sự tỉnh');
   });
 
   it('has, in force for the 2025 round, an eligibility rule, two grant rules and a dossier rule for every entry', () => {

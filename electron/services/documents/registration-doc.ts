@@ -1,6 +1,6 @@
 import type { Document } from 'docx';
 import type { Group, OwnUnit, Registration } from '../../ipc/contract';
-import { catalogue, titleName } from '../catalogue/catalogue';
+import { catalogue, grantedByFor, titleName } from '../catalogue/catalogue';
 import { addressees, bodyText, dataTable, heading, line, officialDocument } from './layout';
 import { groupKindWords } from '../groups-calendar/group-kind';
 
@@ -29,7 +29,7 @@ export function registrationDocument(reg: Registration, unit: OwnUnit, group: Gr
   if (!recipientsOfGroup.length) recipientsOfGroup.push('Vụ Thi đua - Khen thưởng, Bộ Tư pháp');
   const collectiveRows = reg.collective.map((c, i) => {
     const item = catalogue.find((x) => x.code === c.titleCode);
-    return [String(i + 1), titleName(c.titleCode), item?.kind === 'award' ? 'Hình thức khen thưởng' : 'Danh hiệu thi đua', item?.grantedBy ?? '', c.note];
+    return [String(i + 1), titleName(c.titleCode), item?.kind === 'award' ? 'Hình thức khen thưởng' : 'Danh hiệu thi đua', grantedByFor(c.titleCode, unit.kind), c.note];
   });
   const individualRows = reg.individuals.map((p, i) => [String(i + 1), p.fullName, p.birthYear ? String(p.birthYear) : '', p.gender === 'nu' ? 'Nữ' : 'Nam', p.position, p.department, titleName(p.titleCode)]);
   const body = [
