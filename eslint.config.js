@@ -40,9 +40,9 @@ export default tseslint.config(
             NODE,
             { group: ['**/db/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/shell/**', '**/electron/cli/**'], message: 'Giao diện chỉ nói chuyện qua hợp đồng (renderer/api).' },
             // The pure text rules (collation, search, dates, points) are shared so a date or a score reads the same on
-            // screen and on paper; the pure scoring rules, so totals follow the typing without a round trip; the file
-            // types each picker offers, for the browser's chooser.
-            { regex: 'electron/services/(?!text/(vietnamese|points)$|scoring/rules$|files/document-kinds$)', message: 'Giao diện chỉ nói chuyện qua hợp đồng (renderer/api); chỉ quy tắc chữ, ngày, điểm (electron/services/text), quy tắc chấm điểm (electron/services/scoring/rules) và loại tệp được chọn (electron/services/files/document-kinds) là dùng chung.' },
+            // screen and on paper; the pure scoring rules and the criteria table's checks, so totals and checks follow the
+            // typing without a round trip; the file types each picker offers, for the browser's chooser.
+            { regex: 'electron/services/(?!text/(vietnamese|points)$|scoring/(rules|check)$|files/document-kinds$)', message: 'Giao diện chỉ nói chuyện qua hợp đồng (renderer/api); chỉ quy tắc chữ, ngày, điểm (electron/services/text), quy tắc chấm điểm và kiểm tra bảng tiêu chí (electron/services/scoring/rules, scoring/check) và loại tệp được chọn (electron/services/files/document-kinds) là dùng chung.' },
             { group: ['**/electron/ipc/**'], allowTypeImports: true, message: 'Giao diện chỉ được "import type" từ electron/ipc.' },
           ],
         },
@@ -82,14 +82,26 @@ export default tseslint.config(
     },
   },
   {
-    // Schemas are reused by the contract, which the renderer reads for types: zod and other schemas only.
+    // Schemas are reused by the contract, which the renderer reads for types: zod and other schemas only (and the
+    // plain list of unit kinds, kept free of zod for the criteria checks the renderer runs).
     files: ['electron/services/*/*schemas.ts'],
-    rules: { 'no-restricted-imports': only([NODE, { regex: '(^|/)db/|^\\.\\./(?![\\w-]+/([\\w-]+-)?schemas$|text/)|^\\./(?!([\\w-]+-)?schemas$)', message: 'Lược đồ nghiệp vụ chỉ phụ thuộc zod và các lược đồ khác.' }]) },
+    rules: { 'no-restricted-imports': only([NODE, { regex: '(^|/)db/|^\\.\\./(?![\\w-]+/([\\w-]+-)?schemas$|text/)|^\\./(?!([\\w-]+-)?schemas$|unit-kinds$)', message: 'Lược đồ nghiệp vụ chỉ phụ thuộc zod, các lược đồ khác và danh sách loại đơn vị (unit-kinds).' }]) },
   },
   {
     // Shared with the renderer, so nothing but itself: no Node, no database, no other capability.
     files: ['electron/services/text/vietnamese.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '.', message: 'electron/services/text/vietnamese dùng chung với giao diện nên không phụ thuộc gì khác.' }] }] },
+  },
+  {
+    // The scoring rules and the criteria checks run in the renderer as one types: no Node, no database, no zod
+    // (a schema's types only), so the screens' bundle stays free of them.
+    files: ['electron/services/scoring/rules.ts', 'electron/services/scoring/check.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: ELECTRON_PACKAGE, patterns: [NODE, { group: ['zod', '**/db/**', '**/ipc/**'], allowTypeImports: true, message: 'Quy tắc chấm điểm và kiểm tra bảng tiêu chí dùng chung với giao diện: không dùng Node, cơ sở dữ liệu hay zod lúc chạy.' }, { regex: 'schemas$', allowTypeImports: true, message: 'Quy tắc chấm điểm và kiểm tra bảng tiêu chí dùng chung với giao diện: chỉ được "import type" từ lược đồ.' }] },
+      ],
+    },
   },
   {
     // Shared with the renderer too: only the contract's types.

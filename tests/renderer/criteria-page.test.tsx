@@ -68,6 +68,26 @@ describe('Bảng tiêu chí (leader)', { timeout: 30_000 }, () => {
     expect(screen.getByLabelText('Sửa mục I', { selector: 'div' })).toBeTruthy();
   });
 
+  it('checks the table as one types, before saving: a check appears and goes again', async () => {
+    const { api, call } = leaderApi(sampleTable(2022));
+    page(api);
+    fireEvent.click((await screen.findAllByRole('button', { name: 'Sửa mục 1' }))[0]!);
+    const editor = screen.getByLabelText('Sửa mục 1', { selector: 'div' });
+    const checks = screen.getByLabelText('Kiểm tra bảng');
+    expect(checks.textContent).toContain('Kiểm tra bảng: điểm các nhóm cộng đúng, số thứ tự đúng.');
+    fireEvent.change(within(editor).getByLabelText('Điểm chuẩn'), { target: { value: '2,5' } });
+    expect(within(checks).getByRole('button', { name: 'Lỗi: Mục I có điểm chuẩn 20 nhưng các tiêu chí trong nhóm cộng lại 20,5.' })).toBeTruthy();
+    expect(checks.textContent).toContain('Kiểm tra bảng: 1 lỗi, 0 cảnh báo');
+    // A number used twice among its siblings, as typed.
+    fireEvent.change(within(editor).getByLabelText('Số thứ tự'), { target: { value: '2' } });
+    expect(within(checks).getByRole('button', { name: 'Lỗi: Số thứ tự "2" bị dùng hai lần trong cùng một nhóm.' })).toBeTruthy();
+    fireEvent.change(within(editor).getByLabelText('Số thứ tự'), { target: { value: '1' } });
+    fireEvent.change(within(editor).getByLabelText('Điểm chuẩn'), { target: { value: '2' } });
+    expect(within(checks).queryAllByRole('button')).toHaveLength(0);
+    expect(checks.textContent).toContain('Kiểm tra bảng: điểm các nhóm cộng đúng, số thứ tự đúng.');
+    expect(call.mock.calls.some((c) => c[0] === 'scoring.saveCriteria')).toBe(false);
+  });
+
   it('edits a rule, adds and removes items, moves them', async () => {
     const { api } = leaderApi(sampleTable(2022));
     page(api);

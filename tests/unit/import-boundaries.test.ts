@@ -31,4 +31,14 @@ describe('import boundaries', () => {
     expect(await restrictedImports('electron/api/probe.ts', "import { startBridge } from '../shell/bridge';\nexport const x = startBridge;\n")).toHaveLength(1);
     expect(await restrictedImports('electron/api/probe.ts', "import { listGroups } from '../services/groups-calendar/groups';\nexport const x = listGroups;\n")).toEqual([]);
   });
+
+  it('the renderer shares the pure scoring rules and the criteria table’s checks, and no other service', async () => {
+    expect(await restrictedImports('renderer/features/scoring/Probe.tsx', "import { checkTable } from '../../../electron/services/scoring/check';\nexport const x = checkTable;\n")).toEqual([]);
+    expect(await restrictedImports('renderer/features/scoring/Probe.tsx', "import { computeTotals } from '../../../electron/services/scoring/rules';\nexport const x = computeTotals;\n")).toEqual([]);
+    expect(await restrictedImports('renderer/features/scoring/Probe.tsx', "import { criteriaView } from '../../../electron/services/scoring/criteria';\nexport const x = criteriaView;\n")).toHaveLength(1);
+    // What they share stays free of zod, so the screens' bundle does not carry it: a schema's types only.
+    expect(await restrictedImports('electron/services/scoring/check.ts', "import { criteriaTableContentSchema } from './criteria-schemas';\nexport const x = criteriaTableContentSchema;\n")).toHaveLength(1);
+    expect(await restrictedImports('electron/services/scoring/check.ts', "import type { CriteriaTable } from './criteria-schemas';\nexport type X = CriteriaTable;\n")).toEqual([]);
+    expect(await restrictedImports('electron/services/scoring/rules.ts', "import { z } from 'zod';\nexport const x = z;\n")).toHaveLength(1);
+  });
 });

@@ -1,13 +1,19 @@
-import { unitKindLabels, unitKinds, type UnitKind } from '../units-keys/schemas';
-import { MAX_TABLE_DEPTH, MAX_TABLE_NODES, type CriteriaNode, type CriteriaTable } from './criteria-schemas';
+import type { UnitKind } from '../units-keys/schemas';
+import { unitKindLabels, unitKinds } from '../units-keys/unit-kinds';
+import type { CriteriaNode, CriteriaTable } from './criteria-schemas';
 import { formatPoints } from '../text/points';
 import { appliesTo, walkTable } from './rules';
 import type { TableProblem } from './view-schemas';
 
+/** How deep and how large a table may be: far beyond any office's table, short of what would slow the screens. */
+export const MAX_TABLE_DEPTH = 5;
+export const MAX_TABLE_NODES = 3000;
+
 /**
  * The checks a leader sees before sending a table: maxima add up, numbering is unique and in order,
  * rules fit their items, classes and tie-breaks name what exists. Errors stop the table from being
- * sent; warnings are shown and left to the leader.
+ * sent; warnings are shown and left to the leader. Free of zod and Node: the criteria screen runs
+ * them as one types.
  */
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX'];
 

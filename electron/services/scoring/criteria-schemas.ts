@@ -99,9 +99,6 @@ export interface CriteriaNode {
   children: CriteriaNode[];
 }
 
-export const MAX_TABLE_DEPTH = 5;
-export const MAX_TABLE_NODES = 3000;
-
 export const criteriaNodeSchema: z.ZodType<CriteriaNode> = z.lazy(() =>
   z
     .object({

@@ -3,8 +3,8 @@ import { columnLetters, formatCount, withFirstSheet, type MergedRange } from '..
 import { readValue } from '../registration/xlsx';
 import { cents, formatPoints, fromCents, parsePoints } from '../text/points';
 import { foldVi } from '../text/vietnamese';
-import { checkTable, parseNumber } from './check';
-import { criteriaTableContentSchema, MAX_TABLE_NODES, type CriteriaNode, type CriteriaTable, type NodeRole, type ScoringRule } from './criteria-schemas';
+import { checkTable, MAX_TABLE_NODES, parseNumber } from './check';
+import { criteriaTableContentSchema, type CriteriaNode, type CriteriaTable, type NodeRole, type ScoringRule } from './criteria-schemas';
 import type { CriteriaReading } from './view-schemas';
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalTextField, textField } from '../fields/schemas';
+import { unitKindLabels, unitKinds } from './unit-kinds';
 
 /** A unit and its key as the domain states them; forms and bundle records reuse these. */
 
@@ -18,10 +19,9 @@ export const fingerprintSchema = z
   .transform((s) => s.replace(/[\s:-]/g, '').toLowerCase())
   .refine((s) => /^[0-9a-f]{32}$/.test(s), 'Dấu vân tay khóa phải gồm đúng 32 chữ số hệ mười sáu.');
 
-export const unitKinds = ['so_tu_phap', 'thads', 'don_vi_thuoc_bo', 'khac'] as const;
+export { unitKinds, unitKindLabels };
 export const unitKindSchema = z.enum(unitKinds, { message: 'Loại đơn vị không hợp lệ.' });
 export type UnitKind = z.infer<typeof unitKindSchema>;
-export const unitKindLabels: Record<UnitKind, string> = { so_tu_phap: 'Sở Tư pháp', thads: 'Cục THADS / THADS tỉnh', don_vi_thuoc_bo: 'Đơn vị thuộc Bộ', khac: 'Khác' };
 
 export const unitSchema = z.object({
   code: unitCodeSchema,

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CriteriaReading, CriteriaTable, CriteriaView, Group, TableProblem } from '../../../electron/ipc/contract';
+import { checkTable } from '../../../electron/services/scoring/check';
 import { computeTotals } from '../../../electron/services/scoring/rules';
 import { formatPoints } from '../../../electron/services/text/points';
 import { useApi } from '../../api/context';
@@ -30,6 +31,9 @@ export function CriteriaPage({ group }: { group: Group }) {
   useEffect(() => {
     void run(async () => show(await api.call('scoring.criteria', { groupId: group.id })));
   }, [api, group.id, run, show]);
+
+  // Checked as one types, by the same rules the save and the kickoff apply.
+  const problems = useMemo(() => (draft && view?.editable ? checkTable(draft) : (view?.problems ?? [])), [draft, view]);
 
   if (!view) return <Notice message={message} />;
   const editable = view.editable;
@@ -68,7 +72,6 @@ export function CriteriaPage({ group }: { group: Group }) {
     );
   const replacing = (what: string, then: () => unknown) => (draft ? ask(`Bảng tiêu chí hiện có sẽ được thay bằng ${what}.`, 'Thay bảng', then) : then());
 
-  const problems = view.problems;
   const errors = problems.filter((p) => p.severity === 'error').length;
   const flagged = new Map<string, 'error' | 'warning'>();
   for (const p of problems) if (p.node && flagged.get(p.node) !== 'error') flagged.set(p.node, p.severity);
@@ -123,7 +126,7 @@ export function CriteriaPage({ group }: { group: Group }) {
       )}
       {draft && (
         <>
-          {editable && <Checks problems={problems} dirty={dirty} errors={errors} onSelect={(id) => focusRow(id, setSelected)} />}
+          {editable && <Checks problems={problems} errors={errors} onSelect={(id) => focusRow(id, setSelected)} />}
           <Totals table={draft} />
           <CriteriaTree table={draft} editable={editable} selected={selected} flagged={editable ? flagged : new Map()} onSelect={setSelected} onChange={edit} />
           {editable && (
@@ -165,11 +168,10 @@ function focusRow(id: string, select: (id: string) => void) {
   document.getElementById(`criteria-row-${id}`)?.scrollIntoView?.({ block: 'center' });
 }
 
-function Checks({ problems, dirty, errors, onSelect }: { problems: TableProblem[]; dirty: boolean; errors: number; onSelect: (id: string) => void }) {
+function Checks({ problems, errors, onSelect }: { problems: TableProblem[]; errors: number; onSelect: (id: string) => void }) {
   return (
     <div className={`criteria-checks ${errors ? 'notice notice-error' : 'notice notice-ok'}`} aria-label="Kiểm tra bảng">
       <strong>{problems.length ? `Kiểm tra bảng: ${errors} lỗi, ${problems.length - errors} cảnh báo` : 'Kiểm tra bảng: điểm các nhóm cộng đúng, số thứ tự đúng.'}</strong>
-      {dirty && <span className="muted"> (theo lần lưu gần nhất; lưu để kiểm tra lại)</span>}
       {problems.length > 0 && (
         <ul>
           {problems.map((p, i) => (
