@@ -1,37 +1,18 @@
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { decideQuarantine, importBundleFile, listQuarantine } from '../../electron/services/bundles/importer';
 import { publishKickoff } from '../../electron/services/groups-calendar/kickoff';
 import { listGroups } from '../../electron/services/groups-calendar/groups';
 import { criteriaView } from '../../electron/services/scoring/criteria';
-import { startBridge, type Bridge } from '../../electron/shell/bridge';
-import { launchChromium, RENDERER_DIR, SCREENS_DIR } from '../helpers/browser';
+import { e2eOffices } from '../helpers/offices';
 import { shot } from '../helpers/screens';
 import { leaderPinning, makeUnit, MEMBER } from '../helpers/units';
 
-let browser: Browser;
-const bridges: Bridge[] = [];
-
-beforeAll(async () => {
-  fs.mkdirSync(SCREENS_DIR, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  for (const b of bridges) await b.close();
-});
+const offices = e2eOffices('thidua-criteria-');
 
 describe('the criteria table in Chromium', () => {
   it('the leader starts from the sample, breaks and fixes a group, saves and sends it; the member reads it', { timeout: 180_000 }, async () => {
     const leader = await leaderPinning({});
-    const bridge = await startBridge(leader.ws, RENDERER_DIR);
-    bridges.push(bridge);
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.on('pageerror', (e) => {
-      throw e;
-    });
-    await page.goto(bridge.url);
+    const page = await offices.show(leader.ws);
     await page.getByRole('button', { name: 'Bảng tiêu chí' }).click();
     await page.getByRole('button', { name: 'Bắt đầu từ bảng mẫu' }).click();
     await expect.poll(() => page.getByText('Bảng mẫu', { exact: true }).count()).toBe(1);
@@ -62,10 +43,7 @@ describe('the criteria table in Chromium', () => {
     expect(view).toMatchObject({ editable: false, published: true });
     expect(view.table!.nodes[0]!.children[0]!.children[0]!.max).toBe(2);
 
-    const memberBridge = await startBridge(member.ws, RENDERER_DIR);
-    bridges.push(memberBridge);
-    const reader = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await reader.goto(memberBridge.url);
+    const reader = await offices.show(member.ws);
     await reader.getByRole('button', { name: 'Bảng tiêu chí' }).click();
     await expect.poll(() => reader.getByText(/Bảng do Trưởng Khu vực\/Cụm gửi trong gói khởi động/).count()).toBe(1);
     expect(await reader.getByRole('button', { name: /Lưu|Sửa mục/ }).count()).toBe(0);

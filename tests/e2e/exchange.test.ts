@@ -1,18 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Download, Page } from 'playwright-core';
-import { openWorkspace, type Workspace } from '../../electron/services/workspace/workspace';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SetClock } from '../../electron/services/workspace/clock';
-import { setupUnit } from '../../electron/services/units-keys/units';
 import { listGroups, saveGroup } from '../../electron/services/groups-calendar/groups';
 import { saveStaff } from '../../electron/services/registration/staff';
 import { saveRegistration } from '../../electron/services/registration/registration';
-import { groupInputSchema, type OwnUnit, type Unit } from '../../electron/ipc/contract';
-import { startBridge, type Bridge } from '../../electron/shell/bridge';
+import { groupInputSchema } from '../../electron/ipc/contract';
 import { splitBundle } from '../../electron/services/bundles/parts';
 import { readZip } from '../helpers/zip';
-import { launchChromium, RENDERER_DIR, SCREENS_DIR } from '../helpers/browser';
+import { download, downloadAll, e2eOffices, importFiles, joinByKickoff, nav, type Office } from '../helpers/offices';
 import { shot } from '../helpers/screens';
 import { DEPUTY, LEADER, MEMBER } from '../helpers/units';
 import { GATHERED, gatheredGroup } from '../helpers/consolidated';
@@ -25,74 +20,14 @@ import { GATHERED, gatheredGroup } from '../helpers/consolidated';
  * the member with the day the deputy received it → receipts back to the deputy and the member.
  */
 
-const work = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'thidua-exchange-'));
-const usb = path.join(work, 'usb');
-let browser: Browser;
-const opened: { ws: Workspace; bridge: Bridge }[] = [];
 // Two days before the registration deadline (10/02/2022) in every office.
 const clock = new SetClock('2022-02-08T02:00:00.000Z');
-
-interface Office {
-  ws: Workspace;
-  unit: OwnUnit;
-  page: Page;
-  url: string;
-}
-
-async function office(dir: string, unit: Unit): Promise<Office> {
-  const ws = openWorkspace({ dataDir: path.join(work, dir), clock });
-  const bridge = await startBridge(ws, RENDERER_DIR);
-  opened.push({ ws, bridge });
-  const own = await setupUnit(ws, unit);
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  return { ws, unit: own, page, url: bridge.url };
-}
-
-const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
-
-/** Clicks a button that downloads one file and keeps it on the "USB stick". */
-async function download(page: Page, button: string): Promise<string> {
-  const started = page.waitForEvent('download');
-  await page.getByRole('button', { name: button }).click();
-  const file = path.join(usb, (await started).suggestedFilename());
-  await (await started).saveAs(file);
-  return file;
-}
-
-/** Clicks a button that downloads several files at once (receipts) and keeps them on the "USB stick". */
-async function downloadAll(page: Page, button: string, count: number): Promise<string[]> {
-  const files: Promise<string>[] = [];
-  const each = (d: Download) => files.push(d.saveAs(path.join(usb, d.suggestedFilename())).then(() => path.join(usb, d.suggestedFilename())));
-  page.on('download', each);
-  await page.getByRole('button', { name: button }).click();
-  await expect.poll(() => files.length).toBe(count);
-  page.off('download', each);
-  return Promise.all(files);
-}
+const offices = e2eOffices('thidua-exchange-', { clock });
+// Where every download lands and every import is picked from.
+const usb = offices.usb;
 
 /** Sets the day in every office at once: they share one clock. */
 const on = (isoDate: string) => clock.set(`${isoDate}T02:00:00.000Z`);
-
-/** "Nhận gói": picks the files with the browser's own dialog and returns the list of results. */
-async function importFiles(page: Page, files: string[]) {
-  await nav(page, 'Nhận gói');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Chọn gói hồ sơ…' }).click();
-  await (await chooser).setFiles(files);
-  return page.getByRole('list', { name: 'Kết quả nhập' });
-}
-
-/** Imports the leader's kickoff, checks the fingerprint shown is the leader's, and confirms it. */
-async function joinByKickoff({ page }: Office, kickoff: string) {
-  const results = await importFiles(page, [kickoff]);
-  await expect.poll(() => results.textContent()).toContain('Chờ xác nhận khóa');
-  expect(await page.locator('.quarantine .fingerprint').textContent()).toBe(leader.unit.fingerprint);
-  await page.getByRole('button', { name: 'Xác nhận khóa và nhận gói' }).click();
-  await expect.poll(() => results.textContent()).toContain('Đã nhận gói khởi động năm số 1');
-}
 
 /** The unit's registration (kept by the service, as the registration tests type it), signed and exported from its screen. */
 async function registerAndExport({ page, ws, unit }: Office, documentDate: string): Promise<string> {
@@ -112,7 +47,7 @@ async function registerAndExport({ page, ws, unit }: Office, documentDate: strin
     commitments: [{ kind: 'key_task', content: 'Hoàn thành 100% nhiệm vụ thẩm định văn bản đúng hạn.' }],
   });
   await nav(page, 'Đăng ký thi đua');
-  const file = await download(page, 'Ký và xuất gói hồ sơ…');
+  const file = await download(page, 'Ký và xuất gói hồ sơ…', usb);
   await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Đã ký và xuất gói đăng ký số');
   return file;
 }
@@ -123,29 +58,16 @@ let member: Office;
 let gathered: Office;
 
 beforeAll(async () => {
-  expect(fs.existsSync(path.join(RENDERER_DIR, 'index.html')), 'chạy "npm run build" trước').toBe(true);
-  fs.mkdirSync(SCREENS_DIR, { recursive: true });
-  fs.mkdirSync(usb, { recursive: true });
-  browser = await launchChromium();
-  member = await office('member', MEMBER);
-  deputy = await office('deputy', DEPUTY);
-  gathered = await office('gathered', GATHERED);
-  leader = await office('leader', LEADER);
+  member = await offices.office('member', MEMBER);
+  deputy = await offices.office('deputy', DEPUTY);
+  gathered = await offices.office('gathered', GATHERED);
+  leader = await offices.office('leader', LEADER);
   // The leader's group, with the keys it confirmed by phone; the plan is the template of the year.
   // The Cục THADS of Hà Giang sends through the deputy, as in the seeds.
   const pins = { [MEMBER.code]: member.unit.keyId, [DEPUTY.code]: deputy.unit.keyId, [GATHERED.code]: gathered.unit.keyId };
   saveGroup(leader.ws, groupInputSchema.parse(gatheredGroup(pins)));
   // Opened once each office is ready, so the app's first look finds its group.
   for (const o of [member, deputy, gathered, leader]) await o.page.goto(o.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  for (const { ws, bridge } of opened) {
-    await bridge.close();
-    ws.close();
-  }
-  fs.rmSync(work, { recursive: true, force: true });
 });
 
 describe('the year’s exchange in Chromium with four data folders', () => {
@@ -157,7 +79,7 @@ describe('the year’s exchange in Chromium with four data folders', () => {
   it('the leader publishes the kickoff from the plan of the year', async () => {
     const { page } = leader;
     await nav(page, 'Kế hoạch năm');
-    kickoff = await download(page, 'Phát hành gói khởi động');
+    kickoff = await download(page, 'Phát hành gói khởi động', usb);
     await expect.poll(() => page.getByText(/Đã ký và phát hành gói khởi động số 1/).count()).toBe(1);
     expect(path.extname(kickoff)).toBe('.tdkt');
   });
@@ -204,7 +126,7 @@ describe('the year’s exchange in Chromium with four data folders', () => {
   let lastPart = '';
   it('the registration comes by mail in parts: those that came first are held, the missing one named', async () => {
     const { page } = leader;
-    const parts = await splitBundle(registration, 6 * 1024, path.join(work, 'mail'), leader.ws.kinds);
+    const parts = await splitBundle(registration, 6 * 1024, path.join(offices.work, 'mail'), leader.ws.kinds);
     expect(parts.length).toBeGreaterThan(2);
     lastPart = parts.pop()!;
     const results = await importFiles(page, parts);
@@ -266,16 +188,16 @@ describe('the year’s exchange in Chromium with four data folders', () => {
     expect(await board.locator('tbody').textContent()).toContain(GATHERED.name);
     await page.getByLabel('Loại đơn vị').selectOption('all');
 
-    const docx = await download(page, 'In (DOCX)');
+    const docx = await download(page, 'In (DOCX)', usb);
     const xml = (await readZip(docx)).find((e) => e.name === 'word/document.xml')!.data.toString('utf8');
     expect(xml).toContain(MEMBER.name);
-    const xlsx = await download(page, 'Xuất Excel (.xlsx)');
+    const xlsx = await download(page, 'Xuất Excel (.xlsx)', usb);
     expect(path.extname(xlsx)).toBe('.xlsx');
   });
 
   it('the deputy imports the same kickoff, confirms the leader, and sees its own board', async () => {
     const { page } = deputy;
-    await joinByKickoff(deputy, kickoff);
+    await joinByKickoff(deputy, kickoff, leader);
     await nav(page, 'Theo dõi');
     const board = page.getByRole('table', { name: 'Bảng theo dõi gửi hồ sơ' });
     await expect.poll(() => board.locator('tbody tr').count()).toBeGreaterThan(0);
@@ -291,7 +213,7 @@ describe('the year’s exchange in Chromium with four data folders', () => {
   it('a member the deputy gathers joins by the kickoff and sends its registration to the deputy', async () => {
     const { page } = gathered;
     on('2022-02-09');
-    await joinByKickoff(gathered, kickoff);
+    await joinByKickoff(gathered, kickoff, leader);
     await nav(page, 'Việc cần làm');
     const row = page.getByRole('table', { name: 'Việc cần gửi và thời hạn' }).locator('tr', { hasText: 'Đăng ký thi đua' }).first();
     await expect.poll(() => row.textContent()).toContain('Còn 1 ngày (hạn 10/02/2022).');
@@ -303,7 +225,7 @@ describe('the year’s exchange in Chromium with four data folders', () => {
     const { page } = deputy;
     const results = await importFiles(page, [gatheredRegistration]);
     await expect.poll(() => results.textContent()).toContain('Đã nhận gói đăng ký thi đua số 1');
-    deputyReceipt = (await downloadAll(page, 'Ghi biên nhận cho 1 gói đã nhận', 1))[0]!;
+    deputyReceipt = (await downloadAll(page, 'Ghi biên nhận cho 1 gói đã nhận', 1, usb))[0]!;
     await expect.poll(() => page.locator('.notice').textContent()).toContain(`Đã ký 1 biên nhận (gửi ${GATHERED.code}).`);
 
     // Two days later, past the deadline: the member is still credited with the day the deputy received it.
@@ -313,7 +235,7 @@ describe('the year’s exchange in Chromium with four data folders', () => {
     expect(await forward.textContent()).toContain(`Phó Trưởng tổng hợp 1 đơn vị: ${GATHERED.name}.`);
     const matrix = page.getByRole('table', { name: 'Ma trận tiếp nhận' });
     await expect.poll(() => matrix.locator('tr', { hasText: GATHERED.name }).textContent()).toContain('09/02/2022');
-    consolidated = await download(page, 'Xuất gói tổng hợp gửi Trưởng');
+    consolidated = await download(page, 'Xuất gói tổng hợp gửi Trưởng', usb);
     // Numbered in the deputy's own sequence of bundles, after its receipt.
     await expect.poll(() => forward.textContent()).toContain(
       'Đã ký gói tổng hợp số 2 cho mốc “Tổng hợp đăng ký thi đua năm 2022 của các Cục Thi hành án dân sự thành viên Khu vực thi đua” (hạn 15/02/2022), chuyển nguyên 1 gói của đơn vị thành viên cho Trưởng.',
@@ -329,7 +251,7 @@ describe('the year’s exchange in Chromium with four data folders', () => {
     expect(await results.textContent()).toContain(`${GATHERED.name} (${GATHERED.code}), gói đăng ký thi đua số 1: 1 bản đăng ký mới`);
     await shot(page, '29-truong-nhan-goi-tong-hop');
     // One bundle came in; the deputy and the member each get their own receipt.
-    leaderReceipts = await downloadAll(page, 'Ghi biên nhận cho 1 gói đã nhận', 2);
+    leaderReceipts = await downloadAll(page, 'Ghi biên nhận cho 1 gói đã nhận', 2, usb);
     await expect.poll(() => page.locator('.notice').textContent()).toMatch(new RegExp(`Đã ký 2 biên nhận \\(gửi (${DEPUTY.code}, ${GATHERED.code}|${GATHERED.code}, ${DEPUTY.code})\\)`));
 
     await nav(page, 'Theo dõi');

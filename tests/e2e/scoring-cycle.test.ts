@@ -9,7 +9,7 @@ import { sampleTable } from '../../electron/services/scoring/sample';
 import { readZip } from '../helpers/zip';
 import { shot } from '../helpers/screens';
 import { groupInput, LEADER, MEMBER } from '../helpers/units';
-import { download, downloadAll, e2eOffices, importFiles, nav, type Office } from '../helpers/offices';
+import { download, downloadAll, e2eOffices, importFiles, joinByKickoff, nav, type Office } from '../helpers/offices';
 
 /**
  * The year's scoring in Chromium, two data folders each behind its own browser shell: the leader
@@ -60,11 +60,7 @@ describe('the year’s scoring in Chromium with two data folders', () => {
   it('the member joins by the kickoff, scores every item (one refused above its maximum), attaches evidence, and exports', async () => {
     const { page } = member;
     await page.goto(member.url);
-    const results = await importFiles(page, [kickoff]);
-    await expect.poll(() => results.textContent()).toContain('Chờ xác nhận khóa');
-    expect(await page.locator('.quarantine .fingerprint').textContent()).toBe(leader.unit.fingerprint);
-    await page.getByRole('button', { name: 'Xác nhận khóa và nhận gói' }).click();
-    await expect.poll(() => results.textContent()).toContain('Đã nhận gói khởi động năm số 1');
+    await joinByKickoff(member, kickoff, leader);
 
     await nav(page, 'Tự chấm điểm');
     const total = page.getByLabel('Tổng điểm');

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { groupInputSchema } from '../../electron/ipc/contract';
 import { importBundleFile } from '../../electron/services/bundles/importer';
 import { saveGroup } from '../../electron/services/groups-calendar/groups';
@@ -10,22 +9,11 @@ import { startFromSample } from '../../electron/services/scoring/criteria';
 import { exportSelfAssessment } from '../../electron/services/scoring/export';
 import { attachEvidence, saveSelfAssessment } from '../../electron/services/scoring/self-assessment';
 import { verificationView } from '../../electron/services/scoring/verification';
-import { startBridge, type Bridge } from '../../electron/shell/bridge';
-import { launchChromium, RENDERER_DIR, SCREENS_DIR } from '../helpers/browser';
+import { e2eOffices } from '../helpers/offices';
 import { shot } from '../helpers/screens';
 import { DEPUTY, groupInput, LEADER, makeUnit, MEMBER, registeredMember, tempDir } from '../helpers/units';
 
-let browser: Browser;
-const bridges: Bridge[] = [];
-
-beforeAll(async () => {
-  fs.mkdirSync(SCREENS_DIR, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  for (const b of bridges) await b.close();
-});
+const offices = e2eOffices('thidua-verification-');
 
 describe('verification and ranking in Chromium', () => {
   it('the leader verifies a member item by item with a reason, and sees the ranking and its charts', { timeout: 180_000 }, async () => {
@@ -53,13 +41,7 @@ describe('verification and ranking in Chromium', () => {
     // The leader scores its own unit too, so the ranking has two rows.
     saveSelfAssessment(leader.ws, lg.id, { items: [{ node: 'a1.1', value: { type: 'days_late', days: 1 }, explanation: '', evidence: [] }], conditions_met: [], confirmation: null });
 
-    const bridge = await startBridge(leader.ws, RENDERER_DIR);
-    bridges.push(bridge);
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.on('pageerror', (e) => {
-      throw e;
-    });
-    await page.goto(bridge.url);
+    const page = await offices.show(leader.ws);
     await page.getByRole('button', { name: 'Thẩm định điểm' }).click();
     await expect.poll(() => page.getByRole('table', { name: 'Tiến độ thẩm định' }).count()).toBe(1);
     await shot(page, 'verification-01-tien-do');

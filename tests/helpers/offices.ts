@@ -25,7 +25,8 @@ export interface Office {
 export function e2eOffices(prefix: string, options: { clock?: Clock } = {}) {
   const work = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), prefix));
   const usb = path.join(work, 'usb');
-  const opened: { ws: Workspace; bridge: Bridge }[] = [];
+  const owned: Workspace[] = [];
+  const bridges: Bridge[] = [];
   let browser: Browser | undefined;
 
   beforeAll(async () => {
@@ -36,23 +37,22 @@ export function e2eOffices(prefix: string, options: { clock?: Clock } = {}) {
   });
   afterAll(async () => {
     await browser?.close();
-    for (const { ws, bridge } of opened) {
-      await bridge.close();
-      ws.close();
-    }
+    for (const bridge of bridges) await bridge.close();
+    for (const ws of owned) ws.close();
     fs.rmSync(work, { recursive: true, force: true });
   });
 
   /** A data folder under the test's folder, served by a bridge of its own. */
   const serve = async (dir: string) => {
     const ws = openWorkspace({ dataDir: path.join(work, dir), clock: options.clock });
+    owned.push(ws);
     const bridge = await startBridge(ws, RENDERER_DIR);
-    opened.push({ ws, bridge });
+    bridges.push(bridge);
     return { ws, bridge };
   };
-  /** A new tab at 1366 px that fails the test on any uncaught error in the page. */
-  const newPage = async () => {
-    const page = await browser!.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  /** A new tab (1366 px wide unless told) that fails the test on any uncaught error in the page. */
+  const newPage = async (width = 1366) => {
+    const page = await browser!.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
     page.on('pageerror', (e) => {
       throw e;
     });
@@ -63,7 +63,15 @@ export function e2eOffices(prefix: string, options: { clock?: Clock } = {}) {
     const { ws, bridge } = await serve(dir);
     return { ws, unit: await setupUnit(ws, unit), page: await newPage(), url: bridge.url };
   };
-  return { work, usb, serve, newPage, office };
+  /** A workspace opened elsewhere (and closed by its opener), served and shown in a new tab. */
+  const show = async (ws: Workspace) => {
+    const bridge = await startBridge(ws, RENDERER_DIR);
+    bridges.push(bridge);
+    const page = await newPage();
+    await page.goto(bridge.url);
+    return page;
+  };
+  return { work, usb, serve, newPage, office, show };
 }
 
 /** Goes to a screen by its entry in the navigation. */
@@ -97,4 +105,13 @@ export async function importFiles(page: Page, files: string[]) {
   await page.getByRole('button', { name: 'Chọn gói hồ sơ…' }).click();
   await (await chooser).setFiles(files);
   return page.getByRole('list', { name: 'Kết quả nhập' });
+}
+
+/** Imports the leader's kickoff, checks the fingerprint shown is the leader's, and confirms it. */
+export async function joinByKickoff({ page }: Office, kickoff: string, leader: Office) {
+  const results = await importFiles(page, [kickoff]);
+  await expect.poll(() => results.textContent()).toContain('Chờ xác nhận khóa');
+  expect(await page.locator('.quarantine .fingerprint').textContent()).toBe(leader.unit.fingerprint);
+  await page.getByRole('button', { name: 'Xác nhận khóa và nhận gói' }).click();
+  await expect.poll(() => results.textContent()).toContain('Đã nhận gói khởi động năm số 1');
 }
