@@ -129,6 +129,62 @@ describe('criteria table from an .xlsx laid out as offices make them', () => {
     expect(r.problems).toEqual([{ severity: 'warning', node: 'v.r26', message: 'Không đọc được số thứ tự "1..2".' }]);
   });
 
+  it('reads the classification section into classes with thresholds, reports what it cannot read, and serves the unit kinds it is told', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('THADS');
+    ws.addRow(['BẢNG TIÊU CHÍ CHẤM ĐIỂM THI ĐUA CỤM THI HÀNH ÁN DÂN SỰ NĂM 2024']);
+    ws.mergeCells('A1:E1');
+    ws.addRow(['STT', 'Nội dung tiêu chí', 'Điểm chuẩn', 'Hướng dẫn chấm', 'Tài liệu minh chứng']); // 2
+    ws.addRow(['I', 'KẾT QUẢ THI HÀNH ÁN', 150]);
+    ws.addRow(['1', 'Thi hành xong về việc', 100]);
+    ws.addRow(['2', 'Thi hành xong về tiền', 50]); // 5
+    ws.addRow(['II', 'CÔNG TÁC KHÁC', 50]);
+    ws.addRow(['1', 'Chế độ báo cáo', 50]); // 7
+    ws.addRow(['', '- Xếp loại xuất sắc: đạt từ 195 điểm']); // 8: inside the table, in the content column
+    ws.addRow(['', 'Tổng cộng', 200]); // 9
+    ws.addRow(['XẾP LOẠI']); // 10
+    ws.mergeCells('A10:E10');
+    ws.addRow(['Loại A: từ 180 điểm trở lên và hoàn thành 03 chỉ tiêu được giao']); // 11
+    ws.mergeCells('A11:E11');
+    ws.addRow(['Loại B: từ 160 đến dưới 180 điểm']);
+    ws.mergeCells('A12:E12');
+    ws.addRow(['Loại C: dưới 160 điểm']);
+    ws.mergeCells('A13:E13');
+    ws.addRow(['Loại D: trên 100 điểm']); // 14: "above", which a threshold "from" cannot state
+    ws.mergeCells('A14:E14');
+    const file = path.join(tempDir(), 'thads.xlsx');
+    await wb.xlsx.writeFile(file);
+
+    const r = await readCriteriaXlsx(file, { year: 2024, unitKinds: ['thads'] });
+    expect(r.table.unit_kinds).toEqual(['thads']);
+    expect(r.table.classes.map((c) => [c.code, c.label, c.min_total, c.conditions])).toEqual([
+      ['XUATSAC', 'Loại xuất sắc', 195, []],
+      ['A', 'Loại A', 180, []],
+      ['B', 'Loại B', 160, []],
+      ['C', 'Loại C', 0, []],
+    ]);
+    // The class line inside the table is not taken for a criterion, nor for the guide of the one above it.
+    expect(r.table.nodes.map((n) => [n.number, n.max, n.children.length])).toEqual([
+      ['I', 150, 2],
+      ['II', 50, 1],
+    ]);
+    expect(r.table.nodes[1]!.children[0]!.guide).toBe('');
+    expect(r.recognised).toEqual(expect.arrayContaining(['Dòng 11: Loại A từ 180 điểm.', 'Dòng 13: Loại C từ 0 điểm.', 'Bảng áp dụng cho Cục THADS / THADS tỉnh.']));
+    expect(r.unread).toEqual([
+      { row: 11, message: 'Dòng 11: Loại A còn đòi "từ 180 điểm trở lên và hoàn thành 03 chỉ tiêu được giao"; điều kiện kèm theo chưa đọc được, hãy khai báo điều kiện xếp loại trên màn hình.' },
+      {
+        row: 14,
+        message: 'Dòng 14: "Loại D: trên 100 điểm" là một mức xếp loại nhưng không đọc được ngưỡng điểm (chỉ đọc "từ … điểm trở lên", "từ … đến dưới … điểm", "dưới … điểm"); hãy khai báo loại này trên màn hình.',
+      },
+    ]);
+    expect(r.problems).toEqual([]);
+
+    // Not told: both kinds, said so.
+    const both = await readCriteriaXlsx(file, { year: 2024 });
+    expect(both.table.unit_kinds).toEqual(['so_tu_phap', 'thads']);
+    expect(both.recognised).toContain('Bảng áp dụng cho Sở Tư pháp và Cục THADS / THADS tỉnh (mặc định: cả hai loại đơn vị).');
+  });
+
   it('reads the guide brackets only where they are stated clause by clause', () => {
     expect(ruleFromGuide({ max: 2, guide: 'Đúng hạn được 2 điểm; chậm từ 01 đến 03 ngày được 1 điểm; chậm trên 03 ngày: 0 điểm' })).toEqual({
       type: 'lateness',

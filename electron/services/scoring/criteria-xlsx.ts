@@ -4,7 +4,9 @@ import { readValue } from '../registration/xlsx';
 import { cents, formatPoints, fromCents, parsePoints } from '../text/points';
 import { foldVi } from '../text/vietnamese';
 import { checkTable, MAX_TABLE_NODES, parseNumber } from './check';
-import { criteriaTableContentSchema, type CriteriaNode, type CriteriaTable, type NodeRole, type ScoringRule } from './criteria-schemas';
+import { criteriaTableContentSchema, type ClassRule, type CriteriaNode, type CriteriaTable, type NodeRole, type ScoringRule } from './criteria-schemas';
+import { unitKindLabels } from '../units-keys/unit-kinds';
+import type { UnitKind } from '../units-keys/schemas';
 import type { CriteriaReading } from './view-schemas';
 
 /**
@@ -63,7 +65,10 @@ interface Built extends CriteriaNode {
   children: Built[];
 }
 
-export async function readCriteriaXlsx(file: string, options: { year?: number } = {}): Promise<CriteriaReading> {
+/** A Sở Tư pháp table and a THADS table differ; unless told otherwise a sheet is read as serving both. */
+export const BOTH_KINDS: UnitKind[] = ['so_tu_phap', 'thads'];
+
+export async function readCriteriaXlsx(file: string, options: { year?: number; unitKinds?: UnitKind[] } = {}): Promise<CriteriaReading> {
   const { sheet, lines, merges } = await withFirstSheet(file, async (opened) => {
     const lines: SheetLine[] = [];
     for await (const r of opened.rows) {
@@ -110,7 +115,9 @@ export async function readCriteriaXlsx(file: string, options: { year?: number } 
   if (options.year && statedYear && statedYear !== options.year) recognised.push(`Tệp ghi năm ${statedYear}; bảng được lập cho năm ${options.year} của Khu vực/Cụm.`);
 
   const colOf = (c: Column) => [...columns].find(([, x]) => x === c)?.[0];
-  const rows = readRows(lines.slice(headerAt + 1), columns, merges, colOf('max'), recognised, skip);
+  const below = lines.slice(headerAt + 1);
+  const classes = readClasses(below, colOf('number'), recognised, skip);
+  const rows = readRows(below.filter((l) => !classes.lines.has(l.row)), columns, merges, colOf('max'), recognised, skip);
   const nodes = buildTree(rows, recognised, skip);
   if (!nodes.length) {
     throw new UserError(`Trang tính "${sheet}" có dòng tiêu đề (dòng ${headerRow}) nhưng không có dòng tiêu chí nào có số thứ tự bên dưới.`);
@@ -120,18 +127,21 @@ export async function readCriteriaXlsx(file: string, options: { year?: number } 
   const count = countNodes(nodes);
   if (count > MAX_TABLE_NODES) throw new UserError(`Bảng có ${formatCount(count)} mục, quá giới hạn ${formatCount(MAX_TABLE_NODES)} mục của một bảng tiêu chí.`);
   recognised.push(`Đọc được ${formatCount(count)} mục: ${formatCount(countNodes(nodes, 'group'))} nhóm và ${formatCount(countNodes(nodes, 'item'))} tiêu chí.`);
-  recognised.push('Xếp loại, điều kiện xếp loại và thứ tự xếp hạng khi bằng điểm không đọc từ tệp: hãy khai báo trên màn hình Bảng tiêu chí.');
+  if (!classes.rules.length) recognised.push('Tệp không có phần xếp loại (dòng như "Loại A: từ 180 điểm trở lên"): hãy khai báo các loại trên màn hình Bảng tiêu chí.');
+  recognised.push('Điều kiện xếp loại và thứ tự xếp hạng khi bằng điểm không đọc từ tệp: hãy khai báo trên màn hình Bảng tiêu chí.');
+  const unitKinds = options.unitKinds?.length ? [...new Set(options.unitKinds)] : BOTH_KINDS;
+  recognised.push(`Bảng áp dụng cho ${unitKinds.map((k) => unitKindLabels[k]).join(' và ')}${options.unitKinds?.length ? '' : ' (mặc định: cả hai loại đơn vị)'}.`);
 
   const table: CriteriaTable = {
     title: clip(title ?? `Bảng tiêu chí chấm điểm thi đua năm ${year}`, 500),
     year,
     source: clip(source, 500),
     sample: false,
-    unit_kinds: [],
+    unit_kinds: unitKinds,
     floor: 0,
     nodes: nodes.map(strip),
     conditions: [],
-    classes: [],
+    classes: classes.rules,
     tie_break: [],
   };
   const parsed = criteriaTableContentSchema.safeParse(table);
@@ -140,6 +150,61 @@ export async function readCriteriaXlsx(file: string, options: { year?: number } 
     throw new UserError(`Đọc được bảng nhưng chưa lập được bảng tiêu chí hợp lệ: ${issues.join(' ')}`);
   }
   return { sheet, table: parsed.data, recognised, unread, problems: checkTable(parsed.data) };
+}
+
+/** "Loại A: …", "Xếp loại xuất sắc – …", "- Mức loại B: …": a class and what it asks, written in one cell. */
+const CLASS_LINE = /^(?:[-+•*]\s*)?((?:mức\s+)?(?:xếp\s+)?loại\s+[^:–\-]{1,30}?)\s*[:–-]\s*(.+)$/iu;
+/** A heading over the classes ("XẾP LOẠI", "VI. Phân loại thi đua"), read as nothing more. */
+const CLASS_HEADING = /^((?:[ivx]+|\d+)[.)]?\s+)?(xep loai|phan loai|muc xep loai)( thi dua| don vi| ket qua)*:?$/;
+
+/**
+ * The classification section, where the sheet has one: rows like "Loại A: từ 180 điểm trở lên" or
+ * "Xếp loại xuất sắc: đạt từ 95 điểm", each read into a class with its threshold. A threshold it
+ * cannot state exactly ("trên 180 điểm"), or conditions written beside it, is reported, not guessed.
+ */
+function readClasses(lines: SheetLine[], numberCol: number | undefined, recognised: string[], skip: (row: number | null, m: string) => void): { rules: ClassRule[]; lines: Set<number> } {
+  const found: (ClassRule & { row: number })[] = [];
+  const used = new Set<number>();
+  const headings: number[] = [];
+  for (const line of lines) {
+    const cells = [...line.text.entries()].sort((a, b) => a[0] - b[0]);
+    const numbered = numberCol !== undefined && parseNumber(line.text.get(numberCol) ?? '') !== null;
+    const text = cells.map(([, t]) => t.trim()).join(' ');
+    if (!numbered && CLASS_HEADING.test(fold(text))) {
+      headings.push(line.row);
+      continue;
+    }
+    const m = cells.map(([, t]) => CLASS_LINE.exec(t.trim())).find((x) => x !== null);
+    if (!m || numbered) continue;
+    used.add(line.row);
+    const label = clip(m[1]!.replace(/^(mức\s+)?(xếp\s+)?/iu, '').replace(/^./u, (c) => c.toUpperCase()).replace(/\s+/g, ' '), 200);
+    const said = foldVi(m[2]!).replace(/[–—]/g, '-').trim();
+    const min =
+      /^(?:dat\s+)?(?:tu\s+)?(\d+(?:[.,]\d+)?)\s*diem\s+tro\s+len\b(.*)$/.exec(said) ??
+      /^(?:dat\s+)?tu\s+(\d+(?:[.,]\d+)?)\s*(?:diem\s*)?(?:den|-)\s*(?:duoi\s+)?\d+(?:[.,]\d+)?\s*diem\b(.*)$/.exec(said) ??
+      /^(?:dat\s+)?tu\s+(\d+(?:[.,]\d+)?)\s*diem\b(.*)$/.exec(said);
+    const lowest = /^(?:dat\s+)?duoi\s+\d+(?:[.,]\d+)?\s*diem\b(.*)$/.exec(said);
+    const points = min ? parsePoints(min[1]!) : lowest ? 0 : null;
+    if (points === null) {
+      skip(line.row, `Dòng ${line.row}: "${clip(text, 80)}" là một mức xếp loại nhưng không đọc được ngưỡng điểm (chỉ đọc "từ … điểm trở lên", "từ … đến dưới … điểm", "dưới … điểm"); hãy khai báo loại này trên màn hình.`);
+      continue;
+    }
+    const rest = ((min ?? lowest)![min ? 2 : 1] ?? '').replace(/^[\s.,;]+|[\s.,;]+$/g, '');
+    if (rest) skip(line.row, `Dòng ${line.row}: ${label} còn đòi "${clip(m[2]!.trim(), 80)}"; điều kiện kèm theo chưa đọc được, hãy khai báo điều kiện xếp loại trên màn hình.`);
+    const base = foldVi(label).replace(/^loai\s+/, '').replace(/[^a-z0-9]/g, '').toUpperCase().slice(0, 12) || `L${found.length + 1}`;
+    let code = base;
+    for (let i = 2; found.some((f) => f.code === code); i++) code = `${base}${i}`;
+    if (found.some((f) => foldVi(f.label) === foldVi(label))) {
+      skip(line.row, `Dòng ${line.row}: ${label} được ghi hai lần; chỉ đọc lần đầu.`);
+      continue;
+    }
+    found.push({ row: line.row, code, label, min_total: points, conditions: [], unit_kinds: [] });
+    recognised.push(`Dòng ${line.row}: ${label} từ ${formatPoints(points)} điểm.`);
+  }
+  if (found.length) for (const h of headings) used.add(h);
+  // Highest first, as the ranking reads them: a sheet listing them from the lowest is read the same.
+  const rules = found.sort((a, b) => b.min_total - a.min_total).map(({ row: _row, ...rule }) => rule);
+  return { rules, lines: used };
 }
 
 function headerColumns(line: SheetLine): Map<number, Column> | null {
