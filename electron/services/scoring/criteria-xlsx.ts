@@ -153,7 +153,7 @@ export async function readCriteriaXlsx(file: string, options: { year?: number; u
 }
 
 /** "Loại A: …", "Xếp loại xuất sắc – …", "- Mức loại B: …": a class and what it asks, written in one cell. */
-const CLASS_LINE = /^(?:[-+•*]\s*)?((?:mức\s+)?(?:xếp\s+)?loại\s+[^:–\-]{1,30}?)\s*[:–-]\s*(.+)$/iu;
+const CLASS_LINE = /^(?:[-+•*]\s*)?((?:mức\s+)?(?:xếp\s+)?loại\s+[^:–-]{1,30}?)\s*[:–-]\s*(.+)$/iu;
 /** A heading over the classes ("XẾP LOẠI", "VI. Phân loại thi đua"), read as nothing more. */
 const CLASS_HEADING = /^((?:[ivx]+|\d+)[.)]?\s+)?(xep loai|phan loai|muc xep loai)( thi dua| don vi| ket qua)*:?$/;
 
