@@ -1,60 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { openWorkspace, type Workspace } from '../../electron/services/workspace/workspace';
+import { describe, expect, it } from 'vitest';
 import { setupUnit } from '../../electron/services/units-keys/units';
 import { listGroups } from '../../electron/services/groups-calendar/groups';
 import { planView } from '../../electron/services/groups-calendar/year-plan';
 import { verifyBundleFile } from '../../electron/services/bundles/reader';
 import { decideQuarantine, importBundleFile, listQuarantine } from '../../electron/services/bundles/importer';
-import { startBridge, type Bridge } from '../../electron/shell/bridge';
 import { readZip } from '../helpers/zip';
-import { launchChromium, RENDERER_DIR, SCREENS_DIR } from '../helpers/browser';
+import { SCREENS_DIR } from '../helpers/browser';
+import { download, e2eOffices } from '../helpers/offices';
 import { shot } from '../helpers/screens';
 import { DEPUTY, LEADER, MEMBER } from '../helpers/units';
 
-const work = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'thidua-e2e-plan-'));
-let browser: Browser;
-const opened: { ws: Workspace; bridge?: Bridge }[] = [];
+const offices = e2eOffices('thidua-e2e-plan-');
 const YEAR = 2030;
-
-/** Clicks a button that downloads a file and keeps the file in the test's folder. */
-async function download(page: Page, button: string, folder: string): Promise<string> {
-  const started = page.waitForEvent('download');
-  await page.getByRole('button', { name: button }).click();
-  const file = path.join(work, folder, (await started).suggestedFilename());
-  await (await started).saveAs(file);
-  return file;
-}
 
 /** The page never scrolls sideways: a wide table scrolls inside its card. */
 const PAGE_SCROLLS_SIDEWAYS = 'document.documentElement.scrollWidth > document.documentElement.clientWidth';
 
-beforeAll(async () => {
-  expect(fs.existsSync(path.join(RENDERER_DIR, 'index.html')), 'chạy "npm run build" trước').toBe(true);
-  fs.mkdirSync(SCREENS_DIR, { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  for (const { ws, bridge } of opened) {
-    await bridge?.close();
-    ws.close();
-  }
-  fs.rmSync(work, { recursive: true, force: true });
-});
-
 describe('the leader builds the year in Chromium', () => {
   it('sets up the unit and group, edits the template plan, saves, prints, and publishes a kickoff that verifies', async () => {
-    const ws = openWorkspace({ dataDir: path.join(work, 'leader') });
-    const bridge = await startBridge(ws, RENDERER_DIR);
-    opened.push({ ws, bridge });
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-    page.on('pageerror', (e) => {
-      throw e;
-    });
+    const { ws, bridge } = await offices.serve('leader');
+    const page = await offices.newPage();
     await page.goto(bridge.url);
 
     await page.getByLabel('Tên đơn vị', { exact: true }).fill(LEADER.name);
@@ -133,7 +100,7 @@ describe('the leader builds the year in Chromium', () => {
     expect(planView(ws, groupId).deadlines).toMatchObject({ registration: `${YEAR}-02-12`, 'inspection-minutes': `${YEAR}-09-22` });
     await shot(page, 'plan-02-da-luu');
 
-    const docx = await download(page, 'In kế hoạch (DOCX)', 'documents');
+    const docx = await download(page, 'In kế hoạch (DOCX)', path.join(offices.work, 'documents'));
     expect(path.basename(docx)).toBe(`ke-hoach-${YEAR}-KVTD-MNPB-v1.docx`);
     // Kept beside the screenshots, for a person to render and look at.
     fs.copyFileSync(docx, path.join(SCREENS_DIR, 'plan-ke-hoach.docx'));
@@ -142,7 +109,7 @@ describe('the leader builds the year in Chromium', () => {
     expect(xml).toContain(`12/02/${YEAR}`);
     expect(xml).toContain('Đặng Văn Bình');
 
-    const bundle = await download(page, 'Phát hành gói khởi động', 'usb');
+    const bundle = await download(page, 'Phát hành gói khởi động', offices.usb);
     await expect.poll(() => page.getByRole('status').textContent()).toBe(
       `Đã ký và phát hành gói khởi động số 1. Đã tải tệp ${path.basename(bundle)} về thư mục Tải xuống của trình duyệt.`,
     );
@@ -154,8 +121,7 @@ describe('the leader builds the year in Chromium', () => {
     const verified = await verifyBundleFile(bundle, ws.kinds);
     expect(verified.header).toMatchObject({ kind: 'kickoff', year: YEAR, seq: 1, sender: { unit_code: LEADER.code } });
     expect(verified.recordCount).toBe(2);
-    const member = openWorkspace({ dataDir: path.join(work, 'member') });
-    opened.push({ ws: member });
+    const { ws: member, bridge: memberBridge } = await offices.serve('member');
     await setupUnit(member, MEMBER);
     const waiting = await importBundleFile(member, { path: bundle, name: path.basename(bundle) });
     expect(waiting.status).toBe('quarantined');
@@ -169,12 +135,7 @@ describe('the leader builds the year in Chromium', () => {
     expect(seen.deadlines['inspection-minutes']).toBe(`${YEAR}-09-22`);
 
     // The member reads the leader's plan: no box to type in, the deadlines as the leader set them.
-    const memberBridge = await startBridge(member, RENDERER_DIR);
-    opened.at(-1)!.bridge = memberBridge;
-    const reader = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    reader.on('pageerror', (e) => {
-      throw e;
-    });
+    const reader = await offices.newPage();
     await reader.goto(memberBridge.url);
     await reader.getByRole('button', { name: 'Kế hoạch năm' }).click();
     await expect.poll(() => reader.getByLabel('Nguồn kế hoạch').textContent()).toBe('Kế hoạch do Trưởng Khu vực/Cụm phát hành, phiên bản 1 — chỉ xem.');

@@ -1,69 +1,39 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
-import { openWorkspace, type Workspace } from '../../electron/services/workspace/workspace';
 import { setupUnit } from '../../electron/services/units-keys/units';
 import { saveGroup } from '../../electron/services/groups-calendar/groups';
 import { groupInputSchema } from '../../electron/ipc/contract';
-import { startBridge, type Bridge } from '../../electron/shell/bridge';
 import { readZip, writeRawZip } from '../helpers/zip';
-import { launchChromium, RENDERER_DIR, SCREENS_DIR } from '../helpers/browser';
+import { download, e2eOffices } from '../helpers/offices';
 import { CLIPPED, shot } from '../helpers/screens';
 import { DEPUTY, groupInput, LEADER, MEMBER } from '../helpers/units';
 
-const work = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'thidua-e2e-'));
-let browser: Browser;
-const opened: { ws: Workspace; bridge: Bridge }[] = [];
+const offices = e2eOffices('thidua-e2e-');
+const work = offices.work;
 
-async function serve(dir: string) {
-  const ws = openWorkspace({ dataDir: path.join(work, dir) });
-  const bridge = await startBridge(ws, RENDERER_DIR);
-  opened.push({ ws, bridge });
-  return { ws, bridge };
-}
-
+/** A tab at 1280 px, the narrow laptops of the offices, on the app that the bridge serves. */
 async function openApp(url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  page.on('pageerror', (e) => {
-    throw e;
-  });
+  const page = await offices.newPage(1280);
   await page.goto(url);
   return page;
 }
 
 /** Clicks a print button, takes the download, and returns the text of the DOCX's body. */
 async function downloadedDocx(page: Page, button: string): Promise<string> {
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: button }).click();
-  const file = path.join(work, 'downloads', (await download).suggestedFilename());
-  await (await download).saveAs(file);
+  const file = await download(page, button, path.join(work, 'downloads'));
   expect(file.endsWith('.docx')).toBe(true);
   return (await readZip(file)).find((e) => e.name === 'word/document.xml')!.data.toString('utf8');
 }
-
-beforeAll(async () => {
-  expect(fs.existsSync(path.join(RENDERER_DIR, 'index.html')), 'chạy "npm run build" trước').toBe(true);
-  fs.mkdirSync(SCREENS_DIR, { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  for (const { ws, bridge } of opened) {
-    await bridge.close();
-    ws.close();
-  }
-  fs.rmSync(work, { recursive: true, force: true });
-});
 
 describe('the registration round trip in Chromium', () => {
   let bundleFile = '';
   let memberFingerprint = '';
 
   it('a member sets up, registers and exports a signed bundle', async () => {
-    const { bridge } = await serve('member');
+    const { bridge } = await offices.serve('member');
     const page = await openApp(bridge.url);
 
     await page.getByLabel('Tên đơn vị', { exact: true }).fill(MEMBER.name);
@@ -146,10 +116,7 @@ describe('the registration round trip in Chromium', () => {
     await shot(page, '03-dang-ky');
     expect(await downloadedDocx(page, 'In bản đăng ký (DOCX)')).toContain('BẢN ĐĂNG KÝ THI ĐUA NĂM 2022');
 
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Ký và xuất gói hồ sơ…' }).click();
-    bundleFile = path.join(work, 'usb', (await download).suggestedFilename());
-    await (await download).saveAs(bundleFile);
+    bundleFile = await download(page, 'Ký và xuất gói hồ sơ…', offices.usb);
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Đã ký và xuất gói đăng ký số 1 (phiên bản 1)');
     await expect.poll(() => page.getByText(/đã xuất gói ngày/).textContent()).toContain('lưu thay đổi sẽ tạo phiên bản 2');
     expect(path.basename(bundleFile)).toBe('dang-ky-thi-dua-2022-STP-HG-so1.tdkt');
@@ -157,7 +124,7 @@ describe('the registration round trip in Chromium', () => {
   });
 
   it('the leader imports it, confirms the key, and finds the registration; a tampered copy is refused', async () => {
-    const { ws, bridge } = await serve('leader');
+    const { ws, bridge } = await offices.serve('leader');
     await setupUnit(ws, LEADER);
     saveGroup(ws, groupInputSchema.parse(groupInput({}, { registrationDeadline: '2030-02-10' })));
     const page = await openApp(bridge.url);
@@ -196,7 +163,7 @@ describe('the registration round trip in Chromium', () => {
     const entries = await readZip(bundleFile);
     const record = entries.find((e) => e.name.startsWith('data/records/'))!;
     record.data = Buffer.from(record.data.toString('utf8').replace('"CSTDCS"', '"CSTD_TQ"'));
-    const tampered = path.join(work, 'usb', 'dang-ky-thi-dua-2022-STP-HG-da-sua.tdkt');
+    const tampered = path.join(offices.usb, 'dang-ky-thi-dua-2022-STP-HG-da-sua.tdkt');
     await writeRawZip(tampered, entries);
     const refused = await importFile(tampered);
     await expect.poll(() => refused.textContent()).toContain('Từ chối');
@@ -212,10 +179,10 @@ describe('the registration round trip in Chromium', () => {
     await expect.poll(() => again.textContent()).toContain('Đã có');
 
     // The whole USB stick: bundles are picked out of the folder, other files ignored.
-    fs.writeFileSync(path.join(work, 'usb', 'ghi-chu.txt'), 'Danh sách gửi Khu vực');
+    fs.writeFileSync(path.join(offices.usb, 'ghi-chu.txt'), 'Danh sách gửi Khu vực');
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Chọn cả thư mục (ổ USB)…' }).click();
-    await (await chooser).setFiles(path.join(work, 'usb'));
+    await (await chooser).setFiles(offices.usb);
     const folder = page.getByRole('list', { name: 'Kết quả nhập' });
     await expect.poll(() => folder.locator('li').count()).toBe(2);
     expect(await folder.locator('li', { hasText: 'da-sua' }).textContent()).toContain('Từ chối');

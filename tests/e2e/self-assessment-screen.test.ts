@@ -1,47 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { openWorkspace, type Workspace } from '../../electron/services/workspace/workspace';
-import { setupUnit } from '../../electron/services/units-keys/units';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { saveGroup } from '../../electron/services/groups-calendar/groups';
 import { startFromSample } from '../../electron/services/scoring/criteria';
 import { groupInputSchema } from '../../electron/ipc/contract';
-import { startBridge, type Bridge } from '../../electron/shell/bridge';
-import { launchChromium, RENDERER_DIR, SCREENS_DIR } from '../helpers/browser';
+import { e2eOffices, type Office } from '../helpers/offices';
 import { shot } from '../helpers/screens';
 import { DEPUTY, groupInput, LEADER, MEMBER } from '../helpers/units';
 
-const work = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'thidua-e2e-'));
-let browser: Browser;
-let ws: Workspace;
-let bridge: Bridge;
+const offices = e2eOffices('thidua-self-assessment-');
+let unit: Office;
 
 beforeAll(async () => {
-  expect(fs.existsSync(path.join(RENDERER_DIR, 'index.html')), 'chạy "npm run build" trước').toBe(true);
-  fs.mkdirSync(SCREENS_DIR, { recursive: true });
-  ws = openWorkspace({ dataDir: path.join(work, 'unit') });
-  await setupUnit(ws, LEADER);
-  const group = saveGroup(ws, groupInputSchema.parse(groupInput({ [MEMBER.code]: 'a'.repeat(32), [DEPUTY.code]: 'b'.repeat(32) })));
-  startFromSample(ws, group.id);
-  bridge = await startBridge(ws, RENDERER_DIR);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-  ws?.close();
-  fs.rmSync(work, { recursive: true, force: true });
+  unit = await offices.office('unit', LEADER);
+  const group = saveGroup(unit.ws, groupInputSchema.parse(groupInput({ [MEMBER.code]: 'a'.repeat(32), [DEPUTY.code]: 'b'.repeat(32) })));
+  startFromSample(unit.ws, group.id);
 });
 
 describe('the Tự chấm điểm screen in Chromium', () => {
   it('scores, refuses beside the box, attaches evidence through the browser’s chooser, and lists the gaps before export', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.on('pageerror', (e) => {
-      throw e;
-    });
-    await page.goto(bridge.url);
+    const { page } = unit;
+    await page.goto(unit.url);
     await page.getByRole('button', { name: 'Tự chấm điểm' }).click();
     const box = page.getByLabel('Tự chấm: Xử lý văn bản trái pháp luật phát hiện qua kiểm tra');
     await box.fill('4,5');
@@ -49,7 +28,7 @@ describe('the Tự chấm điểm screen in Chromium', () => {
     await page.getByLabel('Tự chấm: Báo cáo công tác tư pháp năm', { exact: true }).fill('2');
     await page.getByLabel('Tự chấm: Rà soát, hệ thống hóa văn bản quy phạm pháp luật kỳ 2024–2028 theo kế hoạch').selectOption('yes');
     await page.getByLabel('Giải trình: Xử lý văn bản trái pháp luật phát hiện qua kiểm tra').fill('Đã xử lý 9/10 văn bản trái pháp luật phát hiện qua kiểm tra.');
-    const scan = path.join(work, 'Bao cao xu ly van ban.pdf');
+    const scan = path.join(offices.work, 'Bao cao xu ly van ban.pdf');
     fs.writeFileSync(scan, '%PDF-1.4 minh chứng');
     const chooser = page.waitForEvent('filechooser');
     await page.getByLabel('Đính kèm minh chứng: Xử lý văn bản trái pháp luật phát hiện qua kiểm tra').click();
