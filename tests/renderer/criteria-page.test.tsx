@@ -114,9 +114,13 @@ describe('Bảng tiêu chí (leader)', { timeout: 30_000 }, () => {
     expect(call).toHaveBeenCalledWith('scoring.readCriteriaXlsx', { groupId: group.id, file });
     expect(screen.getByText(reading.unread[0]!.message)).toBeTruthy();
     expect(call.mock.calls.some((c) => c[0] === 'scoring.saveCriteria')).toBe(false);
+    // Which unit kinds the sheet serves: both unless the leader says otherwise, and said so.
+    const kinds = screen.getByRole('radiogroup', { name: 'Loại đơn vị áp dụng' });
+    expect((within(kinds).getByLabelText('Cả Sở Tư pháp và Cục THADS / THADS tỉnh (mặc định)') as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(within(kinds).getByLabelText('Chỉ Cục THADS / THADS tỉnh'));
     fireEvent.click(screen.getByRole('button', { name: 'Dùng bảng này' }));
     expect(await screen.findByText(/Đã dùng bảng đọc từ tệp Excel/)).toBeTruthy();
-    expect(call).toHaveBeenCalledWith('scoring.saveCriteria', { groupId: group.id, table: reading.table });
+    expect(call).toHaveBeenCalledWith('scoring.saveCriteria', { groupId: group.id, table: { ...reading.table, unit_kinds: ['thads'] } });
     expect(screen.queryByText('Bảng mẫu')).toBeNull();
   });
 

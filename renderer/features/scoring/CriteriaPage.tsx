@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { CriteriaReading, CriteriaTable, CriteriaView, Group, TableProblem } from '../../../electron/ipc/contract';
+import type { CriteriaReading, CriteriaTable, CriteriaView, Group, TableProblem, UnitKind } from '../../../electron/ipc/contract';
 import { checkTable } from '../../../electron/services/scoring/check';
 import { computeTotals } from '../../../electron/services/scoring/rules';
 import { formatPoints } from '../../../electron/services/text/points';
@@ -60,10 +60,10 @@ export function CriteriaPage({ group }: { group: Group }) {
       const file = await api.pickXlsx();
       if (file) setReading(await api.call('scoring.readCriteriaXlsx', { groupId: group.id, file }));
     });
-  const accept = () =>
+  const accept = (table: CriteriaTable) =>
     run(
       async () => {
-        const v = await api.call('scoring.saveCriteria', { groupId: group.id, table: reading!.table });
+        const v = await api.call('scoring.saveCriteria', { groupId: group.id, table });
         setReading(null);
         show(v);
         return v;
@@ -115,7 +115,7 @@ export function CriteriaPage({ group }: { group: Group }) {
       )}
       {question}
       <Notice message={message} />
-      {reading && <ReadingPanel reading={reading} onAccept={() => replacing('bảng đọc từ tệp', accept)} onDrop={() => setReading(null)} busy={busy} />}
+      {reading && <ReadingPanel reading={reading} onAccept={(table) => replacing('bảng đọc từ tệp', () => accept(table))} onDrop={() => setReading(null)} busy={busy} />}
 
       {!draft && !reading && (
         <p className="notice notice-info">
@@ -222,9 +222,21 @@ function Totals({ table }: { table: CriteriaTable }) {
   );
 }
 
-/** What was read from the sheet, shown before anything replaces the table. */
-function ReadingPanel({ reading, onAccept, onDrop, busy }: { reading: CriteriaReading; onAccept: () => void; onDrop: () => void; busy: boolean }) {
-  const errors = reading.problems.filter((p) => p.severity === 'error');
+/** A Sở Tư pháp table and a THADS table differ: the leader says which the sheet is, both unless told. */
+const KIND_CHOICES: { key: string; label: string; kinds: UnitKind[] }[] = [
+  { key: 'both', label: 'Cả Sở Tư pháp và Cục THADS / THADS tỉnh (mặc định)', kinds: ['so_tu_phap', 'thads'] },
+  { key: 'so_tu_phap', label: 'Chỉ Sở Tư pháp', kinds: ['so_tu_phap'] },
+  { key: 'thads', label: 'Chỉ Cục THADS / THADS tỉnh', kinds: ['thads'] },
+];
+
+/** What was read from the sheet, shown before anything replaces the table; checked again for the unit kinds chosen. */
+function ReadingPanel({ reading, onAccept, onDrop, busy }: { reading: CriteriaReading; onAccept: (table: CriteriaTable) => void; onDrop: () => void; busy: boolean }) {
+  const [choice, setChoice] = useState(() => KIND_CHOICES.find((c) => c.kinds.join() === reading.table.unit_kinds.join())?.key ?? 'both');
+  const table = useMemo(() => ({ ...reading.table, unit_kinds: KIND_CHOICES.find((c) => c.key === choice)!.kinds }), [reading.table, choice]);
+  const problems = useMemo(() => checkTable(table), [table]);
+  // The choice below says which unit kinds the table serves, and may change what the reader assumed.
+  const recognised = reading.recognised.filter((r) => !r.startsWith('Bảng áp dụng cho '));
+  const errors = problems.filter((p) => p.severity === 'error');
   const count = (nodes: CriteriaTable['nodes']): number => nodes.reduce((s, n) => s + 1 + count(n.children), 0);
   return (
     <div className="criteria-reading" aria-label="Bảng đọc từ tệp Excel">
@@ -233,9 +245,9 @@ function ReadingPanel({ reading, onAccept, onDrop, busy }: { reading: CriteriaRe
         <strong>{reading.table.title}</strong> — {count(reading.table.nodes)} mục, trang tính “{reading.sheet}”.
       </p>
       <details open>
-        <summary>Đã đọc được ({reading.recognised.length})</summary>
+        <summary>Đã đọc được ({recognised.length})</summary>
         <ul>
-          {reading.recognised.map((r) => (
+          {recognised.map((r) => (
             <li key={r}>{r}</li>
           ))}
         </ul>
@@ -250,11 +262,22 @@ function ReadingPanel({ reading, onAccept, onDrop, busy }: { reading: CriteriaRe
           </ul>
         </div>
       )}
-      {reading.problems.length > 0 && (
+      <fieldset className="inspection">
+        <legend>Bảng trong tệp dùng để chấm</legend>
+        <div className="checks" role="radiogroup" aria-label="Loại đơn vị áp dụng">
+          {KIND_CHOICES.map((c) => (
+            <label key={c.key} className="check">
+              <input type="radio" name="criteria-kinds" checked={choice === c.key} onChange={() => setChoice(c.key)} />
+              {c.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {problems.length > 0 && (
         <div className={errors.length ? 'notice notice-error' : 'notice notice-info'}>
           <strong>Kiểm tra bảng đọc được</strong>
           <ul>
-            {reading.problems.map((p, i) => (
+            {problems.map((p, i) => (
               <li key={i}>
                 {p.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}: {p.message}
               </li>
@@ -263,7 +286,7 @@ function ReadingPanel({ reading, onAccept, onDrop, busy }: { reading: CriteriaRe
         </div>
       )}
       <div className="row">
-        <button type="button" className="primary" onClick={onAccept} disabled={busy}>
+        <button type="button" className="primary" onClick={() => onAccept(table)} disabled={busy}>
           Dùng bảng này
         </button>
         <button type="button" onClick={onDrop} disabled={busy}>
