@@ -6,3 +6,4 @@ export * from './records';
 export * from './on-behalf';
 export * from './settings';
 export * from './scoring';
+export * from './awards';

@@ -6,6 +6,7 @@ import { collectBundleFiles, importBundleFiles } from '../services/bundles/impor
 import { openWorkspaceForDb } from '../services/workspace/workspace';
 import { asUserError, unexpectedErrorMessage, UserError } from '../services/errors';
 import { describeStaffImport, importStaffXlsx } from '../services/registration/xlsx';
+import { describeHistoryImport, importHistoryXlsx, previewHistoryXlsx } from '../services/awards/history-xlsx';
 import { runDemo } from './demo';
 import { planReadCommand } from './plan';
 import { criteriaReadCommand } from './criteria';
@@ -21,6 +22,8 @@ const USAGE = `Cách dùng:
   thidua verify TỆP…                   kiểm tra gói hồ sơ (cấu trúc, giới hạn, mã băm, chữ ký)
   thidua import --db TỆP [--json] ĐƯỜNG_DẪN…   nhập gói hồ sơ hoặc thư mục vào cơ sở dữ liệu
   thidua staff import --db TỆP [--json] DANH_SÁCH.xlsx   nhập danh sách cán bộ từ tệp Excel
+  thidua history import --db TỆP [--dry-run] [--json] KHEN_THƯỞNG.xlsx   nhập danh hiệu, khen thưởng các năm trước từ tệp Excel
+                                       (--dry-run: chỉ xem trước, không ghi)
   thidua plan read TỆP [--json]        đọc kế hoạch (.docx, .txt): các đợt thi đua và mốc gửi tìm thấy, kèm câu gốc
   thidua criteria read TỆP.xlsx [--json]   đọc bảng tiêu chí chấm điểm từ tệp Excel: các mục, điểm chuẩn, cách chấm, dòng chưa đọc được
   thidua plan print --db TỆP [--group MÃ --year NĂM] [--out THƯ_MỤC]   in kế hoạch năm (DOCX)
@@ -109,6 +112,20 @@ async function staffImportCommand(args: string[]): Promise<number> {
   }
 }
 
+/** Exit 0 with the report (rows not recognised are listed, not written); exit 1 when the file cannot be read. */
+async function historyImportCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { db: { type: 'string' }, json: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false } }, allowPositionals: true });
+  if (!values.db) throw new UserError('Thiếu --db TỆP (cơ sở dữ liệu của đơn vị).');
+  if (positionals.length !== 1) throw new UserError('Hãy chỉ ra đúng một tệp Excel (.xlsx) danh hiệu, khen thưởng.');
+  const ws = openWorkspaceForDb(values.db);
+  try {
+    const file = positionals[0]!;
+    return await printOrRefuse(values.json, () => (values['dry-run'] ? previewHistoryXlsx(ws, file) : importHistoryXlsx(ws, file)), describeHistoryImport);
+  } finally {
+    ws.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -118,6 +135,10 @@ async function main(argv: string[]): Promise<number> {
       return importCommand(rest);
     case 'staff':
       if (rest[0] === 'import') return staffImportCommand(rest.slice(1));
+      console.log(USAGE);
+      return 2;
+    case 'history':
+      if (rest[0] === 'import') return historyImportCommand(rest.slice(1));
       console.log(USAGE);
       return 2;
     case 'plan':
