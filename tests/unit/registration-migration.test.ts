@@ -61,8 +61,9 @@ function beforeTheMove(ws: Workspace): Workspace {
     c.commitments.forEach((x, i) => commitment.run(r.record_id, r.version, x.kind, x.content, i));
   }
   raw.exec("delete from records where type = 'registration'");
-  // What the migrations after it made goes too, since they run again after it (score_totals: 0010).
+  // What the migrations after it made goes too, since they run again after it (score_totals: 0010; award history: 0011).
   raw.exec('drop trigger score_totals_stale_on_change; drop trigger score_totals_stale_on_delete; drop table score_totals;');
+  raw.exec('drop table award_year_facts; drop table award_nominees;');
   const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
   raw.prepare('delete from __drizzle_migrations where created_at >= ?').run(journal.entries.find((e) => e.tag.endsWith('_registrations_in_records'))!.when);
   const dataDir = ws.dataDir;

@@ -149,6 +149,7 @@ export type HistoryImportRow = {
   kind: NomineeKind;
   division: string;
   position: string;
+  /** The title as the row wrote it; '' when it comes from the title row above the table. */
   title: string;
   code: string;
   codeName: string;
@@ -325,7 +326,7 @@ function interpret(r: DataRow, title: HistoryImportReport['decisionTitle'], unit
   if (year === null) return { reason: 'không có năm được khen và không có ngày quyết định để suy ra.' };
   if (decision && Number(decision.date.slice(0, 4)) < year) return { reason: `quyết định ngày ${formatDateVi(decision.date)} có trước năm được khen ${year}.` };
   const entry = entryOf.get(code)!;
-  return { row: r.row, name: shown, kind, division: kind === 'person' ? division : '', position: squashSpaces(r.cells.position?.text ?? ''), title: titleText, code, codeName: entry.name, decision, year };
+  return { row: r.row, name: shown, kind, division: kind === 'person' ? division : '', position: squashSpaces(r.cells.position?.text ?? ''), title: r.cells.title?.text ?? '', code, codeName: entry.name, decision, year };
 }
 
 const emptyYear = (year: number): YearFacts => ({ year, taskCompletion: null, honours: [], discipline: [], initiatives: [], confirmed: [], groupLeads: [], targetsExceeded: null });
@@ -476,7 +477,7 @@ export function describeHistoryImport(r: HistoryImportReport): string[] {
   lines.push(`Đã nhận ${formatCount(r.matched.length)} dòng khớp danh mục:`);
   for (const m of r.matched) {
     const who = `${m.name}${m.division ? ` (${m.division})` : ''}, ${kindText[m.kind]}${m.known ? '' : ', mới'}`;
-    lines.push(`  Dòng ${m.row}: ${who}: "${m.title}" → «${m.codeName}» (${m.code}), năm ${m.year}, ${decisionText(m.decision)}.`);
+    lines.push(`  Dòng ${m.row}: ${who}: ${m.title ? `"${m.title}" → ` : ''}«${m.codeName}» (${m.code}), năm ${m.year}, ${decisionText(m.decision)}.`);
   }
   if (r.unmatched.length) {
     lines.push(`Không nhận được ${formatCount(r.unmatched.length)} dòng:`);

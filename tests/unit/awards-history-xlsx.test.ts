@@ -1,0 +1,292 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { saveStaff } from '../../electron/services/registration/staff';
+import { historyOf, listNominees, yearsOf } from '../../electron/services/awards/history';
+import { describeHistoryImport, importHistoryXlsx, matchTitle, MAX_HISTORY_ROWS, previewHistoryXlsx } from '../../electron/services/awards/history-xlsx';
+import { evaluate } from '../../electron/services/awards/eligibility';
+import { entryOn, ROUND_2025 } from '../helpers/awards';
+import { makeUnit, MEMBER, tempDir } from '../helpers/units';
+import { sheetRowXml, sheetXml, writeBombXlsx, writeRawXlsx } from '../helpers/sheets';
+
+/** Past titles and awards from sheets as offices keep them, both layouts, merged cells, and sheets meant to break the reader. */
+
+const ROWS_HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Danh hiệu, hình thức khen thưởng', 'Số, ngày quyết định', 'Năm'];
+
+async function book(file: string, fill: (ws: ExcelJS.Worksheet) => void, name = 'Khen thưởng'): Promise<string> {
+  const b = new ExcelJS.Workbook();
+  fill(b.addWorksheet(name));
+  await b.xlsx.writeFile(file);
+  return file;
+}
+
+/** A row per person or collective, with a division merged over three rows. */
+const rowsSheet = (file: string) =>
+  book(file, (ws) => {
+    ws.addRow(['DANH SÁCH DANH HIỆU THI ĐUA, HÌNH THỨC KHEN THƯỞNG CÁC NĂM']);
+    ws.mergeCells('A1:G1');
+    ws.addRow(ROWS_HEADER);
+    ws.addRow([1, 'Nguyễn Thị Hương', 'Chuyên viên', 'Phòng Hành chính tư pháp', 'LĐTT', '125/QĐ-STP ngày 15/12/2023', 2023]);
+    ws.addRow([2, 'Lò Văn Hải', 'Phó Trưởng phòng', null, 'Chiến sỹ thi đua cơ sở', 'Số 125/QĐ-STP, 15-12-2023', 'năm 2023']);
+    ws.addRow([3, 'Nguyễn Thị Hương', 'Chuyên viên', null, 'chiến sĩ thi đua cơ sở', '130/QĐ-STP ngày 16 tháng 12 năm 2024', 2024]);
+    ws.mergeCells('D3:D5');
+    ws.addRow([4, 'Phòng Hành chính tư pháp', null, null, 'Tập thể lao động tiên tiến', '125/QĐ-STP ngày 15/12/2023', 2023]);
+    ws.addRow([5, 'Sở Tư pháp tỉnh Hà Giang', null, null, 'Bằng khen của Bộ trưởng Bộ Tư pháp', '1234/QĐ-BTP ngày 20/01/2024', 2023]);
+    ws.addRow([6, 'Đỗ Thị Lan', 'Chuyên viên', 'Văn phòng', 'Bằng khen Bộ trưởng', '1234/QĐ-BTP ngày 20/01/2024', 2023]);
+    ws.addRow([7, 'Ma Thị Thu', 'Chuyên viên', 'Văn phòng', 'Huy hiệu Công đoàn', '5/QĐ-CĐ ngày 02/09/2023', 2023]);
+    ws.addRow([8, 'Ma Thị Thu', 'Chuyên viên', 'Văn phòng', 'Lao động tiên tiến', '10/QĐ-STP ngày 31/02/2024', 2024]);
+    ws.addRow([9, 'Ma Thị Thu', 'Chuyên viên', 'Văn phòng', 'Lao động tiên tiến', '10/QĐ-STP ngày 20/12/2024', 'hai nghìn']);
+  });
+
+/** One decision: its title row over a list STT | Họ và tên | Chức vụ | Đơn vị; divisions merged; a merged name. */
+const decisionSheet = (file: string) =>
+  book(
+    file,
+    (ws) => {
+      ws.addRow(['SỞ TƯ PHÁP TỈNH HÀ GIANG']);
+      ws.mergeCells('A1:D1');
+      ws.addRow(['DANH SÁCH KÈM THEO QUYẾT ĐỊNH số 125/QĐ-STP ngày 15 tháng 12 năm 2024 của Giám đốc Sở Tư pháp về việc công nhận danh hiệu Lao động tiên tiến năm 2024']);
+      ws.mergeCells('A2:D2');
+      ws.addRow([]);
+      ws.addRow(['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị']);
+      ws.addRow([1, 'Nguyễn Thị Hương', 'Chuyên viên', 'Phòng Hành chính tư pháp']);
+      ws.addRow([2, 'Lò Văn Hải', 'Phó Trưởng phòng', null]);
+      ws.mergeCells('D5:D6');
+      ws.addRow([3, 'Đỗ Thị Lan', 'Chuyên viên', 'Văn phòng']);
+      ws.addRow([4, 'Hoàng Văn Nam', 'Chuyên viên', 'Thanh tra']);
+      ws.addRow([5, null, 'Chuyên viên', 'Thanh tra']);
+      ws.mergeCells('B8:B9');
+    },
+    'QĐ 125',
+  );
+
+async function unit() {
+  const { ws } = await makeUnit(MEMBER);
+  for (const [fullName, gender, department] of [
+    ['Nguyễn Thị Hương', 'nu', 'Phòng Hành chính tư pháp'],
+    ['Lò Văn Hải', 'nam', 'Phòng Hành chính tư pháp'],
+    ['Đỗ Thị Lan', 'nu', 'Văn phòng'],
+  ] as const)
+    saveStaff(ws, { fullName, birthYear: 1980, gender, position: '', department, allowDuplicate: false });
+  listNominees(ws);
+  return ws;
+}
+
+describe('titles as offices write them', () => {
+  it.each([
+    ['LĐTT', ['LDTT']],
+    ['Lao động tiên tiến', ['LDTT']],
+    ['Công nhận danh hiệu "Lao động tiên tiến" năm 2023', ['LDTT']],
+    ['Tập thể Lao động tiên tiến', ['TTLDTT']],
+    ['Chiến sỹ thi đua cơ sở', ['CSTDCS']],
+    ['CSTĐCS', ['CSTDCS']],
+    ['Chiến sĩ thi đua cấp Bộ', ['CSTD_BO']],
+    ['Bằng khen của Bộ trưởng Bộ Tư pháp', ['BK_BTP_TT', 'BK_BTP_CN']],
+    ['Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Hà Giang', ['BK_UBND_TT', 'BK_UBND_CN']],
+    ['Bằng khen của Thủ tướng Chính phủ', ['BK_TTG_TT', 'BK_TTG_CN']],
+    ['Cờ thi đua của Bộ Tư pháp', ['CO_BTP']],
+    ['Giấy khen của Giám đốc Sở', ['GK_TT', 'GK_CN']],
+    ['Kỷ niệm chương "Vì sự nghiệp Tư pháp"', ['KNC_TP']],
+  ])('"%s" is %j', (text, codes) => {
+    expect(matchTitle(text)?.codes).toEqual(codes);
+  });
+
+  it('what the catalogue does not hold matches nothing', () => {
+    expect(matchTitle('Huy hiệu Công đoàn')).toBeNull();
+    expect(matchTitle('Lao động')).toBeNull();
+  });
+});
+
+describe('a row per person or collective', () => {
+  it('previews without writing, then imports what it recognised, row by row, and says what it could not', async () => {
+    const ws = await unit();
+    const file = await rowsSheet(path.join(tempDir(), 'khen-thuong.xlsx'));
+    const preview = await previewHistoryXlsx(ws, file);
+    expect(preview.committed).toBe(false);
+    expect(listNominees(ws).flatMap((n) => n.years)).toEqual([]);
+
+    const r = await importHistoryXlsx(ws, file, preview.sha256);
+    expect(r.layout).toBe('rows');
+    expect(r.headerRow).toBe(2);
+    expect(r.matched.map((m) => [m.row, m.name, m.kind, m.division, m.code, m.year, m.decision?.number, m.decision?.date])).toEqual([
+      [3, 'Nguyễn Thị Hương', 'person', 'Phòng Hành chính tư pháp', 'LDTT', 2023, '125/QĐ-STP', '2023-12-15'],
+      [4, 'Lò Văn Hải', 'person', 'Phòng Hành chính tư pháp', 'CSTDCS', 2023, '125/QĐ-STP', '2023-12-15'],
+      [5, 'Nguyễn Thị Hương', 'person', 'Phòng Hành chính tư pháp', 'CSTDCS', 2024, '130/QĐ-STP', '2024-12-16'],
+      [6, 'Phòng Hành chính tư pháp', 'division', '', 'TTLDTT', 2023, '125/QĐ-STP', '2023-12-15'],
+      [7, 'Sở Tư pháp tỉnh Hà Giang', 'unit', '', 'BK_BTP_TT', 2023, '1234/QĐ-BTP', '2024-01-20'],
+      [8, 'Đỗ Thị Lan', 'person', 'Văn phòng', 'BK_BTP_CN', 2023, '1234/QĐ-BTP', '2024-01-20'],
+    ]);
+    expect(r.unmatched).toEqual([
+      { row: 9, name: 'Ma Thị Thu', text: 'Huy hiệu Công đoàn', reason: 'không khớp "Huy hiệu Công đoàn" với danh hiệu, hình thức khen thưởng nào trong danh mục.' },
+      { row: 10, name: 'Ma Thị Thu', text: 'Lao động tiên tiến', reason: expect.stringContaining('ngày quyết định "10/QĐ-STP ngày 31/02/2024" không hợp lệ: Tháng 2 năm 2024 chỉ có 29 ngày') },
+      { row: 11, name: 'Ma Thị Thu', text: 'Lao động tiên tiến', reason: 'không đọc được năm "hai nghìn" (ghi năm bằng chữ số, ví dụ 2023 hoặc "năm 2023").' },
+    ]);
+    expect(r.warnings).toContain('Ô D3:D5 là ô gộp trong cột Đơn vị, phòng: giá trị "Phòng Hành chính tư pháp" được dùng cho các dòng 3–5.');
+    // Hương (2 years), Hải, Lan, the division, the unit: 6 years, nobody new but... the unit's row and the division were listed from the staff list.
+    expect(r.changes).toEqual({ newNominees: 0, newYears: 6, changedYears: 0, unchangedYears: 0 });
+    expect(preview.changes).toEqual(r.changes);
+
+    const huong = listNominees(ws, 'nguyen thi huong')[0]!;
+    expect(huong.years).toEqual([2024, 2023]);
+    const y2023 = yearsOf(ws.db, huong.id).find((y) => y.facts.year === 2023)!;
+    expect(y2023.source).toMatchObject({ kind: 'xlsx', file: 'khen-thuong.xlsx', rows: '3' });
+    expect(y2023.facts.honours).toEqual([{ code: 'LDTT', decision: { number: '125/QĐ-STP', date: '2023-12-15' } }]);
+
+    const lines = describeHistoryImport(r);
+    expect(lines).toContain('  Dòng 4: Lò Văn Hải (Phòng Hành chính tư pháp), cá nhân: "Chiến sỹ thi đua cơ sở" → «Chiến sĩ thi đua cơ sở» (CSTDCS), năm 2023, QĐ số 125/QĐ-STP ngày 15/12/2023.');
+    expect(lines).toContain('Không nhận được 3 dòng:');
+    expect(lines).toContain('Đã ghi: 0 đối tượng mới, 6 năm mới, 0 năm bổ sung, 0 năm không đổi.');
+
+    // Again: nothing changes, and said so.
+    expect((await importHistoryXlsx(ws, file)).changes).toEqual({ newNominees: 0, newYears: 0, changedYears: 0, unchangedYears: 6 });
+  });
+
+  it('separate number and date columns, an Excel date cell, a formula with its result; no year column takes the decision date year, and says so', async () => {
+    const ws = await unit();
+    const file = await book(path.join(tempDir(), 'tach-cot.xlsx'), (ws) => {
+      ws.addRow(['Họ và tên', 'Danh hiệu', 'Số quyết định', 'Ngày quyết định']);
+      ws.addRow(['Lò Văn Hải', 'Lao động tiên tiến', '88/QĐ-STP', new Date(Date.UTC(2022, 11, 20))]);
+      ws.addRow(['Ma Thị Thu', { formula: '"Lao động "&"tiên tiến"', result: 'Lao động tiên tiến' }, '88/QĐ-STP', '20/12/2022']);
+      ws.getCell('D2').numFmt = 'dd/mm/yyyy';
+    });
+    const r = await importHistoryXlsx(ws, file);
+    expect(r.matched.map((m) => [m.name, m.year, m.decision, m.known])).toEqual([
+      ['Lò Văn Hải', 2022, { number: '88/QĐ-STP', date: '2022-12-20' }, true],
+      ['Ma Thị Thu', 2022, { number: '88/QĐ-STP', date: '2022-12-20' }, false],
+    ]);
+    expect(r.changes.newNominees).toBe(1);
+    expect(r.warnings.some((w) => w.startsWith('Dòng không ghi năm được tính theo năm của ngày quyết định'))).toBe(true);
+  });
+});
+
+describe('a decision under its title row', () => {
+  it('reads the decision, the title and the year from the title row, divisions from merged cells, and refuses rows of a merged name', async () => {
+    const ws = await unit();
+    const file = await decisionSheet(path.join(tempDir(), 'qd-125.xlsx'));
+    const r = await importHistoryXlsx(ws, file);
+    expect(r.layout).toBe('decision');
+    expect(r.sheet).toBe('QĐ 125');
+    expect(r.decisionTitle).toMatchObject({ decision: { number: '125/QĐ-STP', date: '2024-12-15' }, code: 'LDTT', year: 2024 });
+    expect(r.matched.map((m) => [m.row, m.name, m.division, m.code, m.year])).toEqual([
+      [5, 'Nguyễn Thị Hương', 'Phòng Hành chính tư pháp', 'LDTT', 2024],
+      [6, 'Lò Văn Hải', 'Phòng Hành chính tư pháp', 'LDTT', 2024],
+      [7, 'Đỗ Thị Lan', 'Văn phòng', 'LDTT', 2024],
+    ]);
+    expect(r.unmatched.map((u) => u.row)).toEqual([8, 9]);
+    expect(r.unmatched[0]!.reason).toContain('ô B8:B9 là ô gộp trong cột Họ và tên (tên tập thể)');
+    expect(describeHistoryImport(r)).toContain('Tiêu đề: QĐ số 125/QĐ-STP ngày 15/12/2024, «Lao động tiên tiến», năm 2024.');
+
+    // What was imported is what evaluate reads: 2 of 2 in the division hold LĐTT in 2024.
+    const division = listNominees(ws, 'hanh chinh', 'division')[0]!;
+    const share = evaluate(entryOn('TTLDTT', '2024-12-31'), historyOf(ws.db, division.id), 2024).results[1]!;
+    expect(share).toMatchObject({ status: 'met', reason: expect.stringContaining('2/2 thành viên (100%)') });
+    expect(evaluate(entryOn('CSTDCS', ROUND_2025), historyOf(ws.db, listNominees(ws, 'lo van hai')[0]!.id), 2024).results[0]!.status).toBe('met');
+  });
+
+  it('a title row naming nothing of the catalogue, without a title column, is refused and nothing written', async () => {
+    const ws = await unit();
+    const file = await book(path.join(tempDir(), 'qd-cd.xlsx'), (ws) => {
+      ws.addRow(['QUYẾT ĐỊNH số 5/QĐ-CĐ ngày 02/09/2023 về việc tặng Huy hiệu Công đoàn']);
+      ws.addRow(['STT', 'Họ và tên', 'Đơn vị']);
+      ws.addRow([1, 'Lò Văn Hải', 'Văn phòng']);
+    });
+    await expect(importHistoryXlsx(ws, file)).rejects.toThrow(/không có cột danh hiệu, hình thức khen thưởng, và dòng tiêu đề phía trên bảng không nêu danh hiệu nào trong danh mục/);
+    expect(listNominees(ws).flatMap((n) => n.years)).toEqual([]);
+  });
+});
+
+describe('hostile sheets', () => {
+  it('a compression bomb, garbage, a missing file, an empty sheet: refused in Vietnamese', async () => {
+    const ws = await unit();
+    const dir = tempDir();
+    await expect(importHistoryXlsx(ws, await writeBombXlsx(path.join(dir, 'bom.xlsx'), 1024 * 1024 * 1024))).rejects.toThrow(/^Tệp Excel quá lớn khi giải nén/);
+    fs.writeFileSync(path.join(dir, 'rac.xlsx'), 'rác');
+    await expect(importHistoryXlsx(ws, path.join(dir, 'rac.xlsx'))).rejects.toThrow(/^Không đọc được tệp Excel: tệp phải có định dạng .xlsx/);
+    await expect(importHistoryXlsx(ws, path.join(dir, 'khong-co.xlsx'))).rejects.toThrow(/^Không mở được tệp Excel/);
+    await expect(importHistoryXlsx(ws, await book(path.join(dir, 'trong.xlsx'), () => {}))).rejects.toThrow(/^Không tìm thấy dòng tiêu đề có cột "Họ và tên"/);
+    await expect(importHistoryXlsx(ws, await book(path.join(dir, 'chi-tieu-de.xlsx'), (s) => s.addRow(['Họ và tên', 'Danh hiệu'])))).rejects.toThrow(/không có dòng nào dưới dòng tiêu đề \(dòng 1\)/);
+  });
+
+  it('wrong types and formulas without a stored result are listed per row; the rest is imported', async () => {
+    const ws = await unit();
+    const rows = [
+      sheetRowXml(1, ['Họ và tên', 'Danh hiệu', 'Năm']),
+      sheetRowXml(2, ['Lò Văn Hải', 'Lao động tiên tiến', 2021]),
+      sheetRowXml(3, ['Đỗ Thị Lan', 'Lao động tiên tiến', 20.5]),
+      sheetRowXml(4, ['Nguyễn Thị Hương', 'Lao động tiên tiến', 1890]),
+      '<row r="5"><c r="A5" t="inlineStr"><is><t>Ma Thị Thu</t></is></c><c r="B5"><f>CONCAT("Lao động"," tiên tiến")</f></c><c r="C5"><v>2021</v></c></row>',
+      '<row r="6"><c r="A6" t="inlineStr"><is><t>Hoàng Văn Nam</t></is></c><c r="B6" t="e"><v>#REF!</v></c><c r="C6"><v>2021</v></c></row>',
+    ].join('');
+    const r = await importHistoryXlsx(ws, await writeRawXlsx(path.join(tempDir(), 'kieu-sai.xlsx'), sheetXml(rows)));
+    expect(r.matched.map((m) => m.name)).toEqual(['Lò Văn Hải']);
+    expect(r.unmatched.map((u) => [u.row, u.reason])).toEqual([
+      [3, 'không đọc được năm "20.5" (ghi năm bằng chữ số, ví dụ 2023 hoặc "năm 2023").'],
+      [4, 'không đọc được năm "1890" (ghi năm bằng chữ số, ví dụ 2023 hoặc "năm 2023").'],
+      [5, expect.stringMatching(/^ô B5 \(cột Danh hiệu, hình thức khen thưởng\) là công thức chưa có kết quả đã lưu/)],
+      [6, 'ô B6 (cột Danh hiệu, hình thức khen thưởng) có lỗi #REF!.'],
+    ]);
+  });
+
+  it(`more than ${MAX_HISTORY_ROWS} rows is refused before anything is written`, async () => {
+    const ws = await unit();
+    const rows = [sheetRowXml(1, ['Họ và tên', 'Danh hiệu', 'Năm'])];
+    for (let i = 2; i <= MAX_HISTORY_ROWS + 2; i++) rows.push(sheetRowXml(i, [`Người ${i}`, 'LĐTT', 2020]));
+    const file = await writeRawXlsx(path.join(tempDir(), 'lon.xlsx'), sheetXml(rows.join('')));
+    await expect(importHistoryXlsx(ws, file)).rejects.toThrow('Tệp có quá 20.000 dòng');
+    expect(listNominees(ws, '', 'person')).toHaveLength(3);
+  });
+
+  it('a file changed between the preview and the import is refused', async () => {
+    const ws = await unit();
+    const file = await rowsSheet(path.join(tempDir(), 'doi.xlsx'));
+    const preview = await previewHistoryXlsx(ws, file);
+    await decisionSheet(file);
+    await expect(importHistoryXlsx(ws, file, preview.sha256)).rejects.toThrow('Tệp Excel đã thay đổi sau khi xem trước');
+    expect(listNominees(ws).flatMap((n) => n.years)).toEqual([]);
+  });
+});
+
+describe('thidua history import', () => {
+  const cli = path.resolve('dist/cli.js');
+  const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+
+  it(
+    'prints the report in Vietnamese or as JSON (exit 0); --dry-run writes nothing; an unreadable file exits 1 with a Vietnamese message',
+    async () => {
+      const ws = await unit();
+      const db = path.join(ws.dataDir, 'thidua.sqlite');
+      ws.close();
+      const file = await decisionSheet(path.join(tempDir(), 'qd-125.xlsx'));
+      const dry = run('history', 'import', '--db', db, '--dry-run', file);
+      expect(dry.status).toBe(0);
+      expect(dry.stdout).toContain('Xem trước, chưa ghi gì: sẽ ghi 0 đối tượng mới, 3 năm mới');
+      const text = run('history', 'import', '--db', db, file);
+      expect(text.status).toBe(0);
+      expect(text.stdout.split('\n')).toEqual(
+        expect.arrayContaining([
+          'Trang tính "QĐ 125" của tệp qd-125.xlsx (dòng tiêu đề: 4), danh sách kèm theo một quyết định.',
+          '  Dòng 5: Nguyễn Thị Hương (Phòng Hành chính tư pháp), cá nhân: «Lao động tiên tiến» (LDTT), năm 2024, QĐ số 125/QĐ-STP ngày 15/12/2024.',
+          'Không nhận được 2 dòng:',
+          '  Dòng 8 (Hoàng Văn Nam): ô B8:B9 là ô gộp trong cột Họ và tên (tên tập thể): các dòng 8–9 không thể cùng một tên; hãy bỏ gộp ô.',
+          'Đã ghi: 0 đối tượng mới, 3 năm mới, 0 năm bổ sung, 0 năm không đổi.',
+        ]),
+      );
+      const json = run('history', 'import', '--db', db, '--json', file);
+      expect(json.status).toBe(0);
+      expect(JSON.parse(json.stdout)).toMatchObject({ committed: true, changes: { unchangedYears: 3 }, unmatched: [{ row: 8 }, { row: 9 }] });
+
+      const dir = tempDir();
+      fs.writeFileSync(path.join(dir, 'rac.xlsx'), 'rác');
+      const refused = run('history', 'import', '--db', db, path.join(dir, 'rac.xlsx'));
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toMatch(/^Lỗi: Không đọc được tệp Excel: tệp phải có định dạng .xlsx/);
+      const missing = run('history', 'import', '--db', db, '--json', path.join(dir, 'khong-co.xlsx'));
+      expect(missing.status).toBe(1);
+      expect(JSON.parse(missing.stdout).error).toMatch(/^Không mở được tệp Excel/);
+      expect(run('history', 'import', path.join(dir, 'rac.xlsx')).stderr).toContain('Lỗi: Thiếu --db TỆP');
+    },
+    120_000,
+  );
+});
