@@ -236,6 +236,12 @@ describe('the leader’s verification and the ranking', () => {
     const result = ownVerifiedScores(member.ws, g)!;
     expect([result.by, result.selfTotal, result.verifiedTotal]).toEqual([LEADER.name, 7, 6]);
     expect(result.changes).toEqual([{ node: 'a1.1', number: '1', content: 'Báo cáo công tác tư pháp 06 tháng đầu năm', selfPoints: 2, verifiedPoints: 1, reason: 'Sổ công văn ghi ngày gửi 13/7.' }]);
+
+    // A new version from the member: the finished verification was of the old one, so the ranking no longer calls it verified.
+    saveSelfAssessment(member.ws, g, { items: [{ node: 'a1.1', value: { type: 'days_late', days: 1 }, explanation: '', evidence: [] }], conditions_met: [], confirmation: null });
+    const again = await exportSelfAssessment(member.ws, g, { acceptGaps: true });
+    expect((await importBundleFile(leader.ws, file(again.path))).status).toBe('accepted');
+    expect(rankingView(leader.ws, lg, 'all').rows.map((r) => [r.basis, r.selfTotal])).toEqual([['in_progress', 1.5]]);
   });
 
   it('keeps each member’s totals for the ranking, and adds them up again whenever a version they came from changes', async () => {

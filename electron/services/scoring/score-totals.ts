@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { schema, writeTransaction, type DbOrTx } from '../../../db/client';
 import { findGroup, getGroup } from '../groups-calendar/groups';
-import { currentVersions, type StoredRecord } from '../records/store';
+import { currentVersion, currentVersions, type StoredRecord } from '../records/store';
 import type { UnitKind } from '../units-keys/schemas';
 import { tableInForce } from './criteria';
 import type { CriteriaTable, CriteriaTableRecord } from './criteria-schemas';
@@ -9,7 +9,7 @@ import type { RankTotals } from './ranking';
 import { computeTotals, walkTable, type NodeTotal } from './rules';
 import { valuesOf } from './self-assessment';
 import type { SelfAssessmentRecord } from './self-assessment-schemas';
-import { verifiedValues } from './verification';
+import { outdatedOf, verifiedValues } from './verification';
 import type { VerificationRecord } from './verification-schemas';
 import type { RankingBasis } from './view-schemas';
 
@@ -28,8 +28,8 @@ interface KeptTotals {
   groups: [node: string, points: number, max: number][];
   /** The member's own total, shown beside the verified one. */
   selfTotal: number;
-  /** The verification is finished: only then does the total rank as verified. */
-  complete: boolean;
+  /** The verification is finished, and of the self-assessment as it stands: only then does the total rank as verified. */
+  verified: boolean;
   conditionsMet: string[];
 }
 
@@ -44,15 +44,6 @@ interface Versions {
   self: { recordId: string; version: number };
   verification: { recordId: string; version: number } | null;
 }
-
-const contentOf = <T>(db: DbOrTx, recordId: string, version: number): T => {
-  const row = db
-    .select({ content: schema.records.content })
-    .from(schema.records)
-    .where(and(eq(schema.records.recordId, recordId), eq(schema.records.version, version)))
-    .get();
-  return JSON.parse(row!.content) as T;
-};
 
 /** The verifier's current verification (not a cross-inspection) of each member, by member code. */
 function verificationVersions(db: DbOrTx, groupCode: string, year: number, verifier: string) {
@@ -78,9 +69,11 @@ function verificationVersions(db: DbOrTx, groupCode: string, year: number, verif
 }
 
 function compute(db: DbOrTx, table: CriteriaTable, kind: UnitKind, keys: Versions): KeptTotals {
-  const self = contentOf<SelfAssessmentRecord>(db, keys.self.recordId, keys.self.version);
-  const v = keys.verification && contentOf<VerificationRecord>(db, keys.verification.recordId, keys.verification.version);
-  const totals = computeTotals(table, kind, verifiedValues(self, v ?? undefined));
+  const stored = currentVersion<SelfAssessmentRecord>(db, keys.self.recordId)!;
+  const verification = keys.verification ? currentVersion<VerificationRecord>(db, keys.verification.recordId) : undefined;
+  const self = stored.content;
+  const v = verification?.content;
+  const totals = computeTotals(table, kind, verifiedValues(self, v));
   const groups: KeptTotals['groups'] = [];
   // Top-level nodes are the columns; groups at any depth are what tie-breaks compare.
   for (const { node, depth } of walkTable(table.nodes)) {
@@ -94,7 +87,7 @@ function compute(db: DbOrTx, table: CriteriaTable, kind: UnitKind, keys: Version
     deduction: totals.deduction,
     groups,
     selfTotal: v ? computeTotals(table, kind, valuesOf(self)).total : totals.total,
-    complete: !!v?.complete,
+    verified: !!v?.complete && !outdatedOf(stored, verification),
     conditionsMet: v ? v.conditions_met : self.conditions_met,
   };
 }
@@ -146,7 +139,7 @@ export function memberTotals(
     result.set(m.code, {
       totals: { total: t.total, max: t.max, bonus: t.bonus, deduction: t.deduction, byNode: new Map<string, NodeTotal>(t.groups.map(([id, points, max]) => [id, { points, max }])) },
       selfTotal: t.selfTotal,
-      basis: !verification ? 'self' : t.complete ? 'verified' : 'in_progress',
+      basis: !verification ? 'self' : t.verified ? 'verified' : 'in_progress',
       conditionsMet: new Set(t.conditionsMet),
     });
   }

@@ -59,7 +59,7 @@ export function verifiedValues(self: SelfAssessmentRecord, verification: Verific
  * The verification no longer matches what is held: an older version, or — for this unit's own
  * self-assessment, a draft edited in place until it is sent — a draft changed after it was verified.
  */
-function outdatedOf(self: StoredRecord<SelfAssessmentRecord>, verification: StoredRecord<VerificationRecord> | undefined): boolean {
+export function outdatedOf(self: StoredRecord<SelfAssessmentRecord>, verification: StoredRecord<VerificationRecord> | undefined): boolean {
   if (!verification) return false;
   return verification.content.self_assessment.version !== self.version || (self.status === 'draft' && self.updatedAt > verification.updatedAt);
 }
