@@ -42,7 +42,7 @@ export default tseslint.config(
             // The pure text rules (collation, search, dates, points) are shared so a date or a score reads the same on
             // screen and on paper; the pure scoring rules and the criteria table's checks, so totals and checks follow the
             // typing without a round trip; the file types each picker offers, for the browser's chooser.
-            { regex: 'electron/services/(?!text/(vietnamese|points)$|scoring/(rules|check)$|files/document-kinds$)', message: 'Giao diện chỉ nói chuyện qua hợp đồng (renderer/api); chỉ quy tắc chữ, ngày, điểm (electron/services/text), quy tắc chấm điểm và kiểm tra bảng tiêu chí (electron/services/scoring/rules, scoring/check) và loại tệp được chọn (electron/services/files/document-kinds) là dùng chung.' },
+            { regex: 'electron/services/(?!text/(vietnamese|points)$|scoring/(rules|check)$|units-keys/unit-kinds$|files/document-kinds$)', message: 'Giao diện chỉ nói chuyện qua hợp đồng (renderer/api); chỉ quy tắc chữ, ngày, điểm (electron/services/text), quy tắc chấm điểm và kiểm tra bảng tiêu chí (electron/services/scoring/rules, scoring/check), tên các loại đơn vị (units-keys/unit-kinds) và loại tệp được chọn (electron/services/files/document-kinds) là dùng chung.' },
             { group: ['**/electron/ipc/**'], allowTypeImports: true, message: 'Giao diện chỉ được "import type" từ electron/ipc.' },
           ],
         },

@@ -1,12 +1,7 @@
-import type { ImportStatus, Role, UnitKind } from '../../electron/ipc/contract';
+import type { ImportStatus, Role } from '../../electron/ipc/contract';
 import { formatDateVi, localDate } from '../../electron/services/text/vietnamese';
 
-export const unitKindLabels: Record<UnitKind, string> = {
-  so_tu_phap: 'Sở Tư pháp',
-  thads: 'Cục THADS / THADS tỉnh',
-  don_vi_thuoc_bo: 'Đơn vị thuộc Bộ',
-  khac: 'Khác',
-};
+export { unitKindLabels } from '../../electron/services/units-keys/unit-kinds';
 
 export const roleLabels: Record<Role, string> = { leader: 'Trưởng', deputy: 'Phó Trưởng', member: 'Thành viên' };
 
