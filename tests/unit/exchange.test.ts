@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrationsFolder, openDatabase, schema } from '../../db/client';
-import { recreateRegistrationTables } from '../helpers/registration-tables';
+import { openDatabase, schema } from '../../db/client';
+import { recreateRegistrationTables, undoMigrationsFrom } from '../helpers/migrations';
 import { groupInputSchema } from '../../electron/ipc/contract';
 import { decideQuarantine, importBundleFile, listQuarantine } from '../../electron/services/bundles/importer';
 import { sendBundle } from '../../electron/services/bundles/outbox';
@@ -153,32 +153,17 @@ describe('the calendar owns the deadline', () => {
     const file = path.join(tempDir(), 'thidua.db');
     openDatabase(file).$client.close();
     const raw = new Database(file);
-    // Back to the schema of 0002, with a group as an earlier version stored it.
-    const migrations = fs.readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql'));
-    raw.exec('drop table records; alter table emulation_groups add column registration_deadline text; alter table group_members drop column gathered_by_deputy;');
-    // And without what 0004 added: 0003 and every migration after it run again.
-    raw.exec('alter table received_bundles drop column forwarded_by; alter table received_bundles drop column forwarded_in; alter table received_bundles drop column submitted_at;');
-    // And without what 0005 added.
-    raw.exec('alter table pinned_keys drop column replaced_by; alter table pinned_keys drop column replaced_at;');
-    // And without what 0006 added.
-    raw.exec('drop table on_behalf_entries;');
-    // And without the milestone a bundle names (bundle_milestone).
-    raw.exec('alter table received_bundles drop column milestone; alter table sent_bundles drop column milestone;');
-    // And without the settings table (app_settings).
-    raw.exec('drop table app_settings;');
-    // And with the registration tables that registrations_in_records moved into the records store.
+    // Back to the schema of 0002, with a group as an earlier version stored it: 0003 and every migration after it run again.
+    undoMigrationsFrom(raw, '0003_');
+    // What they dropped: 0003 the group's registration deadline, registrations_in_records the registration tables.
+    raw.exec('alter table emulation_groups add column registration_deadline text;');
     recreateRegistrationTables(raw);
     raw.prepare("insert into units (code, name, kind, province, updated_at) values ('STP-TQ', 'Sở Tư pháp tỉnh Tuyên Quang', 'so_tu_phap', 'Tuyên Quang', '2022-01-01')").run();
     raw.prepare("insert into own_unit (id, unit_code, key_id, created_at) values (1, 'STP-TQ', '00112233445566778899aabbccddeeff', '2022-01-01')").run();
     raw.prepare("insert into emulation_groups (code, year, name, kind, registration_deadline, created_at) values ('KVTD-MNPB', 2022, 'Khu vực', 'khu_vuc', '2022-02-10', '2022-01-01')").run();
     raw.prepare("insert into emulation_groups (code, year, name, kind, registration_deadline, created_at) values ('KVTD-MNPB', 2023, 'Khu vực', 'khu_vuc', NULL, '2023-01-01')").run();
-    const last = migrations.find((f) => f.startsWith('0003_'))!;
-    const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
-    const since = journal.entries.find((e) => e.tag.startsWith('0003_'))!.when;
-    raw.prepare('delete from __drizzle_migrations where created_at >= ?').run(since);
     raw.close();
     const db = openDatabase(file);
-    expect(last).toBeTruthy();
     const plans = db.select().from(schema.records).all();
     expect(plans).toHaveLength(1);
     const plan = JSON.parse(plans[0]!.content) as { milestones: { key: string; deadline: unknown }[] };

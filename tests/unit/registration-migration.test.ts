@@ -1,7 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrationsFolder } from '../../db/client';
 import { importBundleFile } from '../../electron/services/bundles/importer';
 import { openWorkspace, type Workspace } from '../../electron/services/workspace/workspace';
 import { exportRegistration } from '../../electron/services/registration/export';
@@ -13,7 +11,7 @@ import { onBehalfInputSchema } from '../../electron/services/registration/schema
 import { saveStaff } from '../../electron/services/registration/staff';
 import { registrationDiff, registrationHistory } from '../../electron/services/registration/versions';
 import { testClock } from '../helpers/clock';
-import { recreateRegistrationTables } from '../helpers/registration-tables';
+import { recreateRegistrationTables, undoMigrationsFrom } from '../helpers/migrations';
 import { DEPUTY, LEADER, leaderPinning, MEMBER, registeredMember } from '../helpers/units';
 import { readZip } from '../helpers/zip';
 
@@ -61,11 +59,7 @@ function beforeTheMove(ws: Workspace): Workspace {
     c.commitments.forEach((x, i) => commitment.run(r.record_id, r.version, x.kind, x.content, i));
   }
   raw.exec("delete from records where type = 'registration'");
-  // What the migrations after it made goes too, since they run again after it (score_totals: 0010; award history: 0011).
-  raw.exec('drop trigger score_totals_stale_on_change; drop trigger score_totals_stale_on_delete; drop table score_totals;');
-  raw.exec('drop table award_year_facts; drop table award_nominees;');
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
-  raw.prepare('delete from __drizzle_migrations where created_at >= ?').run(journal.entries.find((e) => e.tag.endsWith('_registrations_in_records'))!.when);
+  undoMigrationsFrom(raw, '0009_');
   const dataDir = ws.dataDir;
   ws.close();
   return openWorkspace({ dataDir, clock: testClock });
