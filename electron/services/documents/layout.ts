@@ -68,8 +68,10 @@ export function textWidth(text: string, halfPoints: number, bold = false): numbe
 export interface DocumentHeading {
   /** Cơ quan chủ quản, printed in capitals above the unit (may be empty). */
   parentName: string;
+  /** Empty for a paper a person signs for themselves (a báo cáo thành tích cá nhân): the national heading alone. */
   unitName: string;
-  numberSymbol: string;
+  /** Null for a paper that carries no number (a list attached to a letter, a ballot paper). */
+  numberSymbol: string | null;
   place: string;
   /** ISO date, or an undated document of a year: the day and month left blank, filled by hand when signed. */
   date: string | { blankIn: number };
@@ -83,14 +85,23 @@ export interface Signature {
   name: string;
 }
 
+/** A signer among several side by side (minutes: the secretary and the chair), without recipients. */
+export interface SignerBlock {
+  title: string;
+  /** "(Ký, ghi rõ họ tên)", "(Ký, đóng dấu)": printed in italics under the title. */
+  note?: string;
+  name: string;
+}
+
 type Run = string | IRunOptions;
 /**
  * Every run of text in every document is made here, so this is where characters XML forbids are
  * dropped: forms and bundle records refuse them, but a file Word cannot open must never be written.
+ * Here too a number keeps its per cent sign on its line ("80 %" never breaks before the sign).
  */
 const run = (r: Run, base: IRunOptions = {}) => {
   const options = typeof r === 'string' ? { text: r } : r;
-  return new TextRun({ font: FONT, ...base, ...options, ...(options.text === undefined ? {} : { text: stripUnsafeChars(options.text) }) });
+  return new TextRun({ font: FONT, ...base, ...options, ...(options.text === undefined ? {} : { text: stripUnsafeChars(options.text).replace(/(\d) %/g, '$1\u00a0%') }) });
 };
 
 export function line(
@@ -161,8 +172,9 @@ function headingTable(h: DocumentHeading, landscape: boolean): Table {
   // a third of the width), and the place and date, which may wrap, what is left.
   const leftAvail = total - (textWidth(NATIONAL_TITLE, 24, true) + CELL_MARGINS + 60);
   const parentLines = h.parentName ? headingLines(h.parentName.toUpperCase(), leftAvail - CELL_MARGINS, 24, false) : [];
-  const unitLines = headingLines(h.unitName.toUpperCase(), leftAvail - CELL_MARGINS, 24, true);
-  const leftNeeds = Math.max(...parentLines.map((t) => textWidth(t, 24)), ...unitLines.map((t) => textWidth(t, 24, true)), textWidth(`Số: ${h.numberSymbol}`, 26)) + CELL_MARGINS;
+  const unitLines = h.unitName ? headingLines(h.unitName.toUpperCase(), leftAvail - CELL_MARGINS, 24, true) : [];
+  const numberLine = h.numberSymbol === null ? [] : [`Số: ${h.numberSymbol}`];
+  const leftNeeds = Math.max(0, ...parentLines.map((t) => textWidth(t, 24)), ...unitLines.map((t) => textWidth(t, 24, true)), ...numberLine.map((t) => textWidth(t, 26))) + CELL_MARGINS;
   const left = Math.min(leftAvail, Math.max(leftNeeds, Math.round(total * (landscape ? 0.4 : 0.36))));
   const right = total - left;
   const placeDateSize = textWidth(placeDate, 28) <= right - CELL_MARGINS ? 28 : 26;
@@ -171,23 +183,25 @@ function headingTable(h: DocumentHeading, landscape: boolean): Table {
   const leftCol = [
     ...parentLines.map((t) => centred(t, 24)),
     ...unitLines.map((t) => centred(t, 24, { bold: true })),
-    rule(ruleIndent),
-    centred(`Số: ${h.numberSymbol}`, 26),
+    ...(unitLines.length ? [rule(ruleIndent)] : []),
+    ...numberLine.map((t) => centred(t, 26)),
   ];
+  // Nothing on the left (a person's own paper): the national heading alone, centred on the page.
+  const national = leftCol.length ? right : total;
   const rightCol = [
     centred(NATIONAL_TITLE, 24, { bold: true }),
     centred(MOTTO, 28, { bold: true }),
     // The rule under the motto is as long as the motto.
-    rule(Math.round((right - CELL_MARGINS - textWidth(MOTTO, 28, true)) / 2 / 56.7)),
+    rule(Math.round((national - CELL_MARGINS - textWidth(MOTTO, 28, true)) / 2 / 56.7)),
     // 14 pt, or 13 pt (the Decree allows both) when a long place name would push the year onto a line of its own.
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 60, after: 0 }, children: [run(placeDate, { size: placeDateSize, italics: true })] }),
   ];
   return new Table({
     width: { size: total, type: WidthType.DXA },
-    columnWidths: [left, right],
+    columnWidths: leftCol.length ? [left, right] : [total],
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
-    rows: [new TableRow({ children: [cell(leftCol, left), cell(rightCol, right)] })],
+    rows: [new TableRow({ children: leftCol.length ? [cell(leftCol, left), cell(rightCol, right)] : [cell(rightCol, total)] })],
   });
 }
 
@@ -209,6 +223,41 @@ function signatureTable(s: Signature, landscape: boolean): Table {
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
     rows: [new TableRow({ cantSplit: true, children: [cell(recipients, left), cell(signer, right)] })],
+  });
+}
+
+/**
+ * Signers side by side, three at most to a row (two when there are more, in rows): each title in bold
+ * capitals, the note in italics, room for the signature, the name in bold; the names in a row of their
+ * own so they line up whatever the titles' lines. One signer alone stands on the right, where a single
+ * signer always signs.
+ */
+export function signerBlocks(signers: SignerBlock[], landscape = false): Table {
+  const total = contentWidth(landscape);
+  const perRow = signers.length === 3 ? 3 : 2;
+  const width = Math.floor(total / perRow);
+  const widths = Array.from({ length: perRow }, (_, i) => (i === perRow - 1 ? total - width * (perRow - 1) : width));
+  const centredLines = (texts: string[], size: number, extra: IRunOptions, spacing: { before?: number; after?: number } = {}) =>
+    texts.map((t) => new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { after: 0, line: 276, ...spacing }, children: [run(t, { size, ...extra })] }));
+  const top = (s: SignerBlock | undefined) =>
+    s ? [...centredLines(s.title.split('\n').map((t) => t.toUpperCase()), 28, { bold: true }), ...(s.note ? centredLines([s.note], 26, { italics: true }) : [])] : [new Paragraph({ children: [] })];
+  const bottom = (s: SignerBlock | undefined) => (s ? centredLines([s.name], 28, { bold: true }, { before: 1400, after: 240 }) : [new Paragraph({ children: [] })]);
+  const rows: (SignerBlock | undefined)[][] = [];
+  for (let i = 0; i < signers.length; i += perRow) {
+    const slice = signers.slice(i, i + perRow);
+    // A row not full leaves its gaps on the left.
+    rows.push([...Array<undefined>(perRow - slice.length).fill(undefined), ...slice]);
+  }
+  if (!rows.length) rows.push(Array<undefined>(perRow).fill(undefined));
+  return new Table({
+    width: { size: total, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: rows.flatMap((r) => [
+      new TableRow({ cantSplit: true, children: r.map((s, i) => cell(top(s), widths[i]!)) }),
+      new TableRow({ cantSplit: true, children: r.map((s, i) => cell(bottom(s), widths[i]!)) }),
+    ]),
   });
 }
 
@@ -330,8 +379,11 @@ export function officialDocument(options: {
   title: string;
   subtitle: string;
   body: FileChild[];
-  signature: Signature;
+  /** The signer with the recipients (Nơi nhận) on the left, or signers side by side without recipients. */
+  signature: Signature | SignerBlock[];
   landscape?: boolean;
+  /** The official form the document follows ("Mẫu số 01"), printed top right above the heading. */
+  form?: string | null;
   description: string;
   /** What follows the signature, such as a superior's confirmation block. */
   after?: FileChild[];
@@ -359,6 +411,7 @@ export function officialDocument(options: {
           }),
         },
         children: [
+          ...(options.form ? [line(options.form, { size: 26, bold: true, align: AlignmentType.RIGHT, after: 120 })] : []),
           headingTable(options.heading, landscape),
           line(options.title, { size: 28, bold: true, align: AlignmentType.CENTER, before: 360, after: 0 }),
           line(options.subtitle, { size: 28, bold: true, align: AlignmentType.CENTER, after: 0 }),
@@ -366,7 +419,7 @@ export function officialDocument(options: {
           line('', { after: 120 }),
           ...options.body,
           line('', { after: 120 }),
-          signatureTable(options.signature, landscape),
+          Array.isArray(options.signature) ? signerBlocks(options.signature, landscape) : signatureTable(options.signature, landscape),
           ...(options.after ?? []),
         ],
       },
