@@ -9,6 +9,7 @@ import { registrationHandlers } from './registration';
 import { bundlesHandlers } from './bundles';
 import { filesHandlers } from './files';
 import { scoringHandlers } from './scoring';
+import { awardsHandlers } from './awards';
 
 export type Handlers<C extends Channel> = { [K in C]: (input: ParsedInput<K>, ctx: Context) => Output<K> | Promise<Output<K>> };
 type AnyHandler = (input: never, ctx: Context) => unknown;
@@ -31,7 +32,7 @@ export function mergeHandlers(...maps: Record<string, AnyHandler>[]): Handlers<C
   return Object.fromEntries(merged) as Handlers<Channel>;
 }
 
-const handlers = mergeHandlers(appHandlers, catalogueHandlers, unitsKeysHandlers, groupsCalendarHandlers, registrationHandlers, bundlesHandlers, filesHandlers, scoringHandlers);
+const handlers = mergeHandlers(appHandlers, catalogueHandlers, unitsKeysHandlers, groupsCalendarHandlers, registrationHandlers, bundlesHandlers, filesHandlers, scoringHandlers, awardsHandlers);
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && (channels as readonly string[]).includes(name);

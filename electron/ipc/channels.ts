@@ -70,6 +70,14 @@ export const channels = [
   'scoring.ranking',
   'scoring.exportRanking',
   'scoring.verifiedScores',
+  'awards.nominees',
+  'awards.addNominee',
+  'awards.years',
+  'awards.saveYear',
+  'awards.removeYear',
+  'awards.previewHistoryXlsx',
+  'awards.importHistoryXlsx',
+  'awards.eligibility',
 ] as const;
 
 export type Channel = (typeof channels)[number];

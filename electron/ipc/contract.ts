@@ -30,6 +30,16 @@ import {
   verifiedResultSchema,
 } from '../services/scoring/view-schemas';
 
+import {
+  eligibilityViewSchema,
+  historyImportReportSchema,
+  nomineeInputSchema,
+  nomineeKindSchema,
+  nomineeSummarySchema,
+  storedYearSchema,
+} from '../services/awards/history-schemas';
+import { yearFactsSchema } from '../services/awards/schemas';
+
 /** The contract between renderer and main: every input is validated here, once, at the boundary. */
 
 /*
@@ -46,6 +56,19 @@ export {
   type RegistrationInput,
   type StaffInput,
 } from '../services/registration/schemas';
+export {
+  nomineeKindLabels,
+  type EligibilityView,
+  type EntryView,
+  type FactsSource,
+  type HistoryImportReport,
+  type NomineeInput,
+  type NomineeKind,
+  type NomineeSummary,
+  type NomineeView,
+  type StoredYear,
+} from '../services/awards/history-schemas';
+export type { YearFacts } from '../services/awards/schemas';
 export { fingerprintSchema, unitCodeSchema, unitKinds, unitKindSchema, unitSchema, type Unit, type UnitKind } from '../services/units-keys/schemas';
 
 export const ownUnitSchema = unitSchema.extend({
@@ -386,6 +409,23 @@ export const contract = {
   'scoring.exportRanking': { input: groupRef.extend({ unitKind: rankingScopeSchema, format: z.enum(['docx', 'xlsx']) }), output: fileHandleSchema },
   /** The member's side: the verified scores its leader sent back. */
   'scoring.verifiedScores': { input: groupRef, output: verifiedResultSchema.nullable() },
+  /** The award history: the unit, its divisions and people, a year of facts each, imported from .xlsx or typed. */
+  'awards.nominees': {
+    input: z.object({ search: optionalTextField('Từ khóa tìm kiếm', 100).default(''), kind: nomineeKindSchema.optional() }),
+    output: z.array(nomineeSummarySchema),
+  },
+  'awards.addNominee': { input: nomineeInputSchema, output: nomineeSummarySchema },
+  'awards.years': { input: z.object({ nomineeId: z.number().int().positive() }), output: z.array(storedYearSchema) },
+  'awards.saveYear': { input: z.object({ nomineeId: z.number().int().positive(), facts: yearFactsSchema }), output: storedYearSchema },
+  'awards.removeYear': { input: z.object({ nomineeId: z.number().int().positive(), year: yearSchema }), output: z.object({ removed: z.boolean() }) },
+  /** Reads a history sheet and says what it would write; the file stays for the import. */
+  'awards.previewHistoryXlsx': { input: z.object({ file: fileHandleSchema }), output: historyImportReportSchema },
+  /** Writes what the preview showed, refused when the file changed since (its sha256). */
+  'awards.importHistoryXlsx': { input: z.object({ file: fileHandleSchema, sha256: z.string().regex(/^[0-9a-f]{64}$/) }), output: historyImportReportSchema },
+  'awards.eligibility': {
+    input: z.object({ year: yearSchema, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày xét không hợp lệ.').optional() }),
+    output: eligibilityViewSchema,
+  },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

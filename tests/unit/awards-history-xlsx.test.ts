@@ -9,6 +9,10 @@ import { describeHistoryImport, importHistoryXlsx, matchTitle, MAX_HISTORY_ROWS,
 import { evaluate } from '../../electron/services/awards/eligibility';
 import { entryOn, ROUND_2025 } from '../helpers/awards';
 import { makeUnit, MEMBER, tempDir } from '../helpers/units';
+import { dispatch } from '../../electron/api/dispatch';
+import type { Context } from '../../electron/api/context';
+import { FileHandles } from '../../electron/services/files/handles';
+import type { HistoryImportReport } from '../../electron/services/awards/history-schemas';
 import { sheetRowXml, sheetXml, writeBombXlsx, writeRawXlsx } from '../helpers/sheets';
 
 /** Past titles and awards from sheets as offices keep them, both layouts, merged cells, and sheets meant to break the reader. */
@@ -289,4 +293,32 @@ describe('thidua history import', () => {
     },
     120_000,
   );
+});
+
+describe('through the contract (awards.*)', () => {
+  it('previews a sheet, imports it with the preview sha256, lists the register and the eligibility view; bad input is refused in Vietnamese', async () => {
+    const ws = await unit();
+    const ctx: Context = {
+      ws,
+      files: new FileHandles(),
+      host: { shell: 'browser', pickBundles: async () => [], pickXlsx: async () => null, pickDocument: async () => null, saveAs: async () => ({ saved: false, where: '' }), saveAll: async () => ({ saved: false, where: '' }), openFile: async () => {} },
+    };
+    const file = ctx.files.register(await decisionSheet(path.join(tempDir(), 'qd.xlsx')));
+    const preview = await dispatch('awards.previewHistoryXlsx', { file }, ctx);
+    if (!preview.ok) throw new Error(preview.error);
+    const report = preview.value as HistoryImportReport;
+    expect(report.committed).toBe(false);
+    const done = await dispatch('awards.importHistoryXlsx', { file, sha256: report.sha256 }, ctx);
+    expect(done).toMatchObject({ ok: true, value: { committed: true, changes: { newYears: 3 } } });
+    const people = await dispatch('awards.nominees', { search: 'lo van', kind: 'person' }, ctx);
+    expect(people).toMatchObject({ ok: true, value: [{ name: 'Lò Văn Hải', years: [2024] }] });
+    const id = (people as { value: { id: number }[] }).value[0]!.id;
+    const saved = await dispatch('awards.saveYear', { nomineeId: id, facts: { year: 2023, taskCompletion: 'hoan_thanh_tot', honours: [], discipline: [], initiatives: [], confirmed: [], groupLeads: [], targetsExceeded: null } }, ctx);
+    expect(saved).toMatchObject({ ok: true, value: { source: { kind: 'manual' } } });
+    const view = await dispatch('awards.eligibility', { year: 2024 }, ctx);
+    expect(view).toMatchObject({ ok: true, value: { dateText: '31/12/2024' } });
+    expect(await dispatch('awards.saveYear', { nomineeId: id, facts: { year: 2023 } }, ctx)).toMatchObject({ ok: false });
+    expect(await dispatch('awards.eligibility', { year: 2024, date: '31/12/2024' }, ctx)).toEqual({ ok: false, error: 'Ngày xét không hợp lệ.' });
+    expect(await dispatch('awards.addNominee', { kind: 'unit', name: 'Sở khác' }, ctx)).toEqual({ ok: false, error: 'Chỉ thêm được phòng, bộ phận hoặc cá nhân.' });
+  });
 });

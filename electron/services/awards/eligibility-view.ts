@@ -4,7 +4,7 @@ import { comparePersonNames, compareVi, formatDateVi } from '../text/vietnamese'
 import { awardCatalogue, rulesInForce, sourceText, type EntryInForce } from './catalogue';
 import { evaluate, type ConditionResult, type ConditionStatus, type Evaluation } from './eligibility';
 import { historyOf } from './history';
-import type { NomineeKind } from './history-schemas';
+import type { EligibilityView, EntryView, NomineeKind, NomineeView } from './history-schemas';
 import type { NomineeHistory } from './schemas';
 
 /**
@@ -14,26 +14,6 @@ import type { NomineeHistory } from './schemas';
  */
 
 export const statusLabels: Record<ConditionStatus, string> = { met: 'Đạt', not_met: 'Chưa đạt', needs_review: 'Cần xem xét' };
-
-export type EntryView = {
-  code: string;
-  name: string;
-  kind: 'title' | 'award';
-  status: ConditionStatus;
-  statusLabel: string;
-  reason: string;
-  /** The reasons of each condition, in the rule's order. */
-  details: string[];
-  verified: boolean;
-  /** "chưa xác minh" when the rule (or a condition it rests on) is not verified; '' otherwise. */
-  verifiedLabel: string;
-  brokenYear: number | null;
-  /** "Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 23". */
-  source: string;
-  note: string | null;
-};
-export type NomineeView = { id: number; kind: NomineeKind; name: string; division: string; entries: EntryView[] };
-export type EligibilityView = { year: number; date: string; dateText: string; edition: string; nominees: NomineeView[] };
 
 function brokenYearOf(results: ConditionResult[]): number | null {
   for (const r of results) {

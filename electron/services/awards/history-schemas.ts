@@ -47,3 +47,72 @@ export type FactsSource = z.infer<typeof factsSourceSchema>;
 
 export const storedYearSchema = z.object({ facts: yearFactsSchema, source: factsSourceSchema });
 export type StoredYear = z.infer<typeof storedYearSchema>;
+
+const decisionOut = z.object({ number: z.string(), date: z.string() });
+
+/** What an .xlsx history import recognised, matched and could not read, row by row; what it writes or wrote. */
+export const historyImportReportSchema = z.object({
+  file: z.string(),
+  sha256: z.string(),
+  sheet: z.string(),
+  layout: z.enum(['rows', 'decision']),
+  headerRow: z.number(),
+  /** The decision read from the title rows above the table, when there is one. */
+  decisionTitle: z.object({ text: z.string(), decision: decisionOut.nullable(), code: z.string().nullable(), codeName: z.string().nullable(), year: z.number().nullable() }).nullable(),
+  recognised: z.array(z.object({ column: z.string(), header: z.string(), label: z.string() })),
+  ignored: z.array(z.object({ column: z.string(), header: z.string() })),
+  matched: z.array(
+    z.object({
+      row: z.number(),
+      name: z.string(),
+      kind: nomineeKindSchema,
+      division: z.string(),
+      position: z.string(),
+      /** The title as the row wrote it; '' when it comes from the title row above the table. */
+      title: z.string(),
+      code: z.string(),
+      codeName: z.string(),
+      decision: decisionOut.nullable(),
+      year: z.number(),
+      /** The nominee is already in the register (else it is added). */
+      known: z.boolean(),
+    }),
+  ),
+  unmatched: z.array(z.object({ row: z.number(), name: z.string(), text: z.string(), reason: z.string() })),
+  warnings: z.array(z.string()),
+  changes: z.object({ newNominees: z.number(), newYears: z.number(), changedYears: z.number(), unchangedYears: z.number() }),
+  committed: z.boolean(),
+});
+export type HistoryImportReport = z.infer<typeof historyImportReportSchema>;
+export type HistoryImportRow = HistoryImportReport['matched'][number];
+
+const conditionStatusSchema = z.enum(['met', 'not_met', 'needs_review']);
+
+/** One title or award evaluated for one nominee in the year under review. */
+export const entryViewSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(['title', 'award']),
+  status: conditionStatusSchema,
+  statusLabel: z.string(),
+  reason: z.string(),
+  /** The reasons of each condition, in the rule's order. */
+  details: z.array(z.string()),
+  verified: z.boolean(),
+  /** "chưa xác minh" when the rule (or a condition it rests on) is not verified; '' otherwise. */
+  verifiedLabel: z.string(),
+  brokenYear: z.number().nullable(),
+  /** "Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 23". */
+  source: z.string(),
+  note: z.string().nullable(),
+});
+export type EntryView = z.infer<typeof entryViewSchema>;
+export const eligibilityViewSchema = z.object({
+  year: z.number(),
+  date: z.string(),
+  dateText: z.string(),
+  edition: z.string(),
+  nominees: z.array(z.object({ id: z.number(), kind: nomineeKindSchema, name: z.string(), division: z.string(), entries: z.array(entryViewSchema) })),
+});
+export type EligibilityView = z.infer<typeof eligibilityViewSchema>;
+export type NomineeView = EligibilityView['nominees'][number];

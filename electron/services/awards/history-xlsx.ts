@@ -12,7 +12,7 @@ import { readValue, type Value } from '../registration/xlsx';
 import { awardCatalogue } from './catalogue';
 import { checkYearFacts, findOrAddNominee } from './history';
 import { yearFactsSchema, type Decision, type YearFacts } from './schemas';
-import type { NomineeKind } from './history-schemas';
+import type { HistoryImportReport, HistoryImportRow, NomineeKind } from './history-schemas';
 
 /**
  * Past titles and awards from a sheet as offices keep them: a row per person or collective (name,
@@ -140,41 +140,6 @@ function readYearCell(v: Value): number | null | undefined {
 const COLLECTIVE_STARTS = ['tap the', 'phong', 'van phong', 'thanh tra', 'trung tam', 'so tu phap', 'chi cuc', 'cuc', 'thi hanh an', 'to', 'doi', 'ban', 'hoi dong', 'nha xuat ban'];
 const UNIT_STARTS = ['so tu phap', 'cuc thi hanh an', 'thi hanh an dan su tinh', 'thi hanh an dan su thanh pho'];
 const startsWithAny = (s: string, starts: string[]) => starts.some((w) => s === w || s.startsWith(`${w} `));
-
-// ---- The report ----
-
-export type HistoryImportRow = {
-  row: number;
-  name: string;
-  kind: NomineeKind;
-  division: string;
-  position: string;
-  /** The title as the row wrote it; '' when it comes from the title row above the table. */
-  title: string;
-  code: string;
-  codeName: string;
-  decision: Decision | null;
-  year: number;
-  /** The nominee is already in the register (else it is added). */
-  known: boolean;
-};
-export type HistoryImportReport = {
-  file: string;
-  sha256: string;
-  sheet: string;
-  layout: 'rows' | 'decision';
-  headerRow: number;
-  /** The decision read from the title rows above the table, when there is one. */
-  decisionTitle: { text: string; decision: Decision | null; code: string | null; codeName: string | null; year: number | null } | null;
-  recognised: { column: string; header: string; label: string }[];
-  ignored: { column: string; header: string }[];
-  matched: HistoryImportRow[];
-  unmatched: { row: number; name: string; text: string; reason: string }[];
-  warnings: string[];
-  /** What the import writes (preview) or wrote. */
-  changes: { newNominees: number; newYears: number; changedYears: number; unchangedYears: number };
-  committed: boolean;
-};
 
 type Cells = Partial<Record<Field, Value>>;
 type DataRow = { row: number; cells: Cells; problems: string[] };

@@ -1,0 +1,24 @@
+import { addNominee, listNominees, removeYearFacts, saveYearFacts, yearsOf } from '../services/awards/history';
+import { importHistoryXlsx, previewHistoryXlsx } from '../services/awards/history-xlsx';
+import { eligibilityView } from '../services/awards/eligibility-view';
+import type { Handlers } from './dispatch';
+
+export const awardsHandlers = {
+  'awards.nominees': (input, { ws }) => listNominees(ws, input.search, input.kind),
+  'awards.addNominee': (input, { ws }) => addNominee(ws, input),
+  'awards.years': (input, { ws }) => yearsOf(ws.db, input.nomineeId),
+  'awards.saveYear': (input, { ws }) => saveYearFacts(ws, input.nomineeId, input.facts),
+  'awards.removeYear': (input, { ws }) => ({ removed: removeYearFacts(ws.db, input.nomineeId, input.year) }),
+  // The staged file stays after a preview: the import reads it again, unchanged (its sha256).
+  'awards.previewHistoryXlsx': (input, { ws, files }) => previewHistoryXlsx(ws, files.resolve(input.file).path),
+  'awards.importHistoryXlsx': async (input, { ws, files }) => {
+    try {
+      return await importHistoryXlsx(ws, files.resolve(input.file).path, input.sha256);
+    } finally {
+      await files.discard([input.file]);
+    }
+  },
+  'awards.eligibility': (input, { ws }) => eligibilityView(ws.db, input.year, input.date),
+} satisfies Handlers<
+  'awards.nominees' | 'awards.addNominee' | 'awards.years' | 'awards.saveYear' | 'awards.removeYear' | 'awards.previewHistoryXlsx' | 'awards.importHistoryXlsx' | 'awards.eligibility'
+>;
