@@ -160,7 +160,8 @@ export function acclamationCountDocument(view: AcclamationView): Document {
     elected.length
       ? bodyText(`Các đơn vị được suy tôn: ${elected.map((r) => `${r.name} (${r.votes}/${t.base} phiếu, ${percentOf(r.votes, t.base)})`).join('; ')}.`)
       : bodyText('Không có đơn vị nào được suy tôn.'),
-    bodyText('Biên bản được lập thành 02 bản, đọc lại cho Hội nghị và được các thành viên Ban kiểm phiếu thống nhất ký tên./.'),
+    // The closing line goes to the signatures' page with them, never leaving them alone on it.
+    line('Biên bản được lập thành 02 bản, đọc lại cho Hội nghị và được các thành viên Ban kiểm phiếu thống nhất ký tên./.', { indent: true, keepNext: true }),
   ];
   return officialDocument({
     heading: { ...view.heading, numberSymbol: `      /BB-${groupKindWords(view.groupKind).abbr}` },
@@ -205,7 +206,7 @@ export function conferenceMinutesDocument(view: AcclamationView): Document {
     elected.length
       ? bodyText(`Hội nghị thống nhất suy tôn ${count2(elected.length)} đơn vị dẫn đầu phong trào thi đua năm ${view.year}, đề nghị tặng ${view.award}: ${elected.map((r) => r.name).join('; ')}.`)
       : bodyText(`Không có đơn vị nào đạt tỷ lệ phiếu để được suy tôn.`),
-    bodyText(`Hội nghị kết thúc vào hồi ${hm(view.endTime)} cùng ngày. Biên bản đã được đọc lại và thông qua tại Hội nghị./.`),
+    line(`Hội nghị kết thúc vào hồi ${hm(view.endTime)} cùng ngày. Biên bản đã được đọc lại và thông qua tại Hội nghị./.`, { indent: true, keepNext: true }),
   ];
   return officialDocument({
     heading: { ...view.heading, numberSymbol: `      /BB-${kind.abbr}` },

@@ -87,7 +87,7 @@ export function councilMinutesDocument(view: CouncilMinutesView): Document {
       ),
     );
   } else body.push(bodyText('Không có trường hợp nào đạt tỷ lệ phiếu theo quy định.'));
-  body.push(line(`Cuộc họp kết thúc vào hồi ${hm(view.endTime)} cùng ngày. Biên bản đã được đọc lại và thông qua tại cuộc họp./.`, { indent: true, before: 120 }));
+  body.push(line(`Cuộc họp kết thúc vào hồi ${hm(view.endTime)} cùng ngày. Biên bản đã được đọc lại và thông qua tại cuộc họp./.`, { indent: true, before: 120, keepNext: true }));
   return officialDocument({
     heading: view.heading,
     title: 'BIÊN BẢN',

@@ -418,7 +418,8 @@ export function officialDocument(options: {
           rule(landscape ? 110 : 65),
           line('', { after: 120 }),
           ...options.body,
-          line('', { after: 120 }),
+          // The space before the signature keeps with it, so a body ending in keepNext brings its last lines along.
+          line('', { after: 120, keepNext: true }),
           Array.isArray(options.signature) ? signerBlocks(options.signature, landscape) : signatureTable(options.signature, landscape),
           ...(options.after ?? []),
         ],
