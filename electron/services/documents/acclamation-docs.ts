@@ -93,7 +93,6 @@ export function acclamationBallotDocument(view: AcclamationView): Document {
     heading('Hướng dẫn:'),
     bodyText('- Đồng ý suy tôn đơn vị nào thì đánh dấu (X) vào ô "Đồng ý", không đồng ý thì đánh dấu (X) vào ô "Không đồng ý" ở dòng của đơn vị đó; mỗi dòng chỉ đánh dấu một ô.'),
     ...(seats === null ? [] : [bodyText(`- Mỗi phiếu đồng ý không quá ${count2(seats)} đơn vị; phiếu đồng ý nhiều hơn số đó là phiếu không hợp lệ.`)]),
-    bodyText('- Phiếu ghi thêm tên đơn vị ngoài danh sách, phiếu tẩy xóa hoặc không đánh dấu ô nào là phiếu không hợp lệ.'),
     ...(view.rules.secretBallot ? [bodyText('- Bỏ phiếu kín: không ghi tên người, tên đơn vị bỏ phiếu trên phiếu.')] : []),
   ];
   return officialDocument({
@@ -161,7 +160,7 @@ export function acclamationCountDocument(view: AcclamationView): Document {
       ? bodyText(`Các đơn vị được suy tôn: ${elected.map((r) => `${r.name} (${r.votes}/${t.base} phiếu, ${percentOf(r.votes, t.base)})`).join('; ')}.`)
       : bodyText('Không có đơn vị nào được suy tôn.'),
     // The closing line goes to the signatures' page with them, never leaving them alone on it.
-    line('Biên bản được lập thành 02 bản, đọc lại cho Hội nghị và được các thành viên Ban kiểm phiếu thống nhất ký tên./.', { indent: true, keepNext: true }),
+    line('Biên bản được đọc lại trước Hội nghị và được các thành viên Ban kiểm phiếu thống nhất ký tên./.', { indent: true, keepNext: true }),
   ];
   return officialDocument({
     heading: { ...view.heading, numberSymbol: `      /BB-${groupKindWords(view.groupKind).abbr}` },
