@@ -15,9 +15,11 @@ import { SelfAssessmentPage } from '../features/scoring/SelfAssessmentPage';
 import { CriteriaPage } from '../features/scoring/CriteriaPage';
 import { VerificationPage } from '../features/scoring/VerificationPage';
 import { RankingPage } from '../features/scoring/RankingPage';
+import { HistoryPage } from '../features/awards/HistoryPage';
+import { EligibilityPage } from '../features/awards/EligibilityPage';
 import { roleLabels } from './labels';
 
-type Page = 'home' | 'unit' | 'groups' | 'staff' | 'registration' | 'plan' | 'import' | 'board' | 'leader' | 'self-assessment' | 'criteria' | 'verification' | 'ranking';
+type Page = 'home' | 'unit' | 'groups' | 'staff' | 'registration' | 'plan' | 'import' | 'board' | 'leader' | 'self-assessment' | 'criteria' | 'verification' | 'ranking' | 'history' | 'eligibility';
 
 export function App() {
   const api = useApi();
@@ -61,6 +63,8 @@ export function App() {
     ['self-assessment', 'Tự chấm điểm'],
     ['plan', 'Kế hoạch năm'],
     ['staff', 'Cán bộ'],
+    ['history', 'Lịch sử khen thưởng'],
+    ['eligibility', 'Xét điều kiện'],
     ['import', 'Nhận gói'],
     ...(leads
       ? [
@@ -123,6 +127,8 @@ export function App() {
         )}
         {current === 'groups' && <GroupsPage unit={state.unit} groups={state.groups} onSaved={load} />}
         {current === 'staff' && <StaffPage />}
+        {current === 'history' && <HistoryPage year={group?.year ?? new Date().getFullYear()} />}
+        {current === 'eligibility' && <EligibilityPage key={group?.id ?? 0} year={group?.year ?? new Date().getFullYear()} />}
         {current === 'home' && (group ? <HomePage key={group.id} group={group} /> : noGroup('Việc cần làm'))}
         {current === 'registration' && (group ? <RegistrationPage key={group.id} unit={state.unit} group={group} /> : noGroup('Đăng ký thi đua'))}
         {current === 'import' && <ImportPage onImported={load} />}
