@@ -10,10 +10,14 @@ export const awardsHandlers = {
   'awards.saveYear': (input, { ws }) => saveYearFacts(ws, input.nomineeId, input.facts),
   'awards.removeYear': (input, { ws }) => ({ removed: removeYearFacts(ws.db, input.nomineeId, input.year) }),
   // The staged file stays after a preview: the import reads it again, unchanged (its sha256).
-  'awards.previewHistoryXlsx': (input, { ws, files }) => previewHistoryXlsx(ws, files.resolve(input.file).path),
+  'awards.previewHistoryXlsx': (input, { ws, files }) => {
+    const staged = files.resolve(input.file);
+    return previewHistoryXlsx(ws, staged.path, staged.name);
+  },
   'awards.importHistoryXlsx': async (input, { ws, files }) => {
     try {
-      return await importHistoryXlsx(ws, files.resolve(input.file).path, input.sha256);
+      const staged = files.resolve(input.file);
+      return await importHistoryXlsx(ws, staged.path, input.sha256, staged.name);
     } finally {
       await files.discard([input.file]);
     }

@@ -300,7 +300,7 @@ const emptyYear = (year: number): YearFacts => ({ year, taskCompletion: null, ho
  * Reads the sheet and plans what it would write (the transaction given to `write` writes it). The
  * plan is made inside one snapshot, so a preview and a commit of an unchanged file say the same.
  */
-async function run(store: Store, file: string, commit: boolean, expectSha256?: string): Promise<HistoryImportReport> {
+async function run(store: Store, file: string, commit: boolean, expectSha256?: string, name = path.basename(file)): Promise<HistoryImportReport> {
   const bytes = await fs.readFile(file).catch((error: unknown) => {
     throw new UserError(`Không mở được tệp Excel "${file}".${error instanceof Error ? ` Chi tiết kỹ thuật: ${error.message}` : ''}`);
   });
@@ -375,7 +375,7 @@ async function run(store: Store, file: string, commit: boolean, expectSha256?: s
       if (!write || same) continue;
       const nominee = existing ?? findOrAddNominee(tx, { kind: x.kind, name: x.name, division: x.division, position: x.position }, now);
       const checked = checkYearFacts(nominee.kind, facts, nominee.name);
-      const source = { source: 'xlsx' as const, sourceFile: path.basename(file), sourceRows: group.map((g) => g.row).join(', '), updatedAt: now };
+      const source = { source: 'xlsx' as const, sourceFile: name, sourceRows: group.map((g) => g.row).join(', '), updatedAt: now };
       tx.insert(schema.awardYearFacts)
         .values({ nomineeId: nominee.id, year: x.year, facts: checked, ...source })
         .onConflictDoUpdate({ target: [schema.awardYearFacts.nomineeId, schema.awardYearFacts.year], set: { facts: checked, ...source } })
@@ -385,7 +385,7 @@ async function run(store: Store, file: string, commit: boolean, expectSha256?: s
   };
   const planned = commit ? writeTransaction(store.db, (tx) => apply(tx, true)) : store.db.transaction((tx) => apply(tx, false));
   return {
-    file: path.basename(file),
+    file: name,
     sha256,
     sheet: read.sheet,
     layout,
@@ -415,14 +415,14 @@ function findNominee(tx: DbOrTx, x: Interpreted) {
   return loose.length === 1 ? loose[0] : undefined;
 }
 
-/** Reads the sheet and says what an import would write; writes nothing. */
-export function previewHistoryXlsx(store: Store, file: string): Promise<HistoryImportReport> {
-  return run(store, file, false);
+/** Reads the sheet and says what an import would write; writes nothing. `name`: the file's name as the person chose it (a staged upload has another). */
+export function previewHistoryXlsx(store: Store, file: string, name?: string): Promise<HistoryImportReport> {
+  return run(store, file, false, undefined, name);
 }
 
 /** Imports every recognised row in one transaction; `expectSha256` (from the preview) refuses a file changed since. */
-export function importHistoryXlsx(store: Store, file: string, expectSha256?: string): Promise<HistoryImportReport> {
-  return run(store, file, true, expectSha256);
+export function importHistoryXlsx(store: Store, file: string, expectSha256?: string, name?: string): Promise<HistoryImportReport> {
+  return run(store, file, true, expectSha256, name);
 }
 
 const decisionText = (d: Decision | null) => (d ? `QĐ số ${d.number} ngày ${formatDateVi(d.date)}` : 'không ghi quyết định');
