@@ -17,8 +17,8 @@ const view: EligibilityView = {
       name: 'Nguyễn Thị Hương',
       division: 'Phòng Hành chính tư pháp',
       entries: [
-        { code: 'CSTDCS', name: 'Chiến sĩ thi đua cơ sở', kind: 'title', status: 'met', statusLabel: 'Đạt', reason: 'Đủ điều kiện', details: ['Năm 2025 đạt «Lao động tiên tiến» (đang đề nghị, chưa có quyết định).'], verified: true, verifiedLabel: '', brokenYear: null, source: 'Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 23', note: null },
-        { code: 'CSTD_BO', name: 'Chiến sĩ thi đua cấp Bộ', kind: 'title', status: 'not_met', statusLabel: 'Chưa đạt', reason: 'Chưa đủ', details: ['Cần 3 năm liên tục (các năm 2023–2025); chuỗi đứt ở năm 2023.'], verified: true, verifiedLabel: '', brokenYear: 2023, source: 'Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 22', note: null },
+        { code: 'CSTDCS', name: 'Chiến sĩ thi đua cơ sở', kind: 'title', status: 'met', statusLabel: 'Đạt', reason: 'Đủ điều kiện', details: [{ status: 'met', statusLabel: 'Đạt', text: 'Năm 2025 đạt «Lao động tiên tiến» (đang đề nghị, chưa có quyết định).' }], verified: true, verifiedLabel: '', brokenYear: null, source: 'Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 23', note: null },
+        { code: 'CSTD_BO', name: 'Chiến sĩ thi đua cấp Bộ', kind: 'title', status: 'not_met', statusLabel: 'Chưa đạt', reason: 'Chưa đủ', details: [{ status: 'not_met', statusLabel: 'Chưa đạt', text: 'Cần 3 năm liên tục (các năm 2023–2025); chuỗi đứt ở năm 2023.' }], verified: true, verifiedLabel: '', brokenYear: 2023, source: 'Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 22', note: null },
         { code: 'BK_TTG_CN', name: 'Bằng khen của Thủ tướng Chính phủ', kind: 'award', status: 'needs_review', statusLabel: 'Cần xem xét', reason: 'Điều kiện chưa xác minh', details: [], verified: false, verifiedLabel: 'chưa xác minh', brokenYear: null, source: 'Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 71', note: 'Chưa xác minh điều kiện.' },
       ],
     },
@@ -36,8 +36,8 @@ describe('EligibilityPage', () => {
     const person = await screen.findByRole('region', { name: 'Nguyễn Thị Hương' });
     expect(call).toHaveBeenCalledWith('awards.eligibility', { year: 2025 });
     const rows = within(person).getAllByRole('row').slice(1).map((r) => r.textContent);
-    expect(rows[0]).toContain('Chiến sĩ thi đua cơ sởĐạtNăm 2025 đạt «Lao động tiên tiến» (đang đề nghị, chưa có quyết định).Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 23');
-    expect(rows[1]).toContain('Chưa đạtChuỗi đứt ở năm 2023');
+    expect(rows[0]).toContain('Chiến sĩ thi đua cơ sởĐạtĐạtNăm 2025 đạt «Lao động tiên tiến» (đang đề nghị, chưa có quyết định).Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 23');
+    expect(rows[1]).toContain('Chưa đạtChuỗi đứt ở năm 2023Chưa đạtCần 3 năm liên tục');
     expect(rows[2]).toContain('Cần xem xétchưa xác minh');
     expect(rows[2]).toContain('Chưa xác minh điều kiện.');
     expect(screen.getByText(/Theo các quy định có hiệu lực ngày 31\/12\/2025/)).toBeTruthy();

@@ -144,7 +144,7 @@ describe('the eligibility view', () => {
     // LĐTT is not recorded for 2025: it counts as proposed in this round, so CSTĐCS is met.
     const cstdcs = entry('CSTDCS');
     expect(cstdcs).toMatchObject({ status: 'met', verified: true, verifiedLabel: '' });
-    expect(cstdcs.details[0]).toBe('Năm 2025 đạt «Lao động tiên tiến» (đang đề nghị, chưa có quyết định).');
+    expect(cstdcs.details[0]).toEqual({ status: 'met', statusLabel: 'Đạt', text: 'Năm 2025 đạt «Lao động tiên tiến» (đang đề nghị, chưa có quyết định).' });
     expect(cstdcs.source).toBe('Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 23');
     expect(cstdcs.statusLabel).toBe({ met: 'Đạt', not_met: 'Chưa đạt', needs_review: 'Cần xem xét' }[cstdcs.status]);
     // No CSTĐCS recorded for 2025 yet: the chain of CSTĐ cấp Bộ breaks at 2025.

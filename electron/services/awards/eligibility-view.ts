@@ -32,7 +32,7 @@ function view(e: Evaluation, entry: EntryInForce): EntryView {
     status: e.status,
     statusLabel: statusLabels[e.status],
     reason: e.reason,
-    details: e.results.map((r) => r.reason),
+    details: e.results.map((r) => ({ status: r.status, statusLabel: statusLabels[r.status], text: r.reason })),
     verified: e.verified,
     verifiedLabel: e.verified ? '' : 'chưa xác minh',
     brokenYear: e.status === 'met' ? null : brokenYearOf(e.results),

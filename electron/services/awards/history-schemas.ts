@@ -96,8 +96,8 @@ export const entryViewSchema = z.object({
   status: conditionStatusSchema,
   statusLabel: z.string(),
   reason: z.string(),
-  /** The reasons of each condition, in the rule's order. */
-  details: z.array(z.string()),
+  /** Each condition's result and reason, in the rule's order. */
+  details: z.array(z.object({ status: conditionStatusSchema, statusLabel: z.string(), text: z.string() })),
   verified: z.boolean(),
   /** "chưa xác minh" when the rule (or a condition it rests on) is not verified; '' otherwise. */
   verifiedLabel: z.string(),

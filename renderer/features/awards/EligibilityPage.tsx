@@ -70,7 +70,10 @@ export function EligibilityPage({ year: initial }: { year: number }) {
                           {e.details.length ? (
                             <ul>
                               {e.details.map((d, i) => (
-                                <li key={i}>{d}</li>
+                                <li key={i}>
+                                  <span className={statusClass[d.status]}>{d.statusLabel}</span>
+                                  {d.text}
+                                </li>
                               ))}
                             </ul>
                           ) : (
