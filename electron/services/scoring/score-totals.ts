@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { schema, writeTransaction, type DbOrTx } from '../../../db/client';
 import { findGroup, getGroup } from '../groups-calendar/groups';
 import { currentVersion, currentVersions, type StoredRecord } from '../records/store';
@@ -9,7 +9,7 @@ import type { RankTotals } from './ranking';
 import { computeTotals, walkTable, type NodeTotal } from './rules';
 import { valuesOf } from './self-assessment';
 import type { SelfAssessmentRecord } from './self-assessment-schemas';
-import { outdatedOf, verifiedValues } from './verification';
+import { currentVerifications, outdatedOf, verifiedValues } from './verification';
 import type { VerificationRecord } from './verification-schemas';
 import type { RankingBasis } from './view-schemas';
 
@@ -43,29 +43,6 @@ export interface MemberTotals {
 interface Versions {
   self: { recordId: string; version: number };
   verification: { recordId: string; version: number } | null;
-}
-
-/** The verifier's current verification (not a cross-inspection) of each member, by member code. */
-function verificationVersions(db: DbOrTx, groupCode: string, year: number, verifier: string) {
-  const rows = db
-    .select({
-      recordId: schema.records.recordId,
-      version: schema.records.version,
-      unit: sql<string>`json_extract(${schema.records.content}, '$.unit')`,
-      inspection: sql<number>`json_extract(${schema.records.content}, '$.inspection') is not null`,
-    })
-    .from(schema.records)
-    .where(and(eq(schema.records.type, 'verification'), eq(schema.records.groupCode, groupCode), eq(schema.records.year, year), eq(schema.records.ownerCode, verifier)))
-    .orderBy(desc(schema.records.version))
-    .all();
-  const seen = new Set<string>();
-  const byUnit = new Map<string, { recordId: string; version: number }>();
-  for (const r of rows) {
-    if (seen.has(r.recordId)) continue;
-    seen.add(r.recordId);
-    if (!r.inspection && !byUnit.has(r.unit)) byUnit.set(r.unit, { recordId: r.recordId, version: r.version });
-  }
-  return byUnit;
 }
 
 function compute(db: DbOrTx, table: CriteriaTable, kind: UnitKind, keys: Versions): KeptTotals {
@@ -108,7 +85,7 @@ export function memberTotals(
     const held = selves.get(s.ownerCode);
     if (!held || held.version < s.version) selves.set(s.ownerCode, { recordId: s.recordId, version: s.version });
   }
-  const verifications = verificationVersions(db, group.code, group.year, verifier);
+  const verifications = new Map(currentVerifications(db, group.code, group.year, verifier).filter((v) => !v.inspection).map((v) => [v.unit, v]));
   const ids = [...selves.values()].map((s) => s.recordId);
   const kept = new Map(
     (ids.length ? db.select().from(schema.scoreTotals).where(inArray(schema.scoreTotals.selfRecordId, ids)).all() : []).map((r) => [r.selfRecordId, r]),

@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { schema, writeTransaction, type DbOrTx } from '../../../db/client';
 import { UserError } from '../errors';
 import { openBundle } from '../bundles/reader';
 import { getGroup } from '../groups-calendar/groups';
-import { currentRecords, historyOf, saveDraft, type StoredRecord } from '../records/store';
+import { currentRecords, currentVersion, historyOf, saveDraft, type StoredRecord } from '../records/store';
 import { writeReceipts, type ReceiptWritten } from '../bundles/receipts';
 import { requireOwnUnit } from '../units-keys/units';
 import type { UnitKind } from '../units-keys/schemas';
@@ -43,9 +43,45 @@ export function selfAssessmentOf(db: DbOrTx, groupCode: string, year: number, un
   return currentRecords<SelfAssessmentRecord>(db, 'self_assessment', groupCode, year, unitCode)[0];
 }
 
+/** A verification held here: its current version, the member it verifies, and whether it is a cross-inspection. */
+export interface VerificationEntry {
+  recordId: string;
+  version: number;
+  unit: string;
+  inspection: boolean;
+}
+
+/**
+ * The verifications this unit (or `verifier`) wrote for a group-year, at their current versions, read
+ * without parsing them: a board of every member looks each one up here instead of re-reading them all.
+ */
+export function currentVerifications(db: DbOrTx, groupCode: string, year: number, verifier: string = requireOwnUnit(db).code): VerificationEntry[] {
+  const rows = db
+    .select({
+      recordId: schema.records.recordId,
+      version: schema.records.version,
+      unit: sql<string>`json_extract(${schema.records.content}, '$.unit')`,
+      inspection: sql<number>`json_extract(${schema.records.content}, '$.inspection') is not null`,
+    })
+    .from(schema.records)
+    .where(and(eq(schema.records.type, 'verification'), eq(schema.records.groupCode, groupCode), eq(schema.records.year, year), eq(schema.records.ownerCode, verifier)))
+    .orderBy(desc(schema.records.version))
+    .all();
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.recordId) && seen.add(r.recordId)).map((r) => ({ ...r, inspection: r.inspection === 1 }));
+}
+
 /** This unit's verification of a member (inspection null), or the cross-inspection recorded for it. */
-export function verificationOf(db: DbOrTx, groupCode: string, year: number, unitCode: string, inspection = false): StoredRecord<VerificationRecord> | undefined {
-  return currentRecords<VerificationRecord>(db, 'verification', groupCode, year, requireOwnUnit(db).code).find((r) => r.content.unit === unitCode && (r.content.inspection !== null) === inspection);
+export function verificationOf(
+  db: DbOrTx,
+  groupCode: string,
+  year: number,
+  unitCode: string,
+  inspection = false,
+  held: readonly VerificationEntry[] = currentVerifications(db, groupCode, year),
+): StoredRecord<VerificationRecord> | undefined {
+  const entry = held.find((v) => v.unit === unitCode && v.inspection === inspection);
+  return entry && currentVersion<VerificationRecord>(db, entry.recordId);
 }
 
 /** The values that rank: the member's own, overridden by the verifier's for every item looked at. */
@@ -68,11 +104,12 @@ export function outdatedOf(self: StoredRecord<SelfAssessmentRecord>, verificatio
 export function verificationBoard({ db }: Store, groupId: number): VerificationRow[] {
   const { group, table } = groupAndTable(db, groupId);
   const own = requireOwnUnit(db).code;
+  const held = currentVerifications(db, group.code, group.year, own);
   return group.members.map((m) => {
     const self = selfAssessmentOf(db, group.code, group.year, m.code);
     const items = itemsFor(table, m.kind).length;
     if (!self) return { code: m.code, name: m.name, kind: m.kind, selfVersion: null, selfTotal: null, verifiedTotal: null, reviewed: 0, items, differences: 0, complete: false, outdated: false, own: m.code === own };
-    const stored = verificationOf(db, group.code, group.year, m.code);
+    const stored = verificationOf(db, group.code, group.year, m.code, false, held);
     const v = stored?.content;
     const selfValues = valuesOf(self.content);
     return {
@@ -223,9 +260,8 @@ async function stagedCopy(ws: Workspace, name: string, copy: (dest: string) => P
 export async function evidenceForViewing(ws: Workspace, groupId: number, unitCode: string, sha256: string): Promise<{ path: string; name: string }> {
   const group = getGroup(ws.db, groupId);
   const own = requireOwnUnit(ws.db).code;
-  const minutes = currentRecords<VerificationRecord>(ws.db, 'verification', group.code, group.year, own)
-    .map((r) => r.content)
-    .find((v) => v.unit === unitCode && v.inspection?.minutes?.sha256 === sha256)?.inspection?.minutes;
+  const inspection = verificationOf(ws.db, group.code, group.year, unitCode, true, currentVerifications(ws.db, group.code, group.year, own))?.content.inspection?.minutes;
+  const minutes = inspection?.sha256 === sha256 ? inspection : undefined;
   const self = selfAssessmentOf(ws.db, group.code, group.year, unitCode);
   const ref = minutes ?? (self && [...self.content.items.flatMap((i) => i.evidence), ...(self.content.confirmation ? [self.content.confirmation] : [])].find((e) => e.sha256 === sha256));
   if (!ref) throw new UserError('Không tìm thấy tệp này trong bảng tự chấm điểm hay biên bản kiểm tra chéo.');
@@ -257,10 +293,11 @@ export async function sendVerifiedScores(ws: Workspace, groupId: number, folder?
   const { group } = groupAndTable(ws.db, groupId);
   const own = requireOwnUnit(ws.db).code;
   const bundles: string[] = [];
+  const held = currentVerifications(ws.db, group.code, group.year, own);
   for (const m of group.members) {
     if (m.code === own) continue;
     const self = selfAssessmentOf(ws.db, group.code, group.year, m.code);
-    const v = verificationOf(ws.db, group.code, group.year, m.code)?.content;
+    const v = verificationOf(ws.db, group.code, group.year, m.code, false, held)?.content;
     if (self?.bundleId && v?.complete && v.self_assessment.version === self.version) bundles.push(self.bundleId);
   }
   if (!bundles.length) throw new UserError('Chưa có đơn vị nào được thẩm định xong bảng tự chấm điểm mới nhất; chưa có kết quả để gửi.');
@@ -273,7 +310,7 @@ export function ownVerifiedScores({ db }: Store, groupId: number): VerifiedResul
   const own = requireOwnUnit(db);
   const leader = group.members.find((m) => m.role === 'leader')?.code;
   if (!leader || leader === own.code) return null;
-  const received = currentRecords<VerificationRecord>(db, 'verification', group.code, group.year, leader).find((r) => r.content.unit === own.code && r.content.inspection === null);
+  const received = verificationOf(db, group.code, group.year, own.code, false, currentVerifications(db, group.code, group.year, leader));
   const table = tableInForce(db, group.code, group.year, leader)?.content.table;
   if (!received || !table) return null;
   const self = historyOf<SelfAssessmentRecord>(db, received.content.self_assessment.record_id).find((r) => r.version === received.content.self_assessment.version);
