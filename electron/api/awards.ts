@@ -1,6 +1,7 @@
 import { addNominee, listNominees, removeYearFacts, saveYearFacts, yearsOf } from '../services/awards/history';
 import { importHistoryXlsx, previewHistoryXlsx } from '../services/awards/history-xlsx';
 import { eligibilityView } from '../services/awards/eligibility-view';
+import { councilView, printCouncilList, printCouncilMinutes, saveCouncil } from '../services/awards/council';
 import type { Handlers } from './dispatch';
 
 export const awardsHandlers = {
@@ -23,6 +24,21 @@ export const awardsHandlers = {
     }
   },
   'awards.eligibility': (input, { ws }) => eligibilityView(ws.db, input.year, input.date),
+  'awards.council': (input, { ws }) => councilView(ws, input.groupId),
+  'awards.saveCouncil': (input, { ws }) => saveCouncil(ws, input.groupId, input.meeting),
+  'awards.printCouncilMinutes': async (input, { ws, files }) => files.register(await printCouncilMinutes(ws, input.groupId)),
+  'awards.printCouncilList': async (input, { ws, files }) => files.register(await printCouncilList(ws, input.groupId)),
 } satisfies Handlers<
-  'awards.nominees' | 'awards.addNominee' | 'awards.years' | 'awards.saveYear' | 'awards.removeYear' | 'awards.previewHistoryXlsx' | 'awards.importHistoryXlsx' | 'awards.eligibility'
+  | 'awards.nominees'
+  | 'awards.addNominee'
+  | 'awards.years'
+  | 'awards.saveYear'
+  | 'awards.removeYear'
+  | 'awards.previewHistoryXlsx'
+  | 'awards.importHistoryXlsx'
+  | 'awards.eligibility'
+  | 'awards.council'
+  | 'awards.saveCouncil'
+  | 'awards.printCouncilMinutes'
+  | 'awards.printCouncilList'
 >;

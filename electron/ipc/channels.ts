@@ -78,6 +78,10 @@ export const channels = [
   'awards.previewHistoryXlsx',
   'awards.importHistoryXlsx',
   'awards.eligibility',
+  'awards.council',
+  'awards.saveCouncil',
+  'awards.printCouncilMinutes',
+  'awards.printCouncilList',
 ] as const;
 
 export type Channel = (typeof channels)[number];

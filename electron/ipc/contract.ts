@@ -39,6 +39,7 @@ import {
   storedYearSchema,
 } from '../services/awards/history-schemas';
 import { yearFactsSchema } from '../services/awards/schemas';
+import { councilMeetingInputSchema, councilViewSchema } from '../services/awards/council-schemas';
 
 /** The contract between renderer and main: every input is validated here, once, at the boundary. */
 
@@ -69,6 +70,7 @@ export {
   type StoredYear,
 } from '../services/awards/history-schemas';
 export type { YearFacts } from '../services/awards/schemas';
+export { councilAttendanceLabels, type CouncilAttendance, type CouncilAward, type CouncilMeetingInput, type CouncilResult, type CouncilView } from '../services/awards/council-schemas';
 export { fingerprintSchema, unitCodeSchema, unitKinds, unitKindSchema, unitSchema, type Unit, type UnitKind } from '../services/units-keys/schemas';
 
 export const ownUnitSchema = unitSchema.extend({
@@ -426,6 +428,12 @@ export const contract = {
     input: z.object({ year: yearSchema, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày xét không hợp lệ.').optional() }),
     output: eligibilityViewSchema,
   },
+  /** The unit's council meeting of the group-year: members, quorum, votes per nominee and award against each threshold. */
+  'awards.council': { input: groupRef, output: councilViewSchema },
+  'awards.saveCouncil': { input: groupRef.extend({ meeting: councilMeetingInputSchema }), output: councilViewSchema },
+  /** Biên bản họp Hội đồng and the list of those it voted, as DOCX. */
+  'awards.printCouncilMinutes': { input: groupRef, output: fileHandleSchema },
+  'awards.printCouncilList': { input: groupRef, output: fileHandleSchema },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
