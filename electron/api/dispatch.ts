@@ -10,6 +10,7 @@ import { bundlesHandlers } from './bundles';
 import { filesHandlers } from './files';
 import { scoringHandlers } from './scoring';
 import { awardsHandlers } from './awards';
+import { dossiersHandlers } from './dossiers';
 
 export type Handlers<C extends Channel> = { [K in C]: (input: ParsedInput<K>, ctx: Context) => Output<K> | Promise<Output<K>> };
 type AnyHandler = (input: never, ctx: Context) => unknown;
@@ -32,7 +33,7 @@ export function mergeHandlers(...maps: Record<string, AnyHandler>[]): Handlers<C
   return Object.fromEntries(merged) as Handlers<Channel>;
 }
 
-const handlers = mergeHandlers(appHandlers, catalogueHandlers, unitsKeysHandlers, groupsCalendarHandlers, registrationHandlers, bundlesHandlers, filesHandlers, scoringHandlers, awardsHandlers);
+const handlers = mergeHandlers(appHandlers, catalogueHandlers, unitsKeysHandlers, groupsCalendarHandlers, registrationHandlers, bundlesHandlers, filesHandlers, scoringHandlers, awardsHandlers, dossiersHandlers);
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && (channels as readonly string[]).includes(name);

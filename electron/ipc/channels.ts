@@ -82,6 +82,14 @@ export const channels = [
   'awards.saveCouncil',
   'awards.printCouncilMinutes',
   'awards.printCouncilList',
+  'dossiers.list',
+  'dossiers.create',
+  'dossiers.remove',
+  'dossiers.save',
+  'dossiers.generate',
+  'dossiers.attachScan',
+  'dossiers.detachScan',
+  'dossiers.export',
 ] as const;
 
 export type Channel = (typeof channels)[number];

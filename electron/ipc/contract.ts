@@ -40,6 +40,15 @@ import {
 } from '../services/awards/history-schemas';
 import { yearFactsSchema } from '../services/awards/schemas';
 import { councilMeetingInputSchema, councilViewSchema } from '../services/awards/council-schemas';
+import {
+  dossierCreateSchema,
+  dossierDetachSchema,
+  dossierListSchema,
+  dossierPartRefSchema,
+  dossierRefSchema,
+  dossierSaveSchema,
+  dossierViewSchema,
+} from '../services/dossiers/view-schemas';
 
 /** The contract between renderer and main: every input is validated here, once, at the boundary. */
 
@@ -71,6 +80,7 @@ export {
 } from '../services/awards/history-schemas';
 export type { YearFacts } from '../services/awards/schemas';
 export { councilAttendanceLabels, type CouncilAttendance, type CouncilAward, type CouncilMeetingInput, type CouncilResult, type CouncilView } from '../services/awards/council-schemas';
+export type { DossierList, DossierPartView, DossierView } from '../services/dossiers/view-schemas';
 export { fingerprintSchema, unitCodeSchema, unitKinds, unitKindSchema, unitSchema, type Unit, type UnitKind } from '../services/units-keys/schemas';
 
 export const ownUnitSchema = unitSchema.extend({
@@ -434,6 +444,22 @@ export const contract = {
   /** Biên bản họp Hội đồng and the list of those it voted, as DOCX. */
   'awards.printCouncilMinutes': { input: groupRef, output: fileHandleSchema },
   'awards.printCouncilList': { input: groupRef, output: fileHandleSchema },
+  /** The member's award dossiers of the group-year, with the nominees and awards a new one may pick. */
+  'dossiers.list': { input: groupRef, output: dossierListSchema },
+  'dossiers.create': { input: groupRef.extend(dossierCreateSchema.shape), output: dossierViewSchema },
+  /** Only a dossier never sent. */
+  'dossiers.remove': { input: groupRef.extend(dossierRefSchema.shape), output: z.object({ removed: z.boolean() }) },
+  'dossiers.save': { input: groupRef.extend(dossierSaveSchema.shape), output: dossierViewSchema },
+  /** A part's DOCX (the tờ trình comes with its danh sách in `also`), kept as the part's document; opened with files.open. */
+  'dossiers.generate': {
+    input: groupRef.extend(dossierPartRefSchema.shape),
+    output: z.object({ file: fileHandleSchema, also: z.array(fileHandleSchema), dossier: dossierViewSchema }),
+  },
+  /** The signed, stamped scan of a part (PDF or images); allDossiers: the same paper to every dossier of the year with that part. */
+  'dossiers.attachScan': { input: groupRef.extend(dossierPartRefSchema.shape).extend({ file: fileHandleSchema, allDossiers: z.boolean().default(false) }), output: dossierViewSchema },
+  'dossiers.detachScan': { input: groupRef.extend(dossierDetachSchema.shape), output: dossierViewSchema },
+  /** Every dossier of the year in one bundle to the leader and deputy; refused naming each dossier's missing scans. */
+  'dossiers.export': { input: groupRef, output: z.object({ file: fileHandleSchema, seq: z.number(), count: z.number(), milestone: answeredMilestoneSchema.nullish() }) },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,7 +1,7 @@
 import { schema, readSnapshot, type DbOrTx } from '../../../db/client';
 import { UserError } from '../errors';
 import { comparePersonNames, compareVi, formatDateVi } from '../text/vietnamese';
-import { awardCatalogue, rulesInForce, sourceText, type EntryInForce } from './catalogue';
+import { awardCatalogue, rulesInForce, sourceText, type EntryInForce, type RulesInForce } from './catalogue';
 import { evaluate, type ConditionResult, type ConditionStatus, type Evaluation } from './eligibility';
 import { historyOf } from './history';
 import type { EligibilityView, EntryView, NomineeKind, NomineeView } from './history-schemas';
@@ -54,21 +54,32 @@ function withProposedLdtt(history: NomineeHistory, ldtt: EntryInForce | undefine
   return { ...history, years: history.years.map((f) => (f === facts ? { ...f, honours: [...f.honours, { code: ldtt.code, decision: null }] } : f)) };
 }
 
+/** What evaluate reads for a nominee in the round: its history, Lao động tiên tiến counted as proposed where met. */
+function historyForReview(db: DbOrTx, nomineeId: number, rules: RulesInForce, year: number): NomineeHistory {
+  const ldtt = rules.entries.find((e) => e.code === 'LDTT');
+  const history = historyOf(db, nomineeId);
+  if (history.nominee.kind === 'individual') return withProposedLdtt(history, ldtt, year);
+  return { ...history, members: history.members?.map((m) => withProposedLdtt(m, ldtt, year)) };
+}
+
+/** One nominee judged for one title or award as the eligibility screen judges it: the snapshot a dossier keeps. */
+export function nomineeEntryView(db: DbOrTx, nomineeId: number, entry: EntryInForce, rules: RulesInForce, year: number): { evaluation: Evaluation; view: EntryView } {
+  const evaluation = evaluate(entry, historyForReview(db, nomineeId, rules, year), year);
+  return { evaluation, view: view(evaluation, entry) };
+}
+
 /** The review date: the given one, else the last day of the year under review. */
 export function eligibilityView(db: DbOrTx, year: number, date?: string): EligibilityView {
   if (!Number.isInteger(year) || year < 1945 || year > 2100) throw new UserError(`Năm xét "${year}" không hợp lệ.`);
   const on = date ?? `${year}-12-31`;
   if (on.slice(0, 4) !== String(year)) throw new UserError(`Ngày xét ${formatDateVi(on)} không thuộc năm ${year}.`);
   const rules = rulesInForce(awardCatalogue, on);
-  const ldtt = rules.entries.find((e) => e.code === 'LDTT');
   return readSnapshot(db, (tx) => {
     const nominees = tx.select().from(schema.awardNominees).all();
     const kindOrder: Record<NomineeKind, number> = { unit: 0, division: 1, person: 2 };
     const out: NomineeView[] = [];
     for (const n of nominees.sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || (a.kind === 'person' ? comparePersonNames(a.name, b.name) : compareVi(a.name, b.name)))) {
-      let history = historyOf(tx, n.id);
-      if (n.kind === 'person') history = withProposedLdtt(history, ldtt, year);
-      else history = { ...history, members: history.members?.map((m) => withProposedLdtt(m, ldtt, year)) };
+      const history = historyForReview(tx, n.id, rules, year);
       const scope = n.kind === 'person' ? 'individual' : 'collective';
       const entries = rules.entries.filter((e) => e.scope === scope).map((e) => view(evaluate(e, history, year), e));
       out.push({ id: n.id, kind: n.kind, name: n.name, division: n.division, entries });

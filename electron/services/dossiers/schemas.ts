@@ -34,6 +34,9 @@ export const dossierPartRecordSchema = z
     /** As the catalogue names it ("Tờ trình đề nghị khen thưởng") and its form ("Mẫu số 01"). */
     name: textField('Tên thành phần hồ sơ', 300),
     form: optionalTextField('Mẫu', 100),
+    /** false where the catalogue holds the form's number as not verified: shown "chưa xác minh". */
+    form_verified: z.boolean(),
+    /** The catalogue's parts are all required, but the initiative's certificate only when the conditions rest on an initiative. */
     required: z.boolean(),
     /** The DOCX the app generated for this part, as last generated (null for a part with no generator). */
     document: evidenceRefSchema.nullable(),
@@ -64,6 +67,8 @@ export const dossierRecordV1Schema = z
         reason: optionalTextField('Lý do', 2000),
         details: z.array(z.object({ status: conditionStatus, text: textField('Điều kiện', 1000) }).strict()).max(50),
         broken_year: z.number().int().nullable(),
+        /** false when the rule, or a condition it rests on, is not verified ("chưa xác minh"). */
+        verified: z.boolean(),
       })
       .strict(),
     /** The unit council's vote on this nominee, when its meeting is recorded. */
