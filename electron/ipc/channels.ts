@@ -90,6 +90,12 @@ export const channels = [
   'dossiers.attachScan',
   'dossiers.detachScan',
   'dossiers.export',
+  // The leader's year-end conference: dossiers received, the suy tôn, its papers, the bundle to the Ministry.
+  'dossiers.board',
+  'dossiers.acclamation',
+  'dossiers.saveAcclamation',
+  'dossiers.printAcclamation',
+  'dossiers.exportMinistry',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -49,6 +49,7 @@ import {
   dossierSaveSchema,
   dossierViewSchema,
 } from '../services/dossiers/view-schemas';
+import { acclamationFormSchema, acclamationPaperSchema, acclamationViewSchema, dossierBoardSchema } from '../services/dossiers/conference-schemas';
 
 /** The contract between renderer and main: every input is validated here, once, at the boundary. */
 
@@ -460,6 +461,19 @@ export const contract = {
   'dossiers.detachScan': { input: groupRef.extend(dossierDetachSchema.shape), output: dossierViewSchema },
   /** Every dossier of the year in one bundle to the leader and deputy; refused naming each dossier's missing scans. */
   'dossiers.export': { input: groupRef, output: z.object({ file: fileHandleSchema, seq: z.number(), count: z.number(), milestone: answeredMilestoneSchema.nullish() }) },
+  // The leader's year-end conference.
+  /** Every member's dossiers as received, with completeness, eligibility and the council's result. */
+  'dossiers.board': { input: groupRef, output: dossierBoardSchema },
+  /** The conference and its suy tôn as recorded (or where a new record starts), with the count and the deadline to the Ministry. */
+  'dossiers.acclamation': { input: groupRef, output: acclamationViewSchema },
+  'dossiers.saveAcclamation': { input: groupRef.extend({ acclamation: acclamationFormSchema }), output: acclamationViewSchema },
+  /** The phiếu suy tôn, biên bản kiểm phiếu, biên bản Hội nghị and danh sách, as DOCX. */
+  'dossiers.printAcclamation': { input: groupRef.extend({ papers: z.array(acclamationPaperSchema).min(1).max(4) }), output: z.array(fileHandleSchema) },
+  /** The bundle for the Ministry's council: the vote, the voted units' original dossier bundles, the papers. */
+  'dossiers.exportMinistry': {
+    input: groupRef,
+    output: z.object({ file: fileHandleSchema, seq: z.number(), units: z.array(z.string()), milestone: answeredMilestoneSchema.nullish() }),
+  },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -12,7 +12,7 @@ import { milestoneToSend, type MilestoneToSend } from '../groups-calendar/home';
 import { nowIso } from '../workspace/clock';
 import { currentRecords, freeze, receiveRecord, saveDraft, unfreeze } from '../records/store';
 import { requireOwnUnit } from '../units-keys/units';
-import { BundleError, LIMITS } from './format';
+import { BundleError, LIMITS, type BundleHeader } from './format';
 import type { BundleKind } from './kinds';
 import { sendBundle, type Sent } from './outbox';
 import { openBundle } from './reader';
@@ -81,6 +81,61 @@ export const consolidatedKind: BundleKind = {
   summary: (added) => (added ? 'bản tổng hợp của Phó Trưởng' : 'bản tổng hợp này đã có'),
 };
 
+/** A bundle this unit holds in its archive, as it received it (or, its own, as it signed it). */
+export interface ArchivedBundle {
+  bundleId: string;
+  senderCode: string;
+  kind: string;
+  seq: number;
+  /** SHA-256 of the signed bundle.json as received; null for this unit's own bundle, read from the file. */
+  headerSha256: string | null;
+  /** When it was received: the date its sender is credited with. */
+  receivedAt: string;
+  /** Relative to the data folder. */
+  archivePath: string;
+}
+
+/**
+ * The original bundles a forwarding bundle carries under data/bundles/, never re-written: each
+ * archived file is opened once more (its structure and signature) and must still be the bundle
+ * received; those `keep` accepts become the summary's entries and the files that travel.
+ */
+export async function forwardOriginals(
+  ws: Workspace,
+  archived: readonly ArchivedBundle[],
+  keep: (header: BundleHeader) => boolean = () => true,
+): Promise<{ entries: ConsolidatedRecord['bundles']; files: { path: string; source: string; mediaType: string }[] }> {
+  const entries: ConsolidatedRecord['bundles'] = [];
+  const files: { path: string; source: string; mediaType: string }[] = [];
+  for (const r of archived) {
+    const source = path.join(ws.dataDir, r.archivePath);
+    const original = await openBundle(source, ws.kinds).catch((error: unknown) => {
+      throw new UserError(`Bản lưu gói số ${r.seq} của ${r.senderCode} bị hỏng: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    try {
+      if (original.header.bundle_id !== r.bundleId || (r.headerSha256 !== null && original.headerSha256 !== r.headerSha256)) {
+        throw new UserError(`Bản lưu gói số ${r.seq} của ${r.senderCode} không còn đúng gói đã nhận.`);
+      }
+      if (!keep(original.header)) continue;
+      const bundlePath = `data/bundles/${r.bundleId}.tdkt`;
+      entries.push({
+        path: bundlePath,
+        bundle_id: r.bundleId,
+        sender_code: r.senderCode,
+        sender_name: original.header.sender.unit_name,
+        kind: r.kind,
+        seq: r.seq,
+        header_sha256: original.headerSha256,
+        received_at: r.receivedAt,
+      });
+      files.push({ path: bundlePath, source, mediaType: 'application/zip' });
+    } finally {
+      await original.close();
+    }
+  }
+  return { entries, files };
+}
+
 export interface ConsolidatedOptions {
   /** Kinds of bundle to forward; by default every kind a member sends to the leader. */
   kinds?: string[];
@@ -135,38 +190,10 @@ export async function exportConsolidated(ws: Workspace, groupId: number, options
     .all()
     .filter((r) => forwardable(r.kind));
 
-  // Each archived original is opened once more: it must still be the bundle received, and addressed to the leader too.
-  const entries: ConsolidatedRecord['bundles'] = [];
-  const files: { path: string; source: string; mediaType: string }[] = [];
-  let forwardedBefore = 0;
-  for (const r of rows) {
-    if (already.has(r.bundleId)) {
-      forwardedBefore++;
-      continue;
-    }
-    const source = path.join(ws.dataDir, r.archivePath);
-    const original = await openBundle(source, ws.kinds).catch((error: unknown) => {
-      throw new UserError(`Bản lưu gói số ${r.seq} của ${r.senderCode} bị hỏng: ${error instanceof Error ? error.message : String(error)}`);
-    });
-    try {
-      if (original.headerSha256 !== r.headerSha256) throw new UserError(`Bản lưu gói số ${r.seq} của ${r.senderCode} không còn đúng gói đã nhận.`);
-      if (!original.header.recipient.unit_codes.includes(leader.code)) continue;
-      const bundlePath = `data/bundles/${r.bundleId}.tdkt`;
-      entries.push({
-        path: bundlePath,
-        bundle_id: r.bundleId,
-        sender_code: r.senderCode,
-        sender_name: original.header.sender.unit_name,
-        kind: r.kind,
-        seq: r.seq,
-        header_sha256: r.headerSha256,
-        received_at: r.receivedAt,
-      });
-      files.push({ path: bundlePath, source, mediaType: 'application/zip' });
-    } finally {
-      await original.close();
-    }
-  }
+  const fresh = rows.filter((r) => !already.has(r.bundleId));
+  const forwardedBefore = rows.length - fresh.length;
+  // Only what was addressed to the leader too.
+  const { entries, files } = await forwardOriginals(ws, fresh, (header) => header.recipient.unit_codes.includes(leader.code));
   if (!entries.length) {
     throw new UserError(
       !forwardedBefore
