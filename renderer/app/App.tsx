@@ -17,9 +17,10 @@ import { VerificationPage } from '../features/scoring/VerificationPage';
 import { RankingPage } from '../features/scoring/RankingPage';
 import { HistoryPage } from '../features/awards/HistoryPage';
 import { EligibilityPage } from '../features/awards/EligibilityPage';
+import { ConferencePage } from '../features/dossiers/ConferencePage';
 import { roleLabels } from './labels';
 
-type Page = 'home' | 'unit' | 'groups' | 'staff' | 'registration' | 'plan' | 'import' | 'board' | 'leader' | 'self-assessment' | 'criteria' | 'verification' | 'ranking' | 'history' | 'eligibility';
+type Page = 'home' | 'unit' | 'groups' | 'staff' | 'registration' | 'plan' | 'import' | 'board' | 'leader' | 'self-assessment' | 'criteria' | 'verification' | 'ranking' | 'history' | 'eligibility' | 'conference';
 
 export function App() {
   const api = useApi();
@@ -74,10 +75,11 @@ export function App() {
           ['ranking', 'Xếp hạng'] as [Page, string],
         ]
       : []),
+    ...(group?.ownRole === 'leader' ? [['conference', 'Hội nghị suy tôn'] as [Page, string]] : []),
     ['groups', 'Khu vực / Cụm'],
     ['unit', 'Đơn vị và khóa ký'],
   ];
-  const current = (page === 'leader' || page === 'board' || page === 'verification' || page === 'ranking') && !leads ? 'home' : page;
+  const current = ((page === 'leader' || page === 'board' || page === 'verification' || page === 'ranking') && !leads) || (page === 'conference' && group?.ownRole !== 'leader') ? 'home' : page;
   const noGroup = (title: string) => (
     <section className="card">
       <h2>{title}</h2>
@@ -137,6 +139,7 @@ export function App() {
         {current === 'criteria' && (group ? <CriteriaPage key={group.id} group={group} /> : noGroup('Bảng tiêu chí'))}
         {current === 'verification' && group && <VerificationPage key={group.id} group={group} />}
         {current === 'ranking' && group && <RankingPage key={group.id} group={group} />}
+        {current === 'conference' && group && <ConferencePage key={group.id} group={group} />}
         {current === 'self-assessment' && (group ? <SelfAssessmentPage key={group.id} group={group} /> : noGroup('Tự chấm điểm'))}
         {current === 'plan' && (group ? <PlanPage key={group.id} group={group} /> : noGroup('Kế hoạch năm'))}
       </main>
