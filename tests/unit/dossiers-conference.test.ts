@@ -7,13 +7,21 @@ import { writeTransaction } from '../../db/client';
 import { groupInputSchema, type Unit } from '../../electron/ipc/contract';
 import { acclamationView, dossierBoard, printAcclamation, saveAcclamation } from '../../electron/services/dossiers/conference';
 import type { AcclamationForm } from '../../electron/services/dossiers/conference-schemas';
-import { exportMinistry } from '../../electron/services/dossiers/ministry';
+import { exportMinistry, MINISTRY_CODE } from '../../electron/services/dossiers/ministry';
+import { attachScan, createDossier } from '../../electron/services/dossiers/dossier';
+import { exportDossiers } from '../../electron/services/dossiers/export';
+import { listNominees } from '../../electron/services/awards/history';
+import { importBundleFile } from '../../electron/services/bundles/importer';
+import { verifyBundleFile } from '../../electron/services/bundles/reader';
+import { bundleKinds } from '../../electron/services/workspace/bundle-kinds';
+import { schema } from '../../db/client';
 import type { DossierRecord } from '../../electron/services/dossiers/schemas';
 import { saveGroup } from '../../electron/services/groups-calendar/groups';
 import { memberDeadlines } from '../../electron/services/groups-calendar/home';
 import { planInForce } from '../../electron/services/groups-calendar/plan';
 import { currentRecords, receiveRecord } from '../../electron/services/records/store';
-import { on } from '../helpers/consolidated';
+import { file, on } from '../helpers/consolidated';
+import { readZip } from '../helpers/zip';
 import { documentText, parseDocx } from '../helpers/docx';
 import { DEPUTY, groupInput, LEADER, makeUnit, MEMBER, tempDir } from '../helpers/units';
 
@@ -252,4 +260,89 @@ describe('the four papers', () => {
     execFileSync('libreoffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], { stdio: 'ignore', timeout: 240_000 });
     for (const f of files) expect(fs.existsSync(path.join(dir, path.basename(f).replace(/\.docx$/, '.pdf'))), f).toBe(true);
   }, 300_000);
+});
+
+/** A member proposes itself for the Cờ with every required scan and sends its dossier bundle. */
+async function memberSends(u: Unit) {
+  const m = await makeUnit(u);
+  const g = saveGroup(m.ws, groupInputSchema.parse(members()));
+  const unitId = listNominees(m.ws).find((n) => n.name === u.name)!.id;
+  const d = createDossier(m.ws, g.id, unitId, 'CO_BTP');
+  for (const p of d.parts.filter((x) => x.required)) {
+    const scan = path.join(tempDir('scan-'), `${p.part}.pdf`);
+    fs.writeFileSync(scan, `%PDF-1.4\n% ${u.code} ${p.part}\n`);
+    await attachScan(m.ws, g.id, d.recordId, p.part, scan, `${p.part}.pdf`);
+  }
+  return { ...m, sent: await exportDossiers(m.ws, g.id) };
+}
+
+/** Hà Giang and Cao Bằng send real dossier bundles on 05/12; the leader imports them and holds the conference on 15/01. */
+async function conferenceWithBundles() {
+  on('2025-12-05');
+  const leader = await makeUnit(LEADER);
+  const hg = await memberSends(MEMBER);
+  const cb = await memberSends(CB);
+  const group = saveGroup(leader.ws, groupInputSchema.parse(members({ [MEMBER.code]: hg.unit.keyId, [CB.code]: cb.unit.keyId })));
+  on('2025-12-06');
+  for (const b of [hg.sent.path, cb.sent.path]) {
+    const landed = await importBundleFile(leader.ws, file(b));
+    expect(landed.status, landed.reason).toBe('accepted');
+  }
+  on('2026-01-16');
+  return { leader, group, hg, cb };
+}
+
+describe('the bundle for the Ministry’s council', () => {
+  it('carries the vote, the voted units’ dossier bundles byte for byte as received and the papers, passes verification, and states the deadline 5 days after the conference', async () => {
+    const { leader, group, hg, cb } = await conferenceWithBundles();
+    const board = dossierBoard(leader.ws.db, group.id);
+    expect(board.units.find((u) => u.code === MEMBER.code)!.stateText).toBe('Đã nhận 1 hồ sơ, ngày 06/12/2025');
+    expect(acclamationView(leader.ws, group.id).defaults.candidates.map((c) => c.code)).toEqual([CB.code, MEMBER.code]);
+    saveAcclamation(leader.ws, group.id, form({ [MEMBER.code]: 5, [CB.code]: 4, [LC.code]: 2 }));
+    const sent = await exportMinistry(leader.ws, group.id);
+    expect(sent.units).toEqual(['Sở Tư pháp tỉnh Hà Giang', 'Sở Tư pháp tỉnh Cao Bằng']);
+    expect(sent.milestone).toEqual({ key: 'award-dossiers', title: expect.stringContaining('đã được suy tôn') as string, deadline: '2026-01-20' });
+
+    const v = await verifyBundleFile(sent.path, bundleKinds);
+    expect(v.header).toMatchObject({ kind: 'award_submission', recipient: { unit_codes: [MINISTRY_CODE] }, milestone: 'award-dossiers', sender: { unit_code: LEADER.code } });
+    expect(v.header.records.map((r) => r.type).sort()).toEqual(['acclamation', 'consolidated']);
+    const entries = new Map((await readZip(sent.path)).map((e) => [e.name, e.data]));
+    const inner = [...entries.keys()].filter((n) => n.startsWith('data/bundles/'));
+    expect(inner).toHaveLength(2);
+    const archived = leader.ws.db.select().from(schema.receivedBundles).all();
+    for (const [who, original] of [[MEMBER.code, hg.sent.path], [CB.code, cb.sent.path]] as const) {
+      const row = archived.find((r) => r.senderCode === who)!;
+      const carried = entries.get(`data/bundles/${row.bundleId}.tdkt`)!;
+      // Unchanged: the member's own file, the leader's archived copy and what the Ministry gets are the same bytes.
+      expect(carried.equals(fs.readFileSync(original))).toBe(true);
+      expect(carried.equals(fs.readFileSync(path.join(leader.ws.dataDir, row.archivePath)))).toBe(true);
+      const out = path.join(tempDir('inner-'), 'inner.tdkt');
+      fs.writeFileSync(out, carried);
+      expect((await verifyBundleFile(out, bundleKinds)).header.sender.unit_code).toBe(who);
+    }
+    expect([...entries.keys()].filter((n) => n.startsWith('data/documents/')).sort()).toEqual([
+      'data/documents/bien-ban-hoi-nghi-tong-ket-2025-KVTD-MNPB.docx',
+      'data/documents/bien-ban-kiem-phieu-2025-KVTD-MNPB.docx',
+      'data/documents/danh-sach-don-vi-duoc-suy-ton-2025-KVTD-MNPB.docx',
+      'data/documents/phieu-suy-ton-2025-KVTD-MNPB.docx',
+    ]);
+    // The vote as sent is frozen: a correction becomes version 2.
+    expect(acclamationView(leader.ws, group.id).saved).toMatchObject({ version: 1, status: 'frozen' });
+    expect(saveAcclamation(leader.ws, group.id, form({ [MEMBER.code]: 6, [CB.code]: 4 })).saved).toMatchObject({ version: 2, status: 'draft' });
+  }, 60_000);
+
+  it('is refused while a voted unit’s dossier bundle is missing here, or its archived copy was changed', async () => {
+    const { leader, group } = await conferenceWithBundles();
+    saveAcclamation(leader.ws, group.id, form({ [MEMBER.code]: 5, [LC.code]: 4 }));
+    await expect(exportMinistry(leader.ws, group.id)).rejects.toThrow('Chưa gửi được: chưa có gói hồ sơ đề nghị khen thưởng của Sở Tư pháp tỉnh Lào Cai.');
+    saveAcclamation(leader.ws, group.id, form({ [MEMBER.code]: 5, [CB.code]: 4 }));
+    const row = leader.ws.db.select().from(schema.receivedBundles).all().find((r) => r.senderCode === CB.code)!;
+    const archive = path.join(leader.ws.dataDir, row.archivePath);
+    const bytes = fs.readFileSync(archive);
+    bytes[bytes.length - 30]! ^= 0xff;
+    fs.writeFileSync(archive, bytes);
+    await expect(exportMinistry(leader.ws, group.id)).rejects.toThrow(`Bản lưu gói số ${row.seq} của STP-CB bị hỏng`);
+    expect(leader.ws.db.select().from(schema.sentBundles).all()).toEqual([]);
+    expect(acclamationView(leader.ws, group.id).saved).toMatchObject({ status: 'draft' });
+  }, 60_000);
 });

@@ -163,6 +163,7 @@ export function ConferencePage({ group }: { group: Group }) {
                           <td>{d.missingText ? <span className="field-error">{d.missingText}</span> : 'Đủ'}</td>
                           <td>
                             <span className={eligibilityClass[d.eligibility.status]}>{d.eligibility.label}</span>
+                            {!d.eligibility.verified && <span className="muted small"> (chưa xác minh)</span>}
                             {d.eligibility.flagged && d.eligibility.reason && <div className="small">{d.eligibility.reason}</div>}
                           </td>
                           <td>{d.council}</td>
