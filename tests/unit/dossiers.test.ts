@@ -1,11 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../db/client';
 import { groupInputSchema } from '../../electron/ipc/contract';
-import { listNominees, saveYearFacts } from '../../electron/services/awards/history';
-import type { YearFacts } from '../../electron/services/awards/schemas';
+import { saveCouncil } from '../../electron/services/awards/council';
 import { importBundleFile } from '../../electron/services/bundles/importer';
 import { writeReceipts } from '../../electron/services/bundles/receipts';
 import { attachScan, createDossier, detachScan, listDossiers, removeDossier, saveAchievements } from '../../electron/services/dossiers/dossier';
@@ -15,58 +13,11 @@ import type { DossierRecord } from '../../electron/services/dossiers/schemas';
 import { saveGroup } from '../../electron/services/groups-calendar/groups';
 import { currentRecords, historyOf } from '../../electron/services/records/store';
 import { file, on } from '../helpers/consolidated';
+import { councilMeeting, memberYear, scan, YEAR } from '../helpers/dossiers';
 import { documentText, parseDocx } from '../helpers/docx';
-import { saveRegistration } from '../../electron/services/registration/registration';
-import { saveStaff } from '../../electron/services/registration/staff';
 import { DEPUTY, groupInput, LEADER, makeUnit, MEMBER, tempDir } from '../helpers/units';
 
-const YEAR = 2025;
-const year = (y: number, facts: Partial<YearFacts> = {}): YearFacts => ({
-  year: y,
-  taskCompletion: null,
-  honours: [],
-  discipline: [],
-  initiatives: [],
-  confirmed: [],
-  groupLeads: [],
-  targetsExceeded: null,
-  ...facts,
-});
-
-/** A member registered for 2025 whose register holds the unit, its division and two people, with some history. */
-async function memberYear() {
-  on('2025-11-30');
-  const member = await makeUnit(MEMBER);
-  const group = saveGroup(member.ws, groupInputSchema.parse(groupInput({}, { year: YEAR, registrationDeadline: '2025-02-10' })));
-  const a = saveStaff(member.ws, { fullName: 'Nguyễn Thị Hương', birthYear: 1980, gender: 'nu', position: 'Phó Giám đốc', department: 'Ban Giám đốc' });
-  saveStaff(member.ws, { fullName: 'Đặng Văn Bình', birthYear: 1975, gender: 'nam', position: 'Giám đốc', department: 'Ban Giám đốc' });
-  saveRegistration(member.ws, {
-    groupId: group.id,
-    numberSymbol: '05/ĐK-STP',
-    place: MEMBER.province,
-    documentDate: '2025-02-05',
-    signerAuthority: '',
-    signerTitle: 'Giám đốc',
-    signerName: 'Đặng Văn Bình',
-    recipients: ['Như trên', 'Lưu: VT'],
-    collective: [{ titleCode: 'TTLDXS', note: '' }],
-    individuals: [{ staffId: a.id, titleCode: 'CSTDCS' }],
-    commitments: [],
-  });
-  const nominees = listNominees(member.ws);
-  const id = (name: string) => nominees.find((n) => n.name === name)!.id;
-  const huong = id('Nguyễn Thị Hương');
-  const unitId = id(MEMBER.name);
-  saveYearFacts(member.ws, huong, year(2024, { taskCompletion: 'hoan_thanh_xuat_sac', honours: [{ code: 'LDTT', decision: { number: '45/QĐ-STP', date: '2024-12-20' } }] }));
-  saveYearFacts(member.ws, huong, year(YEAR, { taskCompletion: 'hoan_thanh_xuat_sac', honours: [{ code: 'LDTT', decision: null }] }));
-  return { ...member, group, nominees, huong, unitId, binh: id('Đặng Văn Bình'), division: id('Ban Giám đốc') };
-}
-
-function scan(name: string, body = name): string {
-  const p = path.join(tempDir('scan-'), name);
-  fs.writeFileSync(p, `%PDF-1.4\n% ${body}\n`);
-  return p;
-}
+/** The member's award dossiers on a real SQLite file: parts from the catalogue, documents, scans, and the dossier bundle to the leader. */
 
 describe('a dossier’s parts come from the catalogue', () => {
   it('lists the parts of each award with their forms, the initiative certificate required only when the conditions rest on one', async () => {
@@ -143,6 +94,36 @@ describe('generating the documents', () => {
     expect(report.dossier.parts[1]!.document?.name).toBe(path.basename(report.path));
     await expect(generatePart(m.ws, g, a.recordId, 'minutes')).rejects.toThrow('Chưa ghi kết quả họp Hội đồng Thi đua – Khen thưởng');
     await expect(generatePart(m.ws, g, a.recordId, 'initiativeCertification')).rejects.toThrow('hãy đính kèm bản scan');
+  });
+});
+
+describe('the council’s minutes', () => {
+  it('are refused until the meeting is recorded, then printed once for every dossier it voted on, its result shown and cited by the tờ trình', async () => {
+    const m = await memberYear();
+    const g = m.group.id;
+    const a = createDossier(m.ws, g, m.huong, 'CSTDCS');
+    const b = createDossier(m.ws, g, m.unitId, 'TTLDXS');
+    expect(a.council).toBeNull();
+    await expect(generatePart(m.ws, g, a.recordId, 'minutes')).rejects.toThrow(
+      'Chưa ghi kết quả họp Hội đồng Thi đua – Khen thưởng của đơn vị về "Nguyễn Thị Hương – Chiến sĩ thi đua cơ sở" năm 2025',
+    );
+    saveCouncil(m.ws, g, councilMeeting([{ nomineeId: m.huong, award_code: 'CSTDCS', votes_for: 8 }, { nomineeId: m.unitId, award_code: 'TTLDXS', votes_for: 6 }]));
+    // A draft shows the vote as it stands, without an edit.
+    const shown = listDossiers(m.ws, g).dossiers;
+    expect(shown.map((d) => d.council)).toEqual([
+      { votesFor: 6, totalMembers: 10, reached: false, text: 'Hội đồng Thi đua – Khen thưởng: 6/10 thành viên đồng ý, không đạt tỷ lệ phiếu theo quy định.' },
+      { votesFor: 8, totalMembers: 10, reached: true, text: 'Hội đồng Thi đua – Khen thưởng: 8/10 thành viên đồng ý, đạt tỷ lệ phiếu theo quy định.' },
+    ]);
+    const printed = await generatePart(m.ws, g, a.recordId, 'minutes');
+    const text = documentText((await parseDocx(printed.path)).parts);
+    expect(text).toContain('BIÊN BẢN');
+    expect(text).toContain('Nguyễn Thị Hương');
+    expect(printed.dossier.council).toMatchObject({ votesFor: 8, reached: true });
+    const after = listDossiers(m.ws, g).dossiers;
+    expect(after.map((d) => d.parts.find((p) => p.part === 'minutes')!.document?.sha256)).toEqual([printed.dossier.parts[2]!.document!.sha256, printed.dossier.parts[2]!.document!.sha256]);
+    expect(b.recordId).toBe(after[0]!.recordId);
+    const letter = await generatePart(m.ws, g, a.recordId, 'proposalLetter');
+    expect(documentText((await parseDocx(letter.path)).parts)).toContain('Căn cứ kết quả họp Hội đồng Thi đua – Khen thưởng Sở Tư pháp tỉnh Hà Giang ngày 10/12/2025');
   });
 });
 

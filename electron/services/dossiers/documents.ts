@@ -4,6 +4,8 @@ import { schema } from '../../../db/client';
 import type { Document } from 'docx';
 import { UserError } from '../errors';
 import { awardCatalogue, rulesInForce, type EntryInForce } from '../awards/catalogue';
+import { printCouncilMinutes } from '../awards/council';
+import type { CouncilMeetingRecord } from '../awards/council-schemas';
 import { yearsOf } from '../awards/history';
 import { initiativeKindLabels, initiativeLevelLabels, type DossierPartKind, type Decision } from '../awards/schemas';
 import { achievementReportDocument, type AchievementReportView, type HonourRow } from '../documents/achievement-report-doc';
@@ -12,7 +14,7 @@ import { awardProposalDocument } from '../documents/award-proposal-doc';
 import type { DocumentHeading } from '../documents/layout';
 import { asciiName, writeDocx } from '../documents/write';
 import { getGroup } from '../groups-calendar/groups';
-import { currentRecords, type StoredRecord } from '../records/store';
+import { currentRecords, historyOf, type StoredRecord } from '../records/store';
 import { headTitle, latestOwnSigner } from '../registration/consolidated-export';
 import { storeEvidence } from '../scoring/evidence';
 import { selfAssessmentView } from '../scoring/self-assessment';
@@ -21,7 +23,7 @@ import { formatDateVi } from '../text/vietnamese';
 import { requireOwnUnit } from '../units-keys/units';
 import type { OwnUnit } from '../../ipc/contract';
 import type { Workspace } from '../workspace/workspace';
-import { dossierLabel, nomineeIdOf, ownDossierRecords, updateDossier } from './dossier';
+import { asItStands, dossierLabel, nomineeIdOf, ownDossierRecords, updateDossier } from './dossier';
 import type { DossierRecord } from './schemas';
 import type { DossierView } from './view-schemas';
 
@@ -73,11 +75,16 @@ interface Written {
   dossier: DossierView;
 }
 
-/** Writes the document, stores it, and records it as the part's document of the given dossiers (a sent one only if it is the one asked for). */
+/** Writes the document and keeps it as the part's document (see keepFile). */
 async function keep(ws: Workspace, groupId: number, recordId: string, part: DossierPartKind, doc: Document, file: string, batch: StoredRecord<DossierRecord>[], also: string[] = []): Promise<Written> {
   const dest = path.join(ws.dataDir, 'documents', file);
   await writeDocx(doc, dest);
-  const ref = await storeEvidence(ws, dest, file);
+  return keepFile(ws, groupId, recordId, part, dest, batch, also);
+}
+
+/** Stores a written document and records it as the part's document of the given dossiers (a sent one only if it is the one asked for). */
+async function keepFile(ws: Workspace, groupId: number, recordId: string, part: DossierPartKind, dest: string, batch: StoredRecord<DossierRecord>[], also: string[] = []): Promise<Written> {
+  const ref = await storeEvidence(ws, dest, path.basename(dest));
   let dossier: DossierView | undefined;
   for (const d of batch) {
     if (d.recordId !== recordId && d.status !== 'draft') continue;
@@ -104,9 +111,7 @@ export async function generatePart(ws: Workspace, groupId: number, recordId: str
     case 'achievementReport':
       return report(ws, groupId, stored);
     case 'minutes':
-      throw new UserError(
-        `Chưa ghi kết quả họp Hội đồng Thi đua – Khen thưởng của đơn vị về "${dossierLabel(d)}" năm ${d.group.year}: hãy ghi cuộc họp và phiếu bầu trước, rồi in biên bản.`,
-      );
+      return minutes(ws, groupId, stored);
     default:
       throw new UserError('Văn bản công nhận sáng kiến do cấp có thẩm quyền ban hành: hãy đính kèm bản scan, phần mềm không lập văn bản này.');
   }
@@ -133,7 +138,7 @@ async function proposal(ws: Workspace, groupId: number, stored: StoredRecord<Dos
     form: formOf(partOf(stored.content, 'proposalLetter')!),
     grantedBy,
     addressees: [grantedBy],
-    grounds: sources.map((s) => `Căn cứ ${s}`),
+    grounds: [...sources.map((s) => `Căn cứ ${s}`), ...councilGround(ws, batch)],
     year: group.year,
     achievement: `có thành tích xuất sắc trong thực hiện nhiệm vụ công tác năm ${group.year}`,
     items,
@@ -158,6 +163,29 @@ async function proposal(ws: Workspace, groupId: number, stored: StoredRecord<Dos
     list,
   );
   return keep(ws, groupId, stored.recordId, 'proposalLetter', doc, `to-trinh-khen-thuong-${stem}.docx`, batch, [list]);
+}
+
+/**
+ * The minutes of the unit council's meeting, printed as its own screen prints them: one paper for
+ * every nominee it voted on, so it becomes the document of each dossier the meeting decided.
+ */
+async function minutes(ws: Workspace, groupId: number, stored: StoredRecord<DossierRecord>): Promise<Written> {
+  const d = asItStands(ws.db, stored.content);
+  if (!d.council) {
+    throw new UserError(
+      `Chưa ghi kết quả họp Hội đồng Thi đua – Khen thưởng của đơn vị về "${dossierLabel(d)}" năm ${d.group.year}: hãy ghi cuộc họp và số phiếu đồng ý (mục Hội đồng Thi đua – Khen thưởng) rồi in biên bản.`,
+    );
+  }
+  const printed = await printCouncilMinutes(ws, groupId);
+  const decided = ownDossierRecords(ws.db, groupId).filter((x) => asItStands(ws.db, x.content).council?.meeting.record_id === d.council!.meeting.record_id && partOf(x.content, 'minutes'));
+  return keepFile(ws, groupId, stored.recordId, 'minutes', printed, decided);
+}
+
+/** "Căn cứ kết quả họp Hội đồng Thi đua – Khen thưởng … ngày …" once the meeting that voted the batch is recorded. */
+function councilGround(ws: Workspace, batch: StoredRecord<DossierRecord>[]): string[] {
+  const meeting = batch.map((d) => asItStands(ws.db, d.content).council?.meeting).find(Boolean);
+  const held = meeting && historyOf<CouncilMeetingRecord>(ws.db, meeting.record_id).find((r) => r.version === meeting.version)?.content;
+  return held ? [`Căn cứ kết quả họp ${held.council_name} ngày ${formatDateVi(held.date)}`] : [];
 }
 
 /** The first line of what the unit wrote, or the eligibility's reason when it wrote nothing: the list's "thành tích tóm tắt". */

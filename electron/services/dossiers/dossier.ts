@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { schema, writeTransaction, type DbOrTx } from '../../../db/client';
 import { UserError } from '../errors';
 import { awardCatalogue, rulesInForce, type EntryInForce, type RulesInForce } from '../awards/catalogue';
+import { councilResultFor } from '../awards/council';
 import type { ConditionResult } from '../awards/eligibility';
 import { nomineeEntryView, statusLabels } from '../awards/eligibility-view';
 import { listNominees } from '../awards/history';
@@ -89,10 +90,11 @@ export function nomineeIdOf(db: DbOrTx, n: DossierNominee): number | null {
   return row?.id ?? null;
 }
 
-/** The eligibility as the history says it now, and which parts that makes required. */
-function judged(db: DbOrTx, record: DossierRecord): Pick<DossierRecord, 'eligibility' | 'parts'> {
+/** The eligibility as the history says it now, which parts that makes required, and the unit council's vote as recorded now. */
+function judged(db: DbOrTx, record: DossierRecord): Pick<DossierRecord, 'eligibility' | 'parts' | 'council'> {
+  const council = councilResultFor(db, { groupCode: record.group.code, year: record.group.year, ownCode: record.unit.code }, record.nominee, record.award.code);
   const id = nomineeIdOf(db, record.nominee);
-  if (id === null) return record;
+  if (id === null) return { ...record, council };
   const rules = rulesInForce(awardCatalogue, record.rules.date);
   const { evaluation, view } = nomineeEntryView(db, id, entryFor(rules, record.award.code), rules, record.group.year);
   const initiative = evaluation.results.some(restsOnInitiative);
@@ -105,11 +107,16 @@ function judged(db: DbOrTx, record: DossierRecord): Pick<DossierRecord, 'eligibi
       verified: view.verified,
     },
     parts: record.parts.map((p) => ({ ...p, required: p.part === 'initiativeCertification' ? initiative : true })),
+    council,
   };
 }
 
+/** A dossier as it would go out now: its eligibility and council vote read again (the export does the same). */
+export const asItStands = (db: DbOrTx, d: DossierRecord): DossierRecord => ({ ...d, ...judged(db, d) });
+
+/** A draft is shown as it would go out now; a sent version as it was sent. */
 function toView(db: DbOrTx, stored: StoredRecord<DossierRecord>): DossierView {
-  const d = stored.content;
+  const d = stored.status === 'draft' ? asItStands(db, stored.content) : stored.content;
   const sent = historyOf<DossierRecord>(db, stored.recordId).find((r) => r.status === 'frozen');
   const lacking = new Set(missingParts(d).map((p) => p.part));
   return {
@@ -204,6 +211,14 @@ function writeDossier(tx: DbOrTx, ctx: Context, current: StoredRecord<DossierRec
   // Nothing changed: the sent version stays current, no version + 1.
   if (current.status !== 'draft' && JSON.stringify({ ...content, version: current.version }) === JSON.stringify(current.content)) return current;
   return saveDraft(tx, keyOf(ctx, current.recordId), content, now);
+}
+
+/** Every dossier of the group-year brought up to what the history and the council say now (a sent one changed becomes version + 1), in list order. */
+export function refreshDossiers(tx: DbOrTx, groupId: number, now: string): StoredRecord<DossierRecord>[] {
+  const ctx = context(tx, groupId);
+  return ownDossiers(tx, ctx)
+    .map((d) => writeDossier(tx, ctx, d, (x) => x, now))
+    .sort(byNominee);
 }
 
 /** Edits one dossier of the group-year and hands back how it reads now. */

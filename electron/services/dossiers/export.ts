@@ -12,7 +12,7 @@ import { requireOwnUnit } from '../units-keys/units';
 import { nowIso } from '../workspace/clock';
 import type { Workspace } from '../workspace/workspace';
 import { dossierKind, filesOf } from './bundle-kind';
-import { dossierLabel, ownDossierRecords } from './dossier';
+import { asItStands, dossierLabel, ownDossierRecords, refreshDossiers } from './dossier';
 import { missingParts, type DossierRecord } from './schemas';
 
 const distinct = (refs: EvidenceRef[]) => [...new Map(refs.map((e) => [e.sha256, e])).values()];
@@ -28,9 +28,10 @@ export async function exportDossiers(ws: Workspace, groupId: number): Promise<Se
   const own = requireOwnUnit(ws.db);
   const dossiers = ownDossierRecords(ws.db, groupId);
   if (!dossiers.length) throw new UserError(`Đơn vị chưa lập hồ sơ đề nghị khen thưởng nào năm ${group.year}.`);
-  const incomplete = dossiers.filter((d) => missingParts(d.content).length);
+  // Judged as they will go out (the history or the council may have changed since the last edit), before anything is written.
+  const incomplete = dossiers.map((d) => asItStands(ws.db, d.content)).filter((d) => missingParts(d).length);
   if (incomplete.length) {
-    const lines = incomplete.map((d) => `«${dossierLabel(d.content)}»: thiếu bản scan đã ký, đóng dấu của ${missingParts(d.content).map((p) => p.name.charAt(0).toLowerCase() + p.name.slice(1)).join(', ')}`);
+    const lines = incomplete.map((d) => `«${dossierLabel(d)}»: thiếu bản scan đã ký, đóng dấu của ${missingParts(d).map((p) => p.name.charAt(0).toLowerCase() + p.name.slice(1)).join(', ')}`);
     throw new UserError(`Chưa gửi được hồ sơ đề nghị khen thưởng: ${lines.join('; ')}.`);
   }
   const recipients = group.members.filter((m) => m.role !== 'member' && m.code !== own.code).map((m) => m.code);
@@ -47,7 +48,7 @@ export async function exportDossiers(ws: Workspace, groupId: number): Promise<Se
     milestone: milestone?.key,
     fileStem: `ho-so-khen-thuong-${group.year}-${asciiName(own.code)}`,
     prepare(tx, bundleId, now) {
-      const current = ownDossierRecords(tx, groupId);
+      const current = refreshDossiers(tx, groupId, now);
       const drafts = current.filter((d) => d.status === 'draft');
       for (const d of drafts) freeze(tx, d.recordId, d.version, bundleId, now);
       sent = current.map((d) => d.content);
