@@ -18,9 +18,10 @@ import { RankingPage } from '../features/scoring/RankingPage';
 import { HistoryPage } from '../features/awards/HistoryPage';
 import { EligibilityPage } from '../features/awards/EligibilityPage';
 import { ConferencePage } from '../features/dossiers/ConferencePage';
+import { CouncilPage } from '../features/awards/CouncilPage';
 import { roleLabels } from './labels';
 
-type Page = 'home' | 'unit' | 'groups' | 'staff' | 'registration' | 'plan' | 'import' | 'board' | 'leader' | 'self-assessment' | 'criteria' | 'verification' | 'ranking' | 'history' | 'eligibility' | 'conference';
+type Page = 'home' | 'unit' | 'groups' | 'staff' | 'registration' | 'plan' | 'import' | 'board' | 'leader' | 'self-assessment' | 'criteria' | 'verification' | 'ranking' | 'history' | 'eligibility' | 'conference' | 'council';
 
 export function App() {
   const api = useApi();
@@ -66,6 +67,7 @@ export function App() {
     ['staff', 'Cán bộ'],
     ['history', 'Lịch sử khen thưởng'],
     ['eligibility', 'Xét điều kiện'],
+    ['council', 'Họp Hội đồng TĐKT'],
     ['import', 'Nhận gói'],
     ...(leads
       ? [
@@ -131,6 +133,7 @@ export function App() {
         {current === 'staff' && <StaffPage />}
         {current === 'history' && <HistoryPage year={group?.year ?? new Date().getFullYear()} />}
         {current === 'eligibility' && <EligibilityPage key={group?.id ?? 0} year={group?.year ?? new Date().getFullYear()} />}
+        {current === 'council' && (group ? <CouncilPage key={group.id} group={group} /> : noGroup('Họp Hội đồng Thi đua – Khen thưởng'))}
         {current === 'home' && (group ? <HomePage key={group.id} group={group} /> : noGroup('Việc cần làm'))}
         {current === 'registration' && (group ? <RegistrationPage key={group.id} unit={state.unit} group={group} /> : noGroup('Đăng ký thi đua'))}
         {current === 'import' && <ImportPage onImported={load} />}
