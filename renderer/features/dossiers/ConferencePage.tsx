@@ -197,31 +197,45 @@ export function ConferencePage({ group }: { group: Group }) {
             <Field label="Kết thúc (giờ:phút)">
               <input value={draft.conference.end_time} onChange={(e) => set({ conference: { ...draft.conference, end_time: e.target.value } })} />
             </Field>
-            <Field label="Địa điểm">
-              <input value={draft.conference.venue} onChange={(e) => set({ conference: { ...draft.conference, venue: e.target.value } })} />
-            </Field>
             <Field label="Chủ trì: họ tên">
               <input value={draft.chair.name} onChange={(e) => set({ chair: { ...draft.chair, name: e.target.value } })} />
-            </Field>
-            <Field label="Chủ trì: chức vụ">
-              <input value={draft.chair.position} onChange={(e) => set({ chair: { ...draft.chair, position: e.target.value } })} />
             </Field>
             <Field label="Thư ký: họ tên">
               <input value={draft.secretary.name} onChange={(e) => set({ secretary: { ...draft.secretary, name: e.target.value } })} />
             </Field>
-            <Field label="Thư ký: chức vụ">
-              <input value={draft.secretary.position} onChange={(e) => set({ secretary: { ...draft.secretary, position: e.target.value } })} />
-            </Field>
           </div>
+          {/* Places and positions run long: each on its own line. */}
+          <Field label="Địa điểm">
+            <input value={draft.conference.venue} onChange={(e) => set({ conference: { ...draft.conference, venue: e.target.value } })} />
+          </Field>
+          <Field label="Chủ trì: chức vụ">
+            <input value={draft.chair.position} onChange={(e) => set({ chair: { ...draft.chair, position: e.target.value } })} />
+          </Field>
+          <Field label="Thư ký: chức vụ">
+            <input value={draft.secretary.position} onChange={(e) => set({ secretary: { ...draft.secretary, position: e.target.value } })} />
+          </Field>
 
           <h4>Ban kiểm phiếu</h4>
           {draft.counting_board.map((m, i) => {
             const edit = (patch: Partial<typeof m>) => set({ counting_board: draft.counting_board.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
             return (
-              <div className="grid4" key={i}>
-                <Field label="Họ tên">
-                  <input value={m.name} onChange={(e) => edit({ name: e.target.value })} />
-                </Field>
+              <div key={i}>
+                <div className="grid4">
+                  <Field label="Họ tên">
+                    <input value={m.name} onChange={(e) => edit({ name: e.target.value })} />
+                  </Field>
+                  <Field label="Nhiệm vụ">
+                    <select value={m.role} onChange={(e) => edit({ role: e.target.value })}>
+                      <option>Trưởng ban</option>
+                      <option>Thành viên</option>
+                    </select>
+                  </Field>
+                  <div className="row">
+                    <button type="button" onClick={() => set({ counting_board: draft.counting_board.filter((_, j) => j !== i) })}>
+                      Bỏ thành viên
+                    </button>
+                  </div>
+                </div>
                 <Field label="Đơn vị">
                   <select value={m.unit} onChange={(e) => edit({ unit: e.target.value })}>
                     <option value="">— Chọn đơn vị —</option>
@@ -232,17 +246,6 @@ export function ConferencePage({ group }: { group: Group }) {
                     ))}
                   </select>
                 </Field>
-                <Field label="Nhiệm vụ">
-                  <select value={m.role} onChange={(e) => edit({ role: e.target.value })}>
-                    <option>Trưởng ban</option>
-                    <option>Thành viên</option>
-                  </select>
-                </Field>
-                <div className="row">
-                  <button type="button" onClick={() => set({ counting_board: draft.counting_board.filter((_, j) => j !== i) })}>
-                    Bỏ thành viên
-                  </button>
-                </div>
               </div>
             );
           })}
@@ -298,17 +301,17 @@ export function ConferencePage({ group }: { group: Group }) {
             </Field>
             <Field label="Tính trên">
               <select value={draft.rules?.base ?? 'members'} onChange={(e) => setRules({ base: e.target.value as Rules['base'] })}>
-                <option value="members">Tổng số đơn vị thành viên</option>
+                <option value="members">Tổng số thành viên</option>
                 <option value="voters">Số đơn vị bỏ phiếu</option>
               </select>
             </Field>
             <Field label="Số đơn vị được suy tôn" hint="để trống: mọi đơn vị đạt tỷ lệ">
               <input inputMode="numeric" value={draft.rules?.seats === null || !draft.rules ? '' : String(draft.rules.seats)} onChange={(e) => setRules({ seats: e.target.value.trim() ? whole(e.target.value) || 0 : null })} />
             </Field>
-            <Field label="Bằng phiếu ở vị trí cuối">
+            <Field label="Bằng phiếu ở vị trí cuối" hint="điểm chấm: tổng điểm xếp hạng thi đua">
               <select value={draft.rules?.tie_break ?? 'revote'} onChange={(e) => setRules({ tie_break: e.target.value as Rules['tie_break'] })}>
-                <option value="revote">Bỏ phiếu lại giữa các đơn vị bằng phiếu</option>
-                <option value="higher_score">Lấy đơn vị có tổng điểm chấm cao hơn</option>
+                <option value="revote">Bỏ phiếu lại</option>
+                <option value="higher_score">Lấy điểm chấm cao hơn</option>
               </select>
             </Field>
             <Field label="Hình thức bỏ phiếu">
