@@ -19,9 +19,10 @@ import { HistoryPage } from '../features/awards/HistoryPage';
 import { EligibilityPage } from '../features/awards/EligibilityPage';
 import { ConferencePage } from '../features/dossiers/ConferencePage';
 import { CouncilPage } from '../features/awards/CouncilPage';
+import { DossiersPage } from '../features/dossiers/DossiersPage';
 import { roleLabels } from './labels';
 
-type Page = 'home' | 'unit' | 'groups' | 'staff' | 'registration' | 'plan' | 'import' | 'board' | 'leader' | 'self-assessment' | 'criteria' | 'verification' | 'ranking' | 'history' | 'eligibility' | 'conference' | 'council';
+type Page = 'home' | 'unit' | 'groups' | 'staff' | 'registration' | 'plan' | 'import' | 'board' | 'leader' | 'self-assessment' | 'criteria' | 'verification' | 'ranking' | 'history' | 'eligibility' | 'dossiers' | 'conference' | 'council';
 
 export function App() {
   const api = useApi();
@@ -68,6 +69,7 @@ export function App() {
     ['history', 'Lịch sử khen thưởng'],
     ['eligibility', 'Xét điều kiện'],
     ['council', 'Họp Hội đồng TĐKT'],
+    ['dossiers', 'Hồ sơ khen thưởng'],
     ['import', 'Nhận gói'],
     ...(leads
       ? [
@@ -144,6 +146,7 @@ export function App() {
         {current === 'ranking' && group && <RankingPage key={group.id} group={group} />}
         {current === 'conference' && group && <ConferencePage key={group.id} group={group} />}
         {current === 'self-assessment' && (group ? <SelfAssessmentPage key={group.id} group={group} /> : noGroup('Tự chấm điểm'))}
+        {current === 'dossiers' && (group ? <DossiersPage key={group.id} group={group} /> : noGroup('Hồ sơ đề nghị khen thưởng'))}
         {current === 'plan' && (group ? <PlanPage key={group.id} group={group} /> : noGroup('Kế hoạch năm'))}
       </main>
     </div>

@@ -6,12 +6,15 @@ export function sizeLabel(bytes: number): string {
   return `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 }
 
-/** The files attached to an item (or the confirmed scan), each with its size and a way to detach it, and the button to attach one more. */
-export function EvidenceList({ files, label, onAttach, onDetach, disabled, error }: { files: EvidenceRef[]; label: string; onAttach: () => void; onDetach: (sha256: string) => void; disabled: boolean; error: string }) {
+/**
+ * The files attached to an item (or the confirmed scan), each with its size and a way to detach it, and the button to attach one more.
+ * `noun` names what they are in the buttons' labels ("minh chứng"; "bản scan" for a dossier's signed pages).
+ */
+export function EvidenceList({ files, label, onAttach, onDetach, disabled, error, noun = 'minh chứng' }: { files: EvidenceRef[]; label: string; onAttach: () => void; onDetach: (sha256: string) => void; disabled: boolean; error: string; noun?: string }) {
   return (
     <div className="evidence">
       {files.length > 0 && (
-        <ul className="evidence-files" aria-label={`Minh chứng: ${label}`}>
+        <ul className="evidence-files" aria-label={`${noun[0]!.toUpperCase()}${noun.slice(1)}: ${label}`}>
           {files.map((f) => (
             <li key={f.sha256}>
               <span className="evidence-name">{f.name}</span> <span className="muted small nowrap">({sizeLabel(f.size)})</span>{' '}
@@ -22,7 +25,7 @@ export function EvidenceList({ files, label, onAttach, onDetach, disabled, error
           ))}
         </ul>
       )}
-      <button type="button" className="small" disabled={disabled} aria-label={`Đính kèm minh chứng: ${label}`} onClick={onAttach}>
+      <button type="button" className="small" disabled={disabled} aria-label={`Đính kèm ${noun}: ${label}`} onClick={onAttach}>
         Đính kèm tệp
       </button>
       {error && (
