@@ -46,7 +46,7 @@ function setup(initial: DossierView[] = []) {
   let dossiers = initial;
   const fake = fakeApi(
     {
-      'dossiers.list': () => ({ year: 2025, ruleDate: '2025-12-31', dossiers, choices: { nominees, awards } }),
+      'dossiers.list': () => ({ year: 2025, ruleDate: '2025-12-31', ruleDateText: '31/12/2025', dossiers, choices: { nominees, awards } }),
       'dossiers.create': ({ nomineeId, awardCode }) => {
         const n = nominees.find((x) => x.id === nomineeId)!;
         const d = viewOf({
@@ -54,9 +54,10 @@ function setup(initial: DossierView[] = []) {
           version: 1,
           status: 'draft',
           sentVersion: null,
+          rulesDateText: '31/12/2025',
           nominee: { kind: n.kind, name: n.name, position: n.position, division: n.division, female: true },
           award: { code: awardCode, name: awards.find((a) => a.code === awardCode)!.name },
-          eligibility: { status: 'needs_review', statusLabel: 'Cần xem xét', reason: 'Điều kiện chưa xác minh', details: [], verifiedLabel: 'chưa xác minh' },
+          eligibility: { status: 'needs_review', statusLabel: 'Cần xem xét', reason: 'Điều kiện chưa xác minh', details: [], brokenYear: null, verifiedLabel: 'chưa xác minh' },
           council: null,
           achievements: '',
           parts: [part('proposalLetter', 'Tờ trình đề nghị khen thưởng', 'Mẫu số 01', true, true), part('achievementReport', 'Báo cáo thành tích', 'Mẫu số 02', false, true)],
@@ -74,13 +75,13 @@ function setup(initial: DossierView[] = []) {
       },
       'dossiers.attachScan': ({ recordId, part: kind, file, allDossiers }) => {
         dossiers = dossiers.map((d) =>
-          d.recordId === recordId || (allDossiers && d.parts.some((p) => p.part === kind)) ? viewOf({ ...d, parts: d.parts.map((p) => (p.part === kind ? { ...p, scans: [...p.scans, { sha256: sha, name: file.name, size: file.size, media_type: 'application/pdf' }] } : p)) }) : d,
+          d.recordId === recordId || (allDossiers && d.parts.some((p) => p.part === kind)) ? viewOf({ ...d, parts: d.parts.map((p) => (p.part === kind ? { ...p, scans: [...p.scans, { sha256: sha, name: file.name, size: file.size }] } : p)) }) : d,
         );
         return dossiers.find((d) => d.recordId === recordId)!;
       },
       'dossiers.generate': ({ recordId, part: kind }) => {
         dossiers = dossiers.map((d) => (d.recordId === recordId ? { ...d, parts: d.parts.map((p) => (p.part === kind ? { ...p, document: { name: 'to-trinh.docx', sha256: 'd'.repeat(64) } } : p)) } : d));
-        return { file: { id: 'e'.repeat(32), name: 'to-trinh.docx', size: 9000 }, dossier: dossiers.find((d) => d.recordId === recordId)! };
+        return { file: { id: 'e'.repeat(32), name: 'to-trinh.docx', size: 9000 }, also: [{ id: '9'.repeat(32), name: 'danh-sach.docx', size: 8000 }], dossier: dossiers.find((d) => d.recordId === recordId)! };
       },
       'dossiers.export': () => {
         const incomplete = dossiers.filter((d) => d.missing.length);
@@ -160,6 +161,9 @@ describe('DossiersPage', () => {
     fireEvent.click(within(detail).getByRole('button', { name: 'Tạo văn bản: Tờ trình đề nghị khen thưởng' }));
     fireEvent.click(await within(detail).findByRole('button', { name: 'Mở to-trinh.docx để sửa' }));
     expect(api.open).toHaveBeenCalledWith({ id: 'e'.repeat(32), name: 'to-trinh.docx', size: 9000 });
+    // The danh sách comes with the tờ trình, to open as well.
+    expect(within(detail).getByRole('button', { name: 'Mở danh-sach.docx để sửa' })).toBeTruthy();
+    expect(screen.getByText(/Đã tạo to-trinh.docx và danh-sach.docx/)).toBeTruthy();
     expect(within(detail).getByRole('button', { name: 'Tạo văn bản: Tờ trình đề nghị khen thưởng' }).textContent).toBe('Tạo lại văn bản');
 
     // One scan only: the report still lacks its scan, and the refusal says so in the page.
@@ -184,7 +188,8 @@ describe('DossiersPage', () => {
 
   it('shows where each dossier stands (sent, edited since, never sent) with its council vote; attaches one tờ trình to every dossier; removes only one never sent', async () => {
     const base = {
-      eligibility: { status: 'met' as const, statusLabel: 'Đạt', reason: 'Đủ điều kiện', details: [], verifiedLabel: '' },
+      eligibility: { status: 'met' as const, statusLabel: 'Đạt', reason: 'Đủ điều kiện', details: [], brokenYear: null, verifiedLabel: '' },
+      rulesDateText: '31/12/2025',
       achievements: '',
       parts: [part('proposalLetter', 'Tờ trình đề nghị khen thưởng', 'Mẫu số 01', true, true)],
     };

@@ -41,7 +41,7 @@ export function DossierDetail({
   const [saved, setSaved] = useState<'' | 'saving' | 'saved'>('');
   const [toAll, setToAll] = useState<Partial<Record<Part['part'], boolean>>>({});
   const [fileErrors, setFileErrors] = useState<Partial<Record<Part['part'], string>>>({});
-  const [generated, setGenerated] = useState<Partial<Record<Part['part'], FileHandle>>>({});
+  const [generated, setGenerated] = useState<Partial<Record<Part['part'], FileHandle[]>>>({});
   const title = dossierTitle(dossier);
   const never = dossier.status === 'draft' && dossier.sentVersion === null;
 
@@ -64,10 +64,10 @@ export function DossierDetail({
         await saveAchievements();
         const done = await api.call('dossiers.generate', { groupId, recordId: dossier.recordId, part: part.part });
         onChanged(done.dossier);
-        setGenerated((was) => ({ ...was, [part.part]: done.file }));
-        return done.file;
+        setGenerated((was) => ({ ...was, [part.part]: [done.file, ...done.also] }));
+        return [done.file, ...done.also];
       },
-      (file) => `Đã tạo ${part.name.toLowerCase()} (${file.name}). Mở để sửa trong Word, in, trình ký và đóng dấu, rồi đính kèm bản scan.`,
+      (files) => `Đã tạo ${files.map((f) => f.name).join(' và ')}. Mở để sửa trong Word, in, trình ký và đóng dấu, rồi đính kèm bản scan.`,
     );
 
   const attach = async (part: Part) => {
@@ -122,6 +122,7 @@ export function DossierDetail({
           <strong>Điều kiện: </strong>
           <span className={eligibilityClass[eligibility.status]}>{eligibility.statusLabel}</span>
           {eligibility.verifiedLabel && <span className="badge badge-quarantined">{eligibility.verifiedLabel}</span>}
+          {eligibility.brokenYear !== null && <span className="muted">Chuỗi đứt ở năm {eligibility.brokenYear}. </span>}
           {eligibility.details.length ? (
             <ul>
               {eligibility.details.map((d, i) => (
@@ -168,16 +169,18 @@ export function DossierDetail({
         </span>
       </div>
       <Notice message={message} />
-      {Object.entries(generated).map(([part, file]) => (
-        <div key={part} className="row">
-          <button type="button" onClick={() => void api.open(file)}>
-            Mở {file.name} để sửa
-          </button>
-          <button type="button" onClick={() => void api.save(file).then((where) => setMessage({ kind: 'ok', text: where }))}>
-            Lưu bản sao…
-          </button>
-        </div>
-      ))}
+      {Object.values(generated)
+        .flat()
+        .map((file) => (
+          <div key={file.id} className="row">
+            <button type="button" onClick={() => void api.open(file)}>
+              Mở {file.name} để sửa
+            </button>
+            <button type="button" aria-label={`Lưu bản sao ${file.name}`} onClick={() => void api.save(file).then((where) => setMessage({ kind: 'ok', text: where }))}>
+              Lưu bản sao…
+            </button>
+          </div>
+        ))}
       <h4>Thành phần hồ sơ</h4>
       <div className="table-scroll">
         <table className="table dossier-parts">

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DossierList, DossierView, Group } from '../../../electron/ipc/contract';
-import { compareVi, formatDateVi } from '../../../electron/services/text/vietnamese';
+import { compareVi } from '../../../electron/services/text/vietnamese';
 import { useApi } from '../../api/context';
 import { Notice, Section, useAction } from '../../components/ui';
 import { answeredMilestoneText } from '../../app/labels';
@@ -73,7 +73,7 @@ export function DossiersPage({ group }: { group: Group }) {
         </button>
       }
     >
-      <p className="muted">Thành phần hồ sơ và điều kiện theo các quy định có hiệu lực ngày {formatDateVi(list.ruleDate)}. Gói chỉ xuất được khi mọi thành phần bắt buộc của mọi hồ sơ đã có bản scan đã ký, đóng dấu.</p>
+      <p className="muted">Thành phần hồ sơ và điều kiện theo các quy định có hiệu lực ngày {list.ruleDateText}. Gói chỉ xuất được khi mọi thành phần bắt buộc của mọi hồ sơ đã có bản scan đã ký, đóng dấu.</p>
       {mailOffer}
       <Notice message={message} />
       {dossiers.length === 0 ? (

@@ -10,7 +10,7 @@ export function sizeLabel(bytes: number): string {
  * The files attached to an item (or the confirmed scan), each with its size and a way to detach it, and the button to attach one more.
  * `noun` names what they are in the buttons' labels ("minh chứng"; "bản scan" for a dossier's signed pages).
  */
-export function EvidenceList({ files, label, onAttach, onDetach, disabled, error, noun = 'minh chứng' }: { files: EvidenceRef[]; label: string; onAttach: () => void; onDetach: (sha256: string) => void; disabled: boolean; error: string; noun?: string }) {
+export function EvidenceList({ files, label, onAttach, onDetach, disabled, error, noun = 'minh chứng' }: { files: Pick<EvidenceRef, 'sha256' | 'name' | 'size'>[]; label: string; onAttach: () => void; onDetach: (sha256: string) => void; disabled: boolean; error: string; noun?: string }) {
   return (
     <div className="evidence">
       {files.length > 0 && (
