@@ -317,7 +317,7 @@ export const contract = {
   'files.pickBundles': { input: z.object({ folder: z.boolean() }), output: z.array(fileHandleSchema) },
   'files.pickXlsx': { input: empty, output: fileHandleSchema.nullable() },
   // A plan to read, or the paper a member sent (kept as it came): each offers its own file types.
-  'files.pickDocument': { input: z.object({ kind: z.enum(['plan', 'attachment', 'evidence']) }).strict(), output: fileHandleSchema.nullable() },
+  'files.pickDocument': { input: z.object({ kind: z.enum(['plan', 'attachment', 'evidence', 'scan']) }).strict(), output: fileHandleSchema.nullable() },
   'files.save': { input: z.object({ file: fileHandleSchema }), output: z.object({ saved: z.boolean(), where: z.string() }) },
   'bundles.import': { input: z.object({ files: z.array(fileHandleSchema).min(1).max(500) }), output: z.array(importResultSchema) },
   'bundles.quarantine': { input: empty, output: z.array(quarantineEntrySchema) },

@@ -4,7 +4,7 @@ import { acceptedSuffixes, documentKinds } from '../../electron/services/files/d
 
 /** The browser shell's file chooser offers the types the Electron dialog offers and the service keeps. */
 describe('the browser shell’s document picker', () => {
-  const chooser = async (kind: 'plan' | 'attachment' | 'evidence') => {
+  const chooser = async (kind: 'plan' | 'attachment' | 'evidence' | 'scan') => {
     location.hash = '#token=t';
     const picked = createApi().pickDocument(kind);
     const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
@@ -24,6 +24,10 @@ describe('the browser shell’s document picker', () => {
     expect(await chooser('evidence')).toEqual(['']);
     expect(documentKinds.evidence.allFiles).toBe(true);
     expect(acceptedSuffixes('evidence')).toEqual(expect.arrayContaining(['.pdf', '.docx', '.jpg', '.xlsx']));
+  });
+
+  it('offers PDF and images only for the signed, stamped scan of a dossier part', async () => {
+    expect(await chooser('scan')).toEqual(['.pdf', '.jpg', '.jpeg', '.png', '.tif', '.tiff']);
   });
 
   it('offers .docx and .txt for a plan to read', async () => {

@@ -1,6 +1,6 @@
 import type { Input } from '../../ipc/contract';
 
-/** What a document picked from disk is for: a plan to read, the paper a member sent, kept as it came, or evidence for a criterion. */
+/** What a document picked from disk is for: a plan to read, the paper a member sent, kept as it came, evidence for a criterion, or a dossier part's signed scan. */
 export type DocumentKind = Input<'files.pickDocument'>['kind'];
 
 /**
@@ -16,6 +16,8 @@ export const documentKinds: Record<DocumentKind, { title: string; filterName: st
     filterName: 'Bản chụp hoặc tệp Word (.pdf, .jpg, .png, .tif, .doc, .docx)',
     extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'doc', 'docx'],
   },
+  // The signed, stamped pages of an award dossier's part travel as the paper was: a scan, never a Word file.
+  scan: { title: 'Chọn bản scan đã ký, đóng dấu (PDF hoặc ảnh chụp)', filterName: 'Bản scan (.pdf, .jpg, .png, .tif)', extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff'] },
   // Evidence may be of any kind: the common types are offered first, "Tất cả tệp" beside them.
   evidence: {
     title: 'Chọn tệp minh chứng (bản scan, PDF, Word, Excel, ảnh chụp…)',

@@ -73,7 +73,7 @@ export function DossierDetail({
   const attach = async (part: Part) => {
     setFileErrors((was) => ({ ...was, [part.part]: '' }));
     try {
-      const file = await api.pickDocument('attachment');
+      const file = await api.pickDocument('scan');
       if (!file) return;
       const all = Boolean(toAll[part.part]);
       const v = await api.call('dossiers.attachScan', { groupId, recordId: dossier.recordId, part: part.part, file, allDossiers: all });
