@@ -49,6 +49,7 @@ function setup(initial: DossierView[] = []) {
       'dossiers.list': () => ({ year: 2025, ruleDate: '2025-12-31', ruleDateText: '31/12/2025', dossiers, choices: { nominees, awards } }),
       'dossiers.create': ({ nomineeId, awardCode }) => {
         const n = nominees.find((x) => x.id === nomineeId)!;
+        if (dossiers.some((d) => d.nominee.name === n.name && d.award.code === awardCode)) throw new Error(`Đã có hồ sơ đề nghị cho ${n.name} với danh hiệu này.`);
         const d = viewOf({
           recordId: '00000000-0000-4000-8000-00000000000' + (dossiers.length + 1),
           version: 1,
@@ -145,6 +146,15 @@ describe('DossiersPage', () => {
     expect(parts[0]).not.toContain('chưa xác minh');
     expect(parts[1]).toContain('Mẫu số 02chưa xác minh');
     expect(screen.getByText(/theo các quy định có hiệu lực ngày 31\/12\/2025/)).toBeTruthy();
+
+    // The same award twice: the service's refusal shows beside the form, the dossier already made stays open.
+    const form = screen.getByRole('form', { name: 'Lập hồ sơ mới' });
+    expect((within(form).getByLabelText('Người hoặc tập thể được đề nghị') as HTMLSelectElement).value).toBe('');
+    fireEvent.change(within(form).getByLabelText('Người hoặc tập thể được đề nghị'), { target: { value: '2' } });
+    fireEvent.change(within(form).getByLabelText('Danh hiệu, hình thức khen thưởng'), { target: { value: 'CSTDCS' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Lập hồ sơ' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe('Đã có hồ sơ đề nghị cho Nguyễn Thị Hương với danh hiệu này.');
+    expect(within(screen.getByRole('table', { name: 'Danh sách hồ sơ' })).getAllByRole('row')).toHaveLength(2);
   });
 
   it('refuses the export naming the dossier and its missing part, then attaching the scan completes it and the export goes with its milestone', async () => {

@@ -15,7 +15,8 @@ const choiceLabel = (n: Choice) => (n.kind === 'person' ? [n.name, [n.position, 
  * Picks who is proposed (the unit, a division, a person: found by typing, with or without marks) and
  * an award whose scope fits (collective for the unit and a division, individual for a person).
  */
-export function DossierCreate({ choices, busy, onCreate }: { choices: Choices; busy: boolean; onCreate: (nomineeId: number, awardCode: string) => Promise<boolean> }) {
+export function DossierCreate({ choices, onCreate }: { choices: Choices; onCreate: (nomineeId: number, awardCode: string) => Promise<void> }) {
+  const [busy, setBusy] = useState(false);
   const [search, setSearch] = useState('');
   const [nomineeId, setNomineeId] = useState('');
   const [awardCode, setAwardCode] = useState('');
@@ -34,10 +35,16 @@ export function DossierCreate({ choices, busy, onCreate }: { choices: Choices; b
     if (!nominee) return setError('Chọn người hoặc tập thể được đề nghị.');
     if (!awards.some((a) => a.code === awardCode)) return setError('Chọn danh hiệu hoặc hình thức khen thưởng.');
     setError('');
-    if (await onCreate(nominee.id, awardCode)) {
+    setBusy(true);
+    try {
+      await onCreate(nominee.id, awardCode);
       setNomineeId('');
       setAwardCode('');
       setSearch('');
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
     }
   };
 

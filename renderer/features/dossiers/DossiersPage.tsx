@@ -46,12 +46,11 @@ export function DossiersPage({ group }: { group: Group }) {
   }, [dossiers, openId]);
 
   const changed = (d: DossierView) => setList((was) => (was ? { ...was, dossiers: was.dossiers.map((x) => (x.recordId === d.recordId ? d : x)) } : was));
+  /** The new dossier opens below the list; a refusal (the same award twice) is the form's to show. */
   const create = async (nomineeId: number, awardCode: string) => {
-    const d = await run(() => api.call('dossiers.create', { groupId: group.id, nomineeId, awardCode }), (v) => `Đã lập hồ sơ ${dossierTitle(v)}.`);
-    if (!d) return false;
+    const d = await api.call('dossiers.create', { groupId: group.id, nomineeId, awardCode });
     setList((was) => (was ? { ...was, dossiers: [...was.dossiers, d] } : was));
     setOpenId(d.recordId);
-    return true;
   };
   const exportNow = () =>
     run(async () => {
@@ -134,7 +133,7 @@ export function DossiersPage({ group }: { group: Group }) {
           }}
         />
       )}
-      <DossierCreate choices={list.choices} busy={busy} onCreate={create} />
+      <DossierCreate choices={list.choices} onCreate={create} />
     </Section>
   );
 }
