@@ -211,7 +211,7 @@ describe('DossiersPage', () => {
       sentVersion: 1,
       nominee: { kind: 'unit', name: 'Sở Tư pháp tỉnh Tuyên Quang', position: '', division: '', female: null },
       award: { code: 'CTD_BTP', name: 'Cờ thi đua của Bộ Tư pháp' },
-      council: { votesFor: 9, totalMembers: 11, reached: true, text: '9/11 thành viên đồng ý, đạt tỷ lệ' },
+      council: { votesFor: 9, totalMembers: 11, reached: true, text: 'Hội đồng Thi đua – Khen thưởng: 9/11 thành viên đồng ý, đạt tỷ lệ phiếu theo quy định.' },
     });
     const person = viewOf({
       ...base,
@@ -228,12 +228,14 @@ describe('DossiersPage', () => {
     await waitFor(() => expect(rows()).toHaveLength(2));
     // The unit before its people.
     expect(rows()[0]).toContain('Sở Tư pháp tỉnh Tuyên Quang');
-    expect(rows()[0]).toContain('9/11 thành viên đồng ý, đạt tỷ lệ');
+    expect(rows()[0]).toContain('Đạt tỷ lệ9/11 thành viên đồng ý');
     expect(rows()[0]).toContain('Đã gửi phiên bản 1; đang sửa phiên bản 2');
     expect(rows()[1]).toContain('Chưa gửi');
 
     fireEvent.click(screen.getByRole('button', { name: 'Mở hồ sơ: Sở Tư pháp tỉnh Tuyên Quang — Cờ thi đua của Bộ Tư pháp' }));
     const unitDetail = screen.getByRole('region', { name: 'Sở Tư pháp tỉnh Tuyên Quang — Cờ thi đua của Bộ Tư pháp' });
+    expect(within(unitDetail).getByLabelText('Hội đồng Thi đua – Khen thưởng').textContent).toBe('Biểu quyết của Hội đồng: Đạt tỷ lệHội đồng Thi đua – Khen thưởng: 9/11 thành viên đồng ý, đạt tỷ lệ phiếu theo quy định.');
+    expect(unitDetail.textContent).toContain('Đơn vị · Đã gửi phiên bản 1; đang sửa phiên bản 2');
     // Sent once: it stays, as the leader has it.
     expect(within(unitDetail).queryByRole('button', { name: 'Xóa hồ sơ' })).toBeNull();
     fireEvent.click(within(unitDetail).getByLabelText('Đính kèm cho mọi hồ sơ năm 2025 có thành phần này'));

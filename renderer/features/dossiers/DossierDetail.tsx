@@ -4,7 +4,7 @@ import { useApi } from '../../api/context';
 import { Field, Notice, useAction, useConfirm } from '../../components/ui';
 import { kindLabels } from '../awards/HistoryPage';
 import { EvidenceList } from '../scoring/SelfAssessmentEvidence';
-import { dossierTitle, eligibilityClass, statusText } from './dossier-labels';
+import { CouncilBadge, dossierTitle, eligibilityClass, statusText } from './dossier-labels';
 
 type Part = DossierView['parts'][number];
 
@@ -137,14 +137,14 @@ export function DossierDetail({
           )}
         </div>
         <div aria-label="Hội đồng Thi đua – Khen thưởng">
-          <strong>Hội đồng Thi đua – Khen thưởng: </strong>
+          <strong>Biểu quyết của Hội đồng: </strong>
           {dossier.council ? (
             <>
-              <span className={dossier.council.reached ? 'badge badge-accepted' : 'badge badge-refused'}>{dossier.council.reached ? 'Đạt tỷ lệ' : 'Chưa đạt tỷ lệ'}</span>
+              <CouncilBadge reached={dossier.council.reached} />
               {dossier.council.text}
             </>
           ) : (
-            <span className="muted">chưa có kết quả biểu quyết.</span>
+            <span className="muted">Hội đồng Thi đua – Khen thưởng chưa biểu quyết.</span>
           )}
         </div>
       </div>
@@ -169,18 +169,23 @@ export function DossierDetail({
         </span>
       </div>
       <Notice message={message} />
-      {Object.values(generated)
-        .flat()
-        .map((file) => (
-          <div key={file.id} className="row">
-            <button type="button" onClick={() => void api.open(file)}>
-              Mở {file.name} để sửa
-            </button>
-            <button type="button" aria-label={`Lưu bản sao ${file.name}`} onClick={() => void api.save(file).then((where) => setMessage({ kind: 'ok', text: where }))}>
-              Lưu bản sao…
-            </button>
-          </div>
-        ))}
+      {Object.keys(generated).length > 0 && (
+        <ul className="dossier-generated" aria-label="Văn bản vừa tạo">
+          {Object.values(generated)
+            .flat()
+            .map((file) => (
+              <li key={file.id}>
+                <span className="evidence-name">{file.name}</span>{' '}
+                <button type="button" className="small" aria-label={`Mở ${file.name} để sửa`} onClick={() => void api.open(file)}>
+                  Mở để sửa
+                </button>{' '}
+                <button type="button" className="small" aria-label={`Lưu bản sao ${file.name}`} onClick={() => void api.save(file).then((where) => setMessage({ kind: 'ok', text: where }))}>
+                  Lưu bản sao…
+                </button>
+              </li>
+            ))}
+        </ul>
+      )}
       <h4>Thành phần hồ sơ</h4>
       <div className="table-scroll">
         <table className="table dossier-parts">
@@ -223,7 +228,7 @@ export function DossierDetail({
                     </label>
                   )}
                 </td>
-                <td>{p.complete ? <span className="badge badge-accepted">Đủ</span> : p.required ? <span className="badge badge-missing">Còn thiếu</span> : <span className="muted">Không bắt buộc</span>}</td>
+                <td>{!p.required && !p.scans.length ? <span className="muted small">Không bắt buộc</span> : p.complete ? <span className="badge badge-accepted">Đủ</span> : <span className="badge badge-missing">Còn thiếu</span>}</td>
               </tr>
             ))}
           </tbody>

@@ -7,7 +7,7 @@ import { answeredMilestoneText } from '../../app/labels';
 import { useBundleSaver } from '../bundles/MailParts';
 import { DossierCreate } from './DossierCreate';
 import { DossierDetail } from './DossierDetail';
-import { compareNominees, completenessText, dossierTitle, eligibilityClass, statusText } from './dossier-labels';
+import { compareNominees, completenessText, CouncilBadge, dossierTitle, eligibilityClass, statusText } from './dossier-labels';
 
 type Part = DossierView['parts'][number]['part'];
 
@@ -105,7 +105,18 @@ export function DossiersPage({ group }: { group: Group }) {
                     {d.eligibility.verifiedLabel && <span className="badge badge-quarantined">{d.eligibility.verifiedLabel}</span>}
                     {d.eligibility.status !== 'met' && d.eligibility.reason && <div className="small">{d.eligibility.reason}</div>}
                   </td>
-                  <td>{d.council ? d.council.text : <span className="muted">Chưa biểu quyết</span>}</td>
+                  <td>
+                    {d.council ? (
+                      <>
+                        <CouncilBadge reached={d.council.reached} />
+                        <div>
+                          {d.council.votesFor}/{d.council.totalMembers} thành viên đồng ý
+                        </div>
+                      </>
+                    ) : (
+                      <span className="muted">Chưa biểu quyết</span>
+                    )}
+                  </td>
                   <td>{statusText(d)}</td>
                   <td>
                     <button type="button" className="small" aria-label={`Mở hồ sơ: ${dossierTitle(d)}`} aria-pressed={d.recordId === openId} onClick={() => setOpenId(d.recordId === openId ? null : d.recordId)}>

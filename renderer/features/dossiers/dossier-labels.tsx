@@ -27,3 +27,8 @@ const kindOrder = { unit: 0, division: 1, person: 2 } as const;
 export function compareNominees(a: Nominee, b: Nominee): number {
   return kindOrder[a.kind] - kindOrder[b.kind] || (a.kind === 'person' ? comparePersonNames(a.name, b.name) : compareVi(a.name, b.name));
 }
+
+/** Whether the council's yes votes reached the award's share of its total membership. */
+export function CouncilBadge({ reached }: { reached: boolean }) {
+  return <span className={reached ? 'badge badge-accepted' : 'badge badge-refused'}>{reached ? 'Đạt tỷ lệ' : 'Không đạt tỷ lệ'}</span>;
+}
