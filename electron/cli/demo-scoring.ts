@@ -18,7 +18,7 @@ import type { Workspace } from '../services/workspace/workspace';
  */
 
 /** Bytes that open as what their name says, different for each unit and item, so each is stored once by content. */
-function evidenceBytes(kind: 'pdf' | 'png', label: string): Buffer {
+export function evidenceBytes(kind: 'pdf' | 'png', label: string): Buffer {
   if (kind === 'png') {
     // A 1×1 PNG, then the label in a tEXt-like trailer the viewers ignore.
     return Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1e3b0a10000000049454e44ae426082', 'hex'), Buffer.from(label)]);

@@ -1,6 +1,6 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import data from '../../resources/demo/khu-vuc-mien-nui-phia-bac-2022.json';
+import data from '../../resources/demo/khu-vuc-mien-nui-phia-bac.json';
 import { openWorkspace, type Workspace } from '../services/workspace/workspace';
 import { setupUnit } from '../services/units-keys/units';
 import { nowIso, SetClock } from '../services/workspace/clock';
@@ -26,6 +26,7 @@ import { exportRanking } from '../services/scoring/ranking-export';
 import { ownVerifiedScores, sendVerifiedScores } from '../services/scoring/verification';
 import { formatPoints } from '../services/text/points';
 import { selfAssess, verifyMember } from './demo-scoring';
+import { proposeAwards } from './demo-awards';
 
 type Member = (typeof data.members)[number];
 
@@ -45,7 +46,9 @@ function person(rand: () => number, female: boolean): string {
 }
 
 /** Every installation of the demonstration reads one clock, moved through the year as the story goes. */
-const clock = new SetClock('2022-01-20T08:00:00+07:00');
+/** The demonstration's year: every date of the story is in it. */
+const Y = data.group.year;
+const clock = new SetClock(`${Y}-01-20T08:00:00+07:00`);
 const at = (iso: string) => clock.set(iso);
 
 interface Registered {
@@ -67,7 +70,7 @@ async function registerMember(ws: Workspace, unit: OwnUnit, member: Member, inde
   ];
   const late = data.lateUnits.includes(member.code);
   const day = late ? 14 : 3 + (index % 6);
-  const date = `2022-02-${String(day).padStart(2, '0')}`;
+  const date = `${Y}-02-${String(day).padStart(2, '0')}`;
   at(`${date}T08:30:00+07:00`);
   const titles = member.role === 'leader' || index % 3 === 0 ? ['TTLDXS', 'CO_BTP'] : index % 3 === 1 ? ['TTLDXS', 'BK_BTP_TT'] : ['TTLDXS'];
   const input = {
@@ -92,10 +95,10 @@ async function registerMember(ws: Workspace, unit: OwnUnit, member: Member, inde
   log(`  ${unit.name}: đăng ký ngày ${formatDateVi(date)}, ${staff.length} cá nhân, gói số ${exported.seq}${late ? ' (gửi chậm)' : ''}`);
   if (!data.resubmittedUnits.includes(member.code)) return { file: exported.path };
   // Corrected before the deadline: one more collective title, sent as version 2.
-  at('2022-02-09T15:00:00+07:00');
+  at(`${Y}-02-09T15:00:00+07:00`);
   saveRegistration(ws, { ...input, collective: [...input.collective, { titleCode: 'BK_BTP_TT', note: 'Bổ sung theo góp ý của Trưởng Khu vực' }] });
   const corrected = await exportRegistration(ws, groupId);
-  log(`  ${unit.name}: gửi lại bản đăng ký đã sửa (phiên bản ${corrected.version}) ngày 09/02/2022, gói số ${corrected.seq}`);
+  log(`  ${unit.name}: gửi lại bản đăng ký đã sửa (phiên bản ${corrected.version}) ngày 09/02/${Y}, gói số ${corrected.seq}`);
   return { file: exported.path, correction: corrected.path };
 }
 
@@ -125,7 +128,7 @@ async function scoringRound(ctx: {
   log('10. Các đơn vị tự chấm điểm theo bảng tiêu chí, đính kèm minh chứng và ký gói tự chấm điểm:');
   const scorers = installs.filter((i) => !data.missingUnits.includes(i.member.code));
   for (const [index, { member, ws, unit }] of scorers.entries()) {
-    at(`2022-11-0${1 + (index % 4)}T09:00:00+07:00`);
+    at(`${Y}-11-0${1 + (index % 4)}T09:00:00+07:00`);
     const result = await selfAssess(
       ws,
       unit,
@@ -139,11 +142,11 @@ async function scoringRound(ctx: {
     await carry(result.file, gathered || member.role === 'leader' ? usb.toDeputy : usb.toLeader);
     log(`  ${unit.name}: tự chấm ${formatPoints(result.total)} điểm${result.lacking ? `, ${result.lacking} tiêu chí bắt buộc có minh chứng nhưng chưa kèm` : ''}.`);
   }
-  at('2022-11-08T09:00:00+07:00');
+  at(`${Y}-11-08T09:00:00+07:00`);
   await importBundleFiles(deputy.ws, await inFolder(usb.toDeputy));
   const forwarded = await exportConsolidated(deputy.ws, findGroup(deputy.ws.db, data.group.code, data.group.year)!.id, { kinds: ['self_assessment'] });
   await carry(forwarded.path, usb.toLeader);
-  at('2022-11-10T09:00:00+07:00');
+  at(`${Y}-11-10T09:00:00+07:00`);
   const landed = await importBundleFiles(leader.ws, await inFolder(usb.toLeader));
   log(`11. ${leader.unit.name} nhập ${landed.filter((r) => r.status === 'accepted').length} gói tự chấm điểm (các Cục THADS qua gói tổng hợp của Phó Trưởng) và thẩm định từng tiêu chí:`);
   for (const { unit } of scorers) {
@@ -155,7 +158,7 @@ async function scoringRound(ctx: {
   for (const f of rankingFiles) await fsp.copyFile(f, path.join(ctx.dirs.documents, path.basename(f)));
   log(`12. Xếp hạng theo điểm thẩm định: ${ranking.rows.slice(0, 3).map((r) => `${r.rank}. ${r.name} (${formatPoints(r.total)})`).join('; ')}; … ${ranking.tieBreak}`);
   log(`    Bảng tổng hợp kết quả chấm điểm, xếp hạng thi đua: ${rankingFiles.map((f) => path.basename(f)).join(', ')}.`);
-  at('2022-11-15T09:00:00+07:00');
+  at(`${Y}-11-15T09:00:00+07:00`);
   const results = await sendVerifiedScores(leader.ws, leaderGroupId, usb.results);
   let back = 0;
   for (const { ws, unit } of installs) {
@@ -169,6 +172,46 @@ async function scoringRound(ctx: {
       marked && change ? ` ${marked.s.unit.name} thấy: mục ${change.number} "${change.content}" từ ${formatPoints(change.selfPoints)} xuống ${formatPoints(change.verifiedPoints)} điểm, lý do "${change.reason}".` : ''
     }`,
   );
+}
+
+/** Who proposes awards in the demonstration, and what goes wrong for whom. */
+const proposers: Record<string, 'none' | 'missing_scan' | 'unmet_condition'> = { 'STP-TQ': 'none', 'STP-HG': 'none', 'STP-CB': 'missing_scan', 'STP-BK': 'unmet_condition', 'STP-LC': 'none', 'THADS-HG': 'none' };
+
+/**
+ * The award round: units enter their history, hold their council and build their dossiers (one is
+ * refused while a part lacks its signed scan; one proposes a person short of a condition); the Cục
+ * THADS go through the deputy again; the leader imports them all.
+ */
+async function awardRound(ctx: { installs: Install[]; leader: Install; deputy: Install; out: string; dirs: Record<'documents', string>; log: (s: string) => void }): Promise<void> {
+  const { installs, leader, deputy, out, log } = ctx;
+  const usb = { toDeputy: path.join(out, 'usb', '8-ho-so-gui-pho-truong'), toLeader: path.join(out, 'usb', '9-ho-so-gui-truong') };
+  for (const d of Object.values(usb)) await fsp.mkdir(d, { recursive: true });
+  log('14. Hồ sơ đề nghị khen thưởng: các đơn vị nhập lịch sử danh hiệu, họp Hội đồng Thi đua – Khen thưởng, lập hồ sơ và ký gói:');
+  for (const [index, { member, ws, unit }] of installs.filter((i) => proposers[i.member.code]).entries()) {
+    at(`${Y}-11-0${1 + (index % 4)}T14:00:00+07:00`);
+    const flaw = proposers[member.code]!;
+    const result = await proposeAwards({ ws, unit, groupCode: data.group.code, year: data.group.year, flaw, scansDir: path.join(out, 'ban-scan', unit.code) });
+    const flagged = result.dossiers.filter((d) => d.eligibility.status !== 'met');
+    const notes = flagged.map((d) => `${d.nominee.name} – ${d.award.name}: ${d.eligibility.statusLabel.toLowerCase()} (${d.eligibility.reason})`);
+    if (!result.file) {
+      log(`  ${unit.name}: chưa gửi được — ${result.refused}`);
+      continue;
+    }
+    if (member.role === 'leader') {
+      log(`  ${unit.name} (Trưởng): ${result.dossiers.length} hồ sơ của chính mình, đưa thẳng vào Hội nghị.`);
+      continue;
+    }
+    const gathered = member.role === 'member' && member.kind === 'thads';
+    await carry(result.file, gathered ? usb.toDeputy : usb.toLeader);
+    log(`  ${unit.name}: ${result.dossiers.length} hồ sơ đủ thành phần, đã ký gói${notes.length ? `; lưu ý: ${notes.join('; ')}` : ''}.`);
+  }
+  at(`${Y}-11-08T09:00:00+07:00`);
+  await importBundleFiles(deputy.ws, await inFolder(usb.toDeputy));
+  const forwarded = await exportConsolidated(deputy.ws, findGroup(deputy.ws.db, data.group.code, data.group.year)!.id, { kinds: ['dossier'] });
+  await carry(forwarded.path, usb.toLeader);
+  at(`${Y}-11-10T09:00:00+07:00`);
+  const landed = await importBundleFiles(leader.ws, await inFolder(usb.toLeader));
+  log(`15. ${leader.unit.name} nhập ${landed.filter((r) => r.status === 'accepted').length} gói hồ sơ khen thưởng (các Cục THADS qua gói tổng hợp của Phó Trưởng).`);
 }
 
 /** Copies a bundle onto the "USB stick" of whoever carries it next. */
@@ -188,12 +231,13 @@ const shown = (p: string) => {
 const inFolder = async (folder: string) => (await fsp.readdir(folder)).sort().map((n) => ({ path: path.join(folder, n), name: n }));
 
 /**
- * The year's exchange of seed 000 (2022), one installation per member unit: the leader builds the
- * group and the plan and publishes the kickoff, which every member imports once; the members sign
- * their registrations (some late, one missing, one corrected); the Cục THADS members' bundles go
- * through the deputy's consolidated bundle; the leader imports everything, confirms the one key it
- * had not, and writes receipts that go back to every sender; the status board, the plan and the
- * consolidated table are written to DIR/documents as DOCX and .xlsx.
+ * The year of seed 000's plan (2022), replayed in 2024 (the award catalogue holds no rules before
+ * it), one installation per member unit: the leader builds the group and the plan and publishes the
+ * kickoff, which every member imports once; the members sign their registrations (some late, one
+ * missing, one corrected); the Cục THADS members' bundles go through the deputy's consolidated
+ * bundle; the leader imports everything, confirms the one key it had not, and writes receipts that go
+ * back to every sender; the status board, the plan and the consolidated table are written to
+ * DIR/documents as DOCX and .xlsx. Then the scoring round and the award round.
  */
 export async function runDemo(outDir: string, log: (s: string) => void): Promise<void> {
   const started = Date.now();
@@ -210,7 +254,7 @@ export async function runDemo(outDir: string, log: (s: string) => void): Promise
   for (const d of Object.values(dirs)) await fsp.mkdir(d, { recursive: true });
 
   log(`Trình diễn: ${data.group.name} năm ${data.group.year} (${data.members.length} đơn vị).`);
-  at('2022-01-20T08:00:00+07:00');
+  at(`${Y}-01-20T08:00:00+07:00`);
   const installs = await Promise.all(
     data.members.map(async (member) => {
       const ws = openWorkspace({ dataDir: path.join(dirs.units, member.code), clock });
@@ -248,11 +292,11 @@ export async function runDemo(outDir: string, log: (s: string) => void): Promise
     milestones: [...plan.milestones, { ...yearEnd, key: 'self-assessment', title: `Bảng tự chấm điểm thi đua năm ${data.group.year} kèm tài liệu minh chứng`, deliverable: 'self_assessment', note: '' }],
   });
   const planFile = await printPlan(leader.ws, leaderGroup.id);
-  at('2022-01-25T09:00:00+07:00');
+  at(`${Y}-01-25T09:00:00+07:00`);
   const kickoff = await carry((await publishKickoff(leader.ws, leaderGroup.id)).path, dirs.kickoff);
   log(`2. ${leader.unit.name} lập kế hoạch năm theo mẫu (${path.basename(planFile)}), bảng tiêu chí chấm điểm từ bảng mẫu, và phát hành gói khởi động ${path.basename(kickoff)}.`);
 
-  at('2022-01-27T10:00:00+07:00');
+  at(`${Y}-01-27T10:00:00+07:00`);
   let joined = 0;
   for (const { ws, unit } of installs) {
     if (unit.code === leader.unit.code) continue;
@@ -279,14 +323,14 @@ export async function runDemo(outDir: string, log: (s: string) => void): Promise
     if (sent.correction) await carry(sent.correction, to);
   }
 
-  at('2022-02-15T09:00:00+07:00');
+  at(`${Y}-02-15T09:00:00+07:00`);
   const atDeputy = await importBundleFiles(deputy.ws, await inFolder(dirs.toDeputy));
   const deputyGroupId = findGroup(deputy.ws.db, data.group.code, data.group.year)!.id;
   const forwarded = await exportConsolidated(deputy.ws, deputyGroupId, { kinds: ['registration'] });
   await carry(forwarded.path, dirs.toLeader);
   log(`5. ${deputy.unit.name} (Phó Trưởng) nhận ${atDeputy.filter((r) => r.status === 'accepted').length} gói, chuyển ${forwarded.forwarded} gói của các Cục THADS cho Trưởng trong một gói tổng hợp có chữ ký của mình.`);
 
-  at('2022-02-16T09:00:00+07:00');
+  at(`${Y}-02-16T09:00:00+07:00`);
   const results = await importBundleFiles(leader.ws, await inFolder(dirs.toLeader));
   const count = (s: string) => results.filter((r) => r.status === s).length;
   log(`6. ${leader.unit.name} nhập ${results.length} gói: ${count('accepted')} đã nhận, ${count('quarantined')} chờ xác nhận khóa, ${count('refused')} bị từ chối.`);
@@ -300,7 +344,7 @@ export async function runDemo(outDir: string, log: (s: string) => void): Promise
   const receipts = await writeReceipts(leader.ws, acknowledged, dirs.receipts);
   log(`7. Trưởng ghi ${receipts.length} biên nhận vào ${shown(dirs.receipts)}; mỗi đơn vị nhập biên nhận của mình.`);
 
-  at('2022-02-18T09:00:00+07:00');
+  at(`${Y}-02-18T09:00:00+07:00`);
   let confirmed = 0;
   for (const { ws, unit } of installs) {
     const mine = receipts.filter((r) => r.senderCode === unit.code).map((r) => ({ path: r.file, name: path.basename(r.file) }));
@@ -313,7 +357,7 @@ export async function runDemo(outDir: string, log: (s: string) => void): Promise
   const hgRegistration = hgHome.milestones.find((m) => m.deliverable === 'registration')!;
   log(`   ${confirmed} biên nhận đã về đơn vị gửi. Màn hình việc cần làm của ${hg.unit.name}: "${hgRegistration.stateText} ${hgRegistration.receiptText}"`);
 
-  at('2022-02-25T10:00:00+07:00');
+  at(`${Y}-02-25T10:00:00+07:00`);
   const groupId = leaderGroup.id;
   const board = statusBoard(leader.ws.db, groupId, { today: nowIso(clock) });
   const column = board.columns.findIndex((c) => c.deliverable === 'registration' && c.from === 'member');
@@ -335,6 +379,7 @@ export async function runDemo(outDir: string, log: (s: string) => void): Promise
   log(`9. Văn bản của Trưởng Khu vực trong ${shown(dirs.documents)}: ${documents.map((f) => path.basename(f)).join(', ')}.`);
 
   await scoringRound({ installs, leader, deputy, leaderGroupId: groupId, out, dirs, log });
+  await awardRound({ installs, leader, deputy, out, dirs, log });
 
   for (const { ws } of installs) ws.close();
   log(`Xong trong ${((Date.now() - started) / 1000).toFixed(1)} giây. Cơ sở dữ liệu của Trưởng Khu vực: ${path.join(leader.ws.dataDir, 'thidua.sqlite')}`);

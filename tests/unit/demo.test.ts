@@ -18,7 +18,7 @@ describe('thidua demo', () => {
     expect(log).toMatch(/chuyển 13 gói của các Cục THADS cho Trưởng/);
     expect(log).toContain('Chờ xác nhận: Sở Tư pháp tỉnh Lai Châu');
     expect(log).toContain('gửi lại bản đăng ký đã sửa (phiên bản 2)');
-    expect(log).toMatch(/Màn hình việc cần làm của Sở Tư pháp tỉnh Hà Giang: ".*Đã được Sở Tư pháp tỉnh Tuyên Quang tiếp nhận ngày 16\/02\/2022\."/);
+    expect(log).toMatch(/Màn hình việc cần làm của Sở Tư pháp tỉnh Hà Giang: ".*Đã được Sở Tư pháp tỉnh Tuyên Quang tiếp nhận ngày 16\/02\/2024\."/);
     expect(log).toContain('gửi chậm: Cục Thi hành án dân sự tỉnh Hòa Bình, Sở Tư pháp tỉnh Điện Biên; chưa gửi: Sở Tư pháp tỉnh Sơn La.');
     // The scoring round: a deduction over its cap refused, items without evidence marked down, verified scores back.
     expect(log).toMatch(/nhập điểm trừ 6 cho mục 1 bị từ chối: "Điểm trừ 6 của mục 1 vượt quá mức trừ tối đa 5 điểm\."/);
@@ -28,16 +28,16 @@ describe('thidua demo', () => {
 
     const documents = fs.readdirSync(path.join(out, 'documents')).sort();
     expect(documents.map((d) => path.extname(d)).sort()).toEqual(['.docx', '.docx', '.docx', '.docx', '.docx', '.xlsx', '.xlsx']);
-    expect(documents.filter((d) => d.startsWith('xep-hang-thi-dua-2022-'))).toHaveLength(2);
+    expect(documents.filter((d) => d.startsWith('xep-hang-thi-dua-2024-'))).toHaveLength(2);
     for (const d of documents.filter((f) => f.endsWith('.docx'))) expect((await parseDocx(path.join(out, 'documents', d))).errors, d).toEqual([]);
 
     // The leader's own database tells the same story: a Cục THADS member credited through the deputy.
     const ws = openWorkspace({ dataDir: path.join(out, 'units', 'STP-TQ') });
     try {
-      const board = statusBoard(ws.db, findGroup(ws.db, 'KVTD-MNPB', 2022)!.id, { today: '2022-02-25T03:00:00.000Z' });
+      const board = statusBoard(ws.db, findGroup(ws.db, 'KVTD-MNPB', 2024)!.id, { today: '2024-02-25T03:00:00.000Z' });
       const column = board.columns.findIndex((c) => c.deliverable === 'registration' && c.from === 'member');
       expect(board.rows.find((r) => r.code === 'THADS-HG')!.cells[column]!.state).toBe('on_time');
-      const late = statusBoard(ws.db, findGroup(ws.db, 'KVTD-MNPB', 2022)!.id, { today: '2022-11-20T03:00:00.000Z' });
+      const late = statusBoard(ws.db, findGroup(ws.db, 'KVTD-MNPB', 2024)!.id, { today: '2024-11-20T03:00:00.000Z' });
       const scored = late.columns.findIndex((c) => c.deliverable === 'self_assessment');
       expect(late.rows.filter((r) => r.cells[scored]?.state === 'on_time').length).toBeGreaterThan(20);
     } finally {
