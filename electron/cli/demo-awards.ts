@@ -1,6 +1,6 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { saveCouncil } from '../services/awards/council';
+import { printCouncilList, saveCouncil } from '../services/awards/council';
 import { listNominees, saveYearFacts } from '../services/awards/history';
 import type { NomineeSummary } from '../services/awards/history-schemas';
 import type { YearFacts } from '../services/awards/schemas';
@@ -9,6 +9,8 @@ import { findGroup } from '../services/groups-calendar/groups';
 import { attachScan, createDossier, listDossiers, saveAchievements } from '../services/dossiers/dossier';
 import { generatePart } from '../services/dossiers/documents';
 import { exportDossiers } from '../services/dossiers/export';
+import { acclamationView, dossierBoard, printAcclamation, saveAcclamation } from '../services/dossiers/conference';
+import { exportMinistry } from '../services/dossiers/ministry';
 import type { DossierView } from '../services/dossiers/view-schemas';
 import type { Workspace } from '../services/workspace/workspace';
 import { evidenceBytes } from './demo-scoring';
@@ -123,13 +125,47 @@ export async function proposeAwards(p: Proposer): Promise<{ file: string | null;
     const d = createDossier(p.ws, groupId, id, award);
     saveAchievements(p.ws, groupId, d.recordId, `Năm ${p.year}, ${d.nominee.name} hoàn thành xuất sắc các nhiệm vụ được giao; các chỉ tiêu công tác tư pháp đều đạt và vượt kế hoạch.`);
   }
-  const skip = p.flaw === 'missing_scan' ? 'minutes' : null;
+  // The head's báo cáo thành tích is its own paper (not the batch's): left unscanned, it stops the export.
+  const skip = p.flaw === 'missing_scan' ? 'achievementReport' : null;
   for (const d of listDossiers(p.ws, groupId).dossiers) await completeParts(p, groupId, d, d.nominee.kind === 'person' ? skip : null);
   const dossiers = listDossiers(p.ws, groupId).dossiers;
+  await printCouncilList(p.ws, groupId);
   try {
     return { file: (await exportDossiers(p.ws, groupId)).path, refused: null, dossiers };
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     return { file: null, refused: error.message, dossiers };
   }
+}
+
+/**
+ * The leader's conference: the board of every dossier received, the suy tôn recorded under the
+ * group's own quy chế (two thirds of all member units, three seats, the higher verified score on a tie
+ * at the last seat, secret ballot), its four papers, and the bundle for the Ministry's council with
+ * the voted units' dossier bundles inside as received.
+ */
+export async function holdConference(ws: Workspace, groupCode: string, year: number, votes: Record<string, number>, absent: string[]) {
+  const groupId = findGroup(ws.db, groupCode, year)!.id;
+  const board = dossierBoard(ws.db, groupId);
+  const view = acclamationView(ws, groupId);
+  const d = view.defaults;
+  saveAcclamation(ws, groupId, {
+    award: d.award,
+    conference: { date: `${year}-11-25`, start_time: '08:00', end_time: '11:30', venue: d.venue },
+    chair: { name: d.chair.name || 'Chủ trì Hội nghị', position: d.chair.position || 'Giám đốc Sở Tư pháp' },
+    secretary: { name: 'Thư ký Hội nghị', position: 'Chánh Văn phòng Sở Tư pháp' },
+    counting_board: [
+      { name: 'Trưởng ban kiểm phiếu', unit: view.members[0]!.name, role: 'Trưởng ban' },
+      { name: 'Thành viên ban kiểm phiếu', unit: view.members[1]!.name, role: 'Thành viên' },
+    ],
+    present: d.present.filter((code) => !absent.includes(code)).map((code) => ({ code, delegates: [] })),
+    candidates: d.candidates.map((c) => ({ ...c, votes: votes[c.code] ?? 0 })),
+    invalid: 1,
+    rules: { threshold: { numerator: 2, denominator: 3 }, base: 'members', seats: 3, tie_break: 'higher_score', secret_ballot: true, preset: 'group' },
+    content: ['Hội nghị nghe báo cáo tổng kết phong trào thi đua năm và kết quả chấm điểm, xếp hạng của Khu vực.', 'Hội nghị bỏ phiếu kín suy tôn các đơn vị dẫn đầu.'],
+  });
+  const result = acclamationView(ws, groupId);
+  const papers = await printAcclamation(ws, groupId);
+  const sent = await exportMinistry(ws, groupId);
+  return { board, result: result.result!, milestone: result.milestone, papers, sent };
 }

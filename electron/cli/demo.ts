@@ -26,7 +26,7 @@ import { exportRanking } from '../services/scoring/ranking-export';
 import { ownVerifiedScores, sendVerifiedScores } from '../services/scoring/verification';
 import { formatPoints } from '../services/text/points';
 import { selfAssess, verifyMember } from './demo-scoring';
-import { proposeAwards } from './demo-awards';
+import { holdConference, proposeAwards } from './demo-awards';
 
 type Member = (typeof data.members)[number];
 
@@ -212,6 +212,27 @@ async function awardRound(ctx: { installs: Install[]; leader: Install; deputy: I
   at(`${Y}-11-10T09:00:00+07:00`);
   const landed = await importBundleFiles(leader.ws, await inFolder(usb.toLeader));
   log(`15. ${leader.unit.name} nhập ${landed.filter((r) => r.status === 'accepted').length} gói hồ sơ khen thưởng (các Cục THADS qua gói tổng hợp của Phó Trưởng).`);
+
+  at(`${Y}-11-25T14:00:00+07:00`);
+  const votes = { 'STP-TQ': 26, 'STP-HG': 25, 'THADS-HG': 23, 'STP-LC': 17, 'STP-BK': 12 };
+  const c = await holdConference(leader.ws, data.group.code, data.group.year, votes, [...data.missingUnits]);
+  const b = c.board.counts;
+  log(`    Bảng hồ sơ: ${b.sent}/${b.units} đơn vị đã gửi, ${b.dossiers} hồ sơ, ${b.incomplete} thiếu thành phần, ${b.flagged} chưa đủ điều kiện:`);
+  for (const u of c.board.units) for (const d of u.dossiers.filter((x) => x.eligibility.flagged)) log(`      ${u.name}: ${d.nominee.name} – ${d.award.name}: ${d.eligibility.label}.`);
+  log(`16. Hội nghị tổng kết bỏ phiếu kín suy tôn: ${c.result.thresholdText}`);
+  for (const r of c.result.rows) log(`      ${r.name}: ${r.share}, ${r.outcomeText.toLowerCase()}.`);
+  const conferenceDir = path.join(ctx.dirs.documents, 'hoi-nghi');
+  await fsp.mkdir(conferenceDir, { recursive: true });
+  for (const f of c.papers) await fsp.copyFile(f, path.join(conferenceDir, path.basename(f)));
+  const ministry = await carry(c.sent.path, path.join(out, 'usb', '10-gui-bo'));
+  log(`17. Phiếu suy tôn, biên bản kiểm phiếu, biên bản Hội nghị, danh sách suy tôn trong ${shown(conferenceDir)}; gói gửi Hội đồng Thi đua – Khen thưởng ngành ${shown(ministry)} mang nguyên gói hồ sơ của ${c.sent.units.join(', ')}. ${c.milestone?.text ?? ''}`);
+  // Each proposer's own papers: the tờ trình, danh sách, báo cáo thành tích, biên bản và danh sách của Hội đồng.
+  for (const { ws, unit } of installs.filter((i) => proposers[i.member.code])) {
+    const dir = path.join(ctx.dirs.documents, unit.code);
+    await fsp.mkdir(dir, { recursive: true });
+    const own = path.join(ws.dataDir, 'documents');
+    for (const f of (await fsp.readdir(own)).filter((n) => /^(to-trinh|danh-sach-de-nghi|danh-sach-hoi-dong|bao-cao-thanh-tich|bien-ban-hop-hoi-dong)/.test(n))) await fsp.copyFile(path.join(own, f), path.join(dir, f));
+  }
 }
 
 /** Copies a bundle onto the "USB stick" of whoever carries it next. */

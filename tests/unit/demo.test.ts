@@ -7,6 +7,9 @@ import { findGroup } from '../../electron/services/groups-calendar/groups';
 import { statusBoard } from '../../electron/services/groups-calendar/status-board';
 import { parseDocx } from '../helpers/docx';
 import { tempDir } from '../helpers/units';
+import { readZip } from '../helpers/zip';
+import { verifyBundleFile } from '../../electron/services/bundles/reader';
+import { bundleKinds } from '../../electron/services/workspace/bundle-kinds';
 
 describe('thidua demo', () => {
   it('runs the year’s exchange end to end and leaves the leader’s documents', async () => {
@@ -26,7 +29,33 @@ describe('thidua demo', () => {
     expect(log).toMatch(/12\. Xếp hạng theo điểm thẩm định: 1\. /);
     expect(log).toMatch(/Trưởng gửi (\d+) biên nhận kèm điểm thẩm định; \1 đã về đơn vị\..* thấy: mục .* lý do "Không có tài liệu minh chứng kèm theo\."/);
 
-    const documents = fs.readdirSync(path.join(out, 'documents')).sort();
+    // The award round: one export refused naming the part without its scan, one unmet condition flagged for the leader, the vote, the Ministry bundle.
+    expect(log).toContain('Sở Tư pháp tỉnh Cao Bằng: chưa gửi được — Chưa gửi được hồ sơ đề nghị khen thưởng: «');
+    expect(log).toMatch(/Chiến sĩ thi đua cơ sở»: thiếu bản scan đã ký, đóng dấu của báo cáo thành tích\./);
+    expect(log).toMatch(/ {6}Sở Tư pháp tỉnh Bắc Kạn: .+ – Chiến sĩ thi đua cơ sở: Không đủ điều kiện\./);
+    expect(log).toContain('Cần từ 2/3 tổng số đơn vị thành viên (28 đơn vị), tức ít nhất 19 phiếu đồng ý.');
+    expect(log).toContain('Sở Tư pháp tỉnh Hà Giang: 25/28 (89,29 %), được suy tôn.');
+    expect(log).toContain('Sở Tư pháp tỉnh Lào Cai: 17/28 (60,71 %), không đạt tỷ lệ.');
+    expect(log).toContain('Hạn gửi Hội đồng Thi đua - Khen thưởng ngành Tư pháp: 30/11/2024');
+    const [ministry] = fs.readdirSync(path.join(out, 'usb', '10-gui-bo')).map((f) => path.join(out, 'usb', '10-gui-bo', f));
+    expect((await verifyBundleFile(ministry!, bundleKinds)).header.kind).toBe('award_submission');
+    // The voted members' dossier bundles ride inside byte for byte as they signed them (Hà Giang's came straight to the leader).
+    const inner = (await readZip(ministry!)).filter((e) => e.name.startsWith('data/bundles/'));
+    expect(inner).toHaveLength(3);
+    const signed = fs.readdirSync(path.join(out, 'usb', '9-ho-so-gui-truong')).find((f) => f.startsWith('ho-so-khen-thuong-2024-STP-HG'))!;
+    const original = fs.readFileSync(path.join(out, 'usb', '9-ho-so-gui-truong', signed));
+    expect(inner.some((e) => e.data.equals(original))).toBe(true);
+    const conference = fs.readdirSync(path.join(out, 'documents', 'hoi-nghi')).sort();
+    expect(conference).toEqual(['bien-ban-hoi-nghi-tong-ket-2024-KVTD-MNPB.docx', 'bien-ban-kiem-phieu-2024-KVTD-MNPB.docx', 'danh-sach-don-vi-duoc-suy-ton-2024-KVTD-MNPB.docx', 'phieu-suy-ton-2024-KVTD-MNPB.docx']);
+    const proposerPapers = fs.readdirSync(path.join(out, 'documents', 'STP-HG'));
+    for (const kind of ['to-trinh-khen-thuong', 'danh-sach-de-nghi-khen-thuong', 'bao-cao-thanh-tich', 'bien-ban-hop-hoi-dong', 'danh-sach-hoi-dong-de-nghi']) {
+      expect(proposerPapers.some((f) => f.startsWith(kind)), kind).toBe(true);
+    }
+    for (const dir of ['hoi-nghi', 'STP-HG', 'THADS-HG']) {
+      for (const d of fs.readdirSync(path.join(out, 'documents', dir))) expect((await parseDocx(path.join(out, 'documents', dir, d))).errors, d).toEqual([]);
+    }
+
+    const documents = fs.readdirSync(path.join(out, 'documents')).filter((f) => path.extname(f)).sort();
     expect(documents.map((d) => path.extname(d)).sort()).toEqual(['.docx', '.docx', '.docx', '.docx', '.docx', '.xlsx', '.xlsx']);
     expect(documents.filter((d) => d.startsWith('xep-hang-thi-dua-2024-'))).toHaveLength(2);
     for (const d of documents.filter((f) => f.endsWith('.docx'))) expect((await parseDocx(path.join(out, 'documents', d))).errors, d).toEqual([]);
