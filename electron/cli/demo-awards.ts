@@ -12,6 +12,7 @@ import { exportDossiers } from '../services/dossiers/export';
 import { acclamationView, dossierBoard, printAcclamation, saveAcclamation } from '../services/dossiers/conference';
 import { exportMinistry } from '../services/dossiers/ministry';
 import type { DossierView } from '../services/dossiers/view-schemas';
+import { requireOwnUnit } from '../services/units-keys/units';
 import type { Workspace } from '../services/workspace/workspace';
 import { evidenceBytes } from './demo-scoring';
 
@@ -61,17 +62,18 @@ function enterHistory(p: Proposer, unit: NomineeSummary, head: NomineeSummary): 
   );
 }
 
-/** The council: seven members, one away who votes in writing; each proposal voted. */
-function holdCouncil(p: Proposer, groupId: number, nominees: { id: number; award: string }[], head: NomineeSummary): void {
+/** The council: the head and six of the unit's people, one away who votes in writing; each proposal voted by all. */
+function holdCouncil(p: Proposer, groupId: number, nominees: { id: number; award: string }[], head: NomineeSummary, staff: NomineeSummary[]): void {
+  const others = staff.filter((n) => n.id !== head.id).slice(0, 6);
+  const secretary = others[others.length - 1]!;
   const members = [
     { name: head.name, position: head.position, role: 'Chủ tịch Hội đồng', attendance: 'present' as const },
-    ...['Phó Giám đốc', 'Chánh Văn phòng', 'Trưởng phòng Hành chính tư pháp', 'Chủ tịch Công đoàn', 'Bí thư Chi đoàn'].map((position, i) => ({
-      name: `Thành viên ${i + 2} ${p.unit.code}`,
-      position,
-      role: i === 0 ? 'Phó Chủ tịch Hội đồng' : 'Ủy viên',
-      attendance: i === 4 ? ('in_writing' as const) : ('present' as const),
+    ...others.map((n, i) => ({
+      name: n.name,
+      position: n.position,
+      role: i === 0 ? 'Phó Chủ tịch Hội đồng' : n === secretary ? 'Ủy viên thư ký' : 'Ủy viên',
+      attendance: i === 3 ? ('in_writing' as const) : ('present' as const),
     })),
-    { name: `Thư ký ${p.unit.code}`, position: 'Chuyên viên Văn phòng', role: 'Ủy viên thư ký', attendance: 'present' as const },
   ];
   saveCouncil(p.ws, groupId, {
     council_name: `Hội đồng Thi đua – Khen thưởng ${p.unit.name}`,
@@ -80,7 +82,7 @@ function holdCouncil(p: Proposer, groupId: number, nominees: { id: number; award
     end_time: '10:30',
     place: `Hội trường ${p.unit.name}`,
     chair: { name: head.name, position: head.position },
-    secretary: { name: `Thư ký ${p.unit.code}`, position: 'Chuyên viên Văn phòng' },
+    secretary: { name: secretary.name, position: secretary.position },
     members,
     quorum: { numerator: 2, denominator: 3 },
     method: 'bỏ phiếu kín',
@@ -120,7 +122,7 @@ export async function proposeAwards(p: Proposer): Promise<{ file: string | null;
     { id: unit.id, award: 'BK_BTP_TT' },
     { id: head.id, award: 'CSTDCS' },
   ];
-  holdCouncil(p, groupId, proposals, head);
+  holdCouncil(p, groupId, proposals, head, register.filter((n) => n.kind === 'person'));
   for (const { id, award } of proposals) {
     const d = createDossier(p.ws, groupId, id, award);
     saveAchievements(p.ws, groupId, d.recordId, `Năm ${p.year}, ${d.nominee.name} hoàn thành xuất sắc các nhiệm vụ được giao; các chỉ tiêu công tác tư pháp đều đạt và vượt kế hoạch.`);
@@ -149,14 +151,17 @@ export async function holdConference(ws: Workspace, groupCode: string, year: num
   const board = dossierBoard(ws.db, groupId);
   const view = acclamationView(ws, groupId);
   const d = view.defaults;
+  const head = listNominees(ws).find((n) => n.kind === 'person' && n.division === 'Lãnh đạo')!;
   saveAcclamation(ws, groupId, {
     award: d.award,
     conference: { date: `${year}-11-25`, start_time: '08:00', end_time: '11:30', venue: d.venue },
-    chair: { name: d.chair.name || 'Chủ trì Hội nghị', position: d.chair.position || 'Giám đốc Sở Tư pháp' },
-    secretary: { name: 'Thư ký Hội nghị', position: 'Chánh Văn phòng Sở Tư pháp' },
+    // The leader's head chairs, as its own register names it when the plan names no signer.
+    chair: d.chair.name ? d.chair : { name: head.name, position: `${head.position} ${requireOwnUnit(ws.db).name}` },
+    secretary: { name: 'Lương Thị Thu', position: 'Chánh Văn phòng Sở Tư pháp tỉnh Tuyên Quang' },
+    // Two delegates of member units count the ballots (names as the conference chose them).
     counting_board: [
-      { name: 'Trưởng ban kiểm phiếu', unit: view.members[0]!.name, role: 'Trưởng ban' },
-      { name: 'Thành viên ban kiểm phiếu', unit: view.members[1]!.name, role: 'Thành viên' },
+      { name: 'Hoàng Văn Thái', unit: view.members[0]!.name, role: 'Trưởng ban' },
+      { name: 'Nông Thị Hạnh', unit: view.members[1]!.name, role: 'Thành viên' },
     ],
     present: d.present.filter((code) => !absent.includes(code)).map((code) => ({ code, delegates: [] })),
     candidates: d.candidates.map((c) => ({ ...c, votes: votes[c.code] ?? 0 })),
