@@ -80,6 +80,10 @@ function setup(initial: DossierView[] = []) {
         );
         return dossiers.find((d) => d.recordId === recordId)!;
       },
+      'dossiers.detachScan': ({ recordId, part: kind, sha256 }) => {
+        dossiers = dossiers.map((d) => (d.recordId === recordId ? viewOf({ ...d, parts: d.parts.map((p) => (p.part === kind ? { ...p, scans: p.scans.filter((x) => x.sha256 !== sha256) } : p)) }) : d));
+        return dossiers.find((d) => d.recordId === recordId)!;
+      },
       'dossiers.generate': ({ recordId, part: kind }) => {
         dossiers = dossiers.map((d) => (d.recordId === recordId ? { ...d, parts: d.parts.map((p) => (p.part === kind ? { ...p, document: { name: 'to-trinh.docx', sha256: 'd'.repeat(64) } } : p)) } : d));
         return { file: { id: 'e'.repeat(32), name: 'to-trinh.docx', size: 9000 }, also: [{ id: '9'.repeat(32), name: 'danh-sach.docx', size: 8000 }], dossier: dossiers.find((d) => d.recordId === recordId)! };
@@ -196,7 +200,7 @@ describe('DossiersPage', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('shows where each dossier stands (sent, edited since, never sent) with its council vote; attaches one tờ trình to every dossier; removes only one never sent', async () => {
+  it('shows where each dossier stands (sent, edited since, never sent) with its council vote; attaches one tờ trình to every dossier and detaches it from one; removes only one never sent', async () => {
     const base = {
       eligibility: { status: 'met' as const, statusLabel: 'Đạt', reason: 'Đủ điều kiện', details: [], brokenYear: null, verifiedLabel: '' },
       rulesDateText: '31/12/2025',
@@ -242,6 +246,11 @@ describe('DossiersPage', () => {
     fireEvent.click(within(unitDetail).getByRole('button', { name: 'Đính kèm bản scan: Tờ trình đề nghị khen thưởng' }));
     await waitFor(() => expect(rows().every((r) => r!.includes('Đủ hồ sơ'))).toBe(true));
     expect(call).toHaveBeenCalledWith('dossiers.attachScan', expect.objectContaining({ recordId: unitDossier.recordId, part: 'proposalLetter', allDossiers: true }));
+    // Detached from this dossier only: the other keeps its copy.
+    fireEvent.click(within(unitDetail).getByRole('button', { name: 'Gỡ to-trinh-da-ky.pdf' }));
+    await waitFor(() => expect(rows()[0]).toContain('Còn thiếu: Tờ trình đề nghị khen thưởng'));
+    expect(rows()[1]).toContain('Đủ hồ sơ');
+    expect(call).toHaveBeenCalledWith('dossiers.detachScan', { groupId: group.id, recordId: unitDossier.recordId, part: 'proposalLetter', sha256: sha });
 
     fireEvent.click(screen.getByRole('button', { name: 'Mở hồ sơ: Đặng Văn Bình — Chiến sĩ thi đua cơ sở' }));
     const personDetail = screen.getByRole('region', { name: 'Đặng Văn Bình — Chiến sĩ thi đua cơ sở' });
