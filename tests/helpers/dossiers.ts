@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { groupInputSchema } from '../../electron/ipc/contract';
+import { groupInputSchema, type GroupInput, type Unit } from '../../electron/ipc/contract';
 import { listNominees, saveYearFacts } from '../../electron/services/awards/history';
 import type { CouncilMeetingInput } from '../../electron/services/awards/council-schemas';
 import type { YearFacts } from '../../electron/services/awards/schemas';
@@ -25,17 +25,20 @@ export const year = (y: number, facts: Partial<YearFacts> = {}): YearFacts => ({
   ...facts,
 });
 
+/** The 2025 group as tests set it up, each unit pinning the keys given. */
+export const group2025 = (pins: Record<string, string> = {}, overrides: Partial<GroupInput> = {}): GroupInput => groupInput(pins, { year: YEAR, registrationDeadline: '2025-02-10', ...overrides });
+
 /** A member registered for 2025 whose register holds the unit, its division and two people, with some history. */
-export async function memberYear() {
+export async function memberYear(unit: Unit = MEMBER, groupIn: GroupInput = group2025()) {
   on('2025-11-30');
-  const member = await makeUnit(MEMBER);
-  const group = saveGroup(member.ws, groupInputSchema.parse(groupInput({}, { year: YEAR, registrationDeadline: '2025-02-10' })));
+  const member = await makeUnit(unit);
+  const group = saveGroup(member.ws, groupInputSchema.parse(groupIn));
   const a = saveStaff(member.ws, { fullName: 'Nguyễn Thị Hương', birthYear: 1980, gender: 'nu', position: 'Phó Giám đốc', department: 'Ban Giám đốc' });
   saveStaff(member.ws, { fullName: 'Đặng Văn Bình', birthYear: 1975, gender: 'nam', position: 'Giám đốc', department: 'Ban Giám đốc' });
   saveRegistration(member.ws, {
     groupId: group.id,
     numberSymbol: '05/ĐK-STP',
-    place: MEMBER.province,
+    place: unit.province,
     documentDate: '2025-02-05',
     signerAuthority: '',
     signerTitle: 'Giám đốc',
@@ -48,7 +51,7 @@ export async function memberYear() {
   const nominees = listNominees(member.ws);
   const id = (name: string) => nominees.find((n) => n.name === name)!.id;
   const huong = id('Nguyễn Thị Hương');
-  const unitId = id(MEMBER.name);
+  const unitId = id(unit.name);
   saveYearFacts(member.ws, huong, year(2024, { taskCompletion: 'hoan_thanh_xuat_sac', honours: [{ code: 'LDTT', decision: { number: '45/QĐ-STP', date: '2024-12-20' } }] }));
   saveYearFacts(member.ws, huong, year(YEAR, { taskCompletion: 'hoan_thanh_xuat_sac', honours: [{ code: 'LDTT', decision: null }] }));
   return { ...member, group, nominees, huong, unitId, binh: id('Đặng Văn Bình'), division: id('Ban Giám đốc') };

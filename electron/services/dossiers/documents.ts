@@ -154,7 +154,8 @@ async function proposal(ws: Workspace, groupId: number, stored: StoredRecord<Dos
   await writeDocx(
     awardListDocument({
       heading: { ...unitHeading(own, null, group.year) },
-      attachedTo: `Tờ trình số ${symbolOf(own, 'TTr').trim()} của ${own.name}`,
+      // The tờ trình's number and date are given when it is signed: left for the pen here too.
+      attachedTo: `Tờ trình số …/${symbolOf(own, 'TTr').trim().slice(1)} ngày …/…/${group.year} của ${own.name}`,
       year: group.year,
       groups,
       lastColumn: 'achievement',
@@ -188,11 +189,8 @@ function councilGround(ws: Workspace, batch: StoredRecord<DossierRecord>[]): str
   return held ? [`Căn cứ kết quả họp ${held.council_name} ngày ${formatDateVi(held.date)}`] : [];
 }
 
-/** The first line of what the unit wrote, or the eligibility's reason when it wrote nothing: the list's "thành tích tóm tắt". */
-function summaryOf(d: DossierRecord): string {
-  const first = d.achievements.split('\n').map((l) => l.trim()).find(Boolean);
-  return first ?? (d.eligibility.status === 'met' ? d.eligibility.reason : '');
-}
+/** The first line of what the unit wrote: the list's "thành tích tóm tắt" (left blank for the pen when it wrote nothing). */
+const summaryOf = (d: DossierRecord): string => d.achievements.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
 
 /** Báo cáo thành tích, individual or collective, pre-filled from what the app holds; blanks are left for the pen. */
 async function report(ws: Workspace, groupId: number, stored: StoredRecord<DossierRecord>): Promise<Written> {
