@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { verifyBundleFile } from '../services/bundles/reader';
+import { verifyCarried } from '../services/bundles/consolidated';
 import { bundleKinds } from '../services/workspace/bundle-kinds';
 import { BundleError } from '../services/bundles/format';
 import { collectBundleFiles, importBundleFiles } from '../services/bundles/importer';
@@ -44,6 +45,15 @@ async function verify(files: string[]): Promise<number> {
       const v = await verifyBundleFile(file.path, bundleKinds);
       const h = v.header;
       console.log(`HỢP LỆ  ${file.name}: ${h.sender.unit_name} (${h.sender.unit_code}), ${h.kind}, ${h.group.code} năm ${h.year}, số ${h.seq}, khóa ${v.signer.keyId}`);
+      // The original bundles it carries, each with its own sender's signature.
+      for (const c of await verifyCarried(file.path, bundleKinds)) {
+        if (c.problem) bad++;
+        console.log(
+          c.problem
+            ? `  KHÔNG HỢP LỆ  kèm theo ${c.path}: ${c.problem}`
+            : `  HỢP LỆ  kèm theo ${c.path}: ${c.senderName} (${c.senderCode}), ${c.kind}, số ${c.seq}, khóa ${c.keyId}`,
+        );
+      }
     } catch (error) {
       if (!(error instanceof BundleError)) throw error;
       bad++;

@@ -13,6 +13,8 @@ import { exportDossiers } from '../../electron/services/dossiers/export';
 import { listNominees } from '../../electron/services/awards/history';
 import { importBundleFile } from '../../electron/services/bundles/importer';
 import { verifyBundleFile } from '../../electron/services/bundles/reader';
+import { verifyCarried } from '../../electron/services/bundles/consolidated';
+import { spawnSync } from 'node:child_process';
 import { bundleKinds } from '../../electron/services/workspace/bundle-kinds';
 import { schema } from '../../db/client';
 import type { DossierRecord } from '../../electron/services/dossiers/schemas';
@@ -320,12 +322,22 @@ describe('the bundle for the Ministry’s council', () => {
       fs.writeFileSync(out, carried);
       expect((await verifyBundleFile(out, bundleKinds)).header.sender.unit_code).toBe(who);
     }
+    // What the Ministry can check with no key pinned: each inner bundle's own signature, and `thidua verify` says so.
+    expect((await verifyCarried(sent.path, bundleKinds)).map((c) => [c.senderCode, c.kind, c.problem])).toEqual([
+      [MEMBER.code, 'dossier', null],
+      [CB.code, 'dossier', null],
+    ]);
+    const cli = spawnSync(process.execPath, [path.resolve('dist/cli.js'), 'verify', sent.path], { encoding: 'utf8' });
+    expect(cli.status, cli.stdout + cli.stderr).toBe(0);
+    expect(cli.stdout.match(/^ {2}HỢP LỆ {2}kèm theo data\/bundles\/.*, dossier, số 1, khóa /gm)).toHaveLength(2);
     expect([...entries.keys()].filter((n) => n.startsWith('data/documents/')).sort()).toEqual([
       'data/documents/bien-ban-hoi-nghi-tong-ket-2025-KVTD-MNPB.docx',
       'data/documents/bien-ban-kiem-phieu-2025-KVTD-MNPB.docx',
       'data/documents/danh-sach-don-vi-duoc-suy-ton-2025-KVTD-MNPB.docx',
       'data/documents/phieu-suy-ton-2025-KVTD-MNPB.docx',
     ]);
+    // The leader's home screen counts the step as sent, on time.
+    expect(memberDeadlines(leader.ws.db, group.id, { today: '2026-01-16T03:00:00.000Z' }).milestones.find((m) => m.key === 'award-dossiers')).toMatchObject({ state: 'on_time', deadline: '2026-01-20' });
     // The vote as sent is frozen: a correction becomes version 2.
     expect(acclamationView(leader.ws, group.id).saved).toMatchObject({ version: 1, status: 'frozen' });
     expect(saveAcclamation(leader.ws, group.id, form({ [MEMBER.code]: 6, [CB.code]: 4 })).saved).toMatchObject({ version: 2, status: 'draft' });

@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
@@ -13,9 +15,9 @@ import { nowIso } from '../workspace/clock';
 import { currentRecords, freeze, receiveRecord, saveDraft, unfreeze } from '../records/store';
 import { requireOwnUnit } from '../units-keys/units';
 import { BundleError, LIMITS, type BundleHeader } from './format';
-import type { BundleKind } from './kinds';
+import type { BundleKind, BundleKindRegistry } from './kinds';
 import { sendBundle, type Sent } from './outbox';
-import { openBundle } from './reader';
+import { openBundle, verifyBundleFile } from './reader';
 
 /**
  * The deputy's consolidated bundle (DESIGN.md §4): the Phó Trưởng gathers the bundles of the members
@@ -134,6 +136,61 @@ export async function forwardOriginals(
     }
   }
   return { entries, files };
+}
+
+/** One bundle carried inside another, checked as a bundle of its own. */
+export interface CarriedCheck {
+  path: string;
+  senderCode: string;
+  senderName: string;
+  kind: string;
+  seq: number;
+  /** The key its own signature was made with. */
+  keyId: string;
+  /** Why it fails, in Vietnamese; null when it is whole, signed and the one the carrying bundle lists. */
+  problem: string | null;
+}
+
+/**
+ * The bundles a forwarding bundle carries (a deputy's consolidated bundle, the leader's bundle to the
+ * Ministry), each copied out and verified in full — structure, every hash, its sender's signature — and
+ * matched against the carrying bundle's signed list (id, sender, header SHA-256). For a reader with no
+ * keys pinned (the Ministry, `thidua verify`): it says who signed each, not whether that key is trusted.
+ */
+export async function verifyCarried(file: string, kinds: BundleKindRegistry): Promise<CarriedCheck[]> {
+  const outer = await openBundle(file, kinds);
+  const temp = await fsp.mkdtemp(path.join(os.tmpdir(), 'thidua-carried-'));
+  try {
+    const kind = kinds.kind(outer.header.kind);
+    if (!kind?.forwards) return [];
+    const declared = [...outer.records()].flatMap((r) => kind.forwards!(r));
+    const checks: CarriedCheck[] = [];
+    for (const [i, d] of declared.entries()) {
+      const staged = path.join(temp, `${i}.tdkt`);
+      try {
+        await outer.extractFile(d.path, staged);
+        const v = await verifyBundleFile(staged, kinds);
+        const h = v.header;
+        const listed = h.bundle_id === d.bundleId && h.sender.unit_code === d.senderCode && v.headerSha256 === d.headerSha256;
+        checks.push({
+          path: d.path,
+          senderCode: h.sender.unit_code,
+          senderName: h.sender.unit_name,
+          kind: h.kind,
+          seq: h.seq,
+          keyId: v.signer.keyId,
+          problem: listed ? null : 'Gói không khớp với bản kê đã ký của gói chứa nó (mã gói, đơn vị gửi hoặc mã băm).',
+        });
+      } catch (error) {
+        if (!(error instanceof BundleError)) throw error;
+        checks.push({ path: d.path, senderCode: d.senderCode, senderName: '', kind: '', seq: 0, keyId: '', problem: error.message });
+      }
+    }
+    return checks;
+  } finally {
+    await outer.close();
+    await fsp.rm(temp, { recursive: true, force: true });
+  }
 }
 
 export interface ConsolidatedOptions {

@@ -6,7 +6,7 @@ import { requireOwnUnit } from '../units-keys/units';
 import type { BoardCell, BoardColumn, BoardRow, BoardTotals, BoardUnitKind, StatusBoard } from './board-schemas';
 import { daysBefore, milestoneState, owes, resolveDeadlines, ruleText, type UnitInGroup } from './calendar';
 import { getGroup } from './groups';
-import type { Milestone } from './plan-schemas';
+import { deliverables, type Milestone } from './plan-schemas';
 import { planInForce } from './plan';
 
 /**
@@ -30,7 +30,7 @@ export interface Submission {
 
 /**
  * Which of a unit's submissions answer which of its milestones. A bundle whose header names one of
- * them, of its kind, answers exactly that one. Any other (made before headers named a milestone, or
+ * them, of its kind (or of a kind no plan step names), answers exactly that one. Any other (made before headers named a milestone, or
  * naming one the plan no longer has as such: the plan may have been edited) answers the only
  * milestone of its kind, or, when several share the kind (the deputy's consolidated bundles at
  * registration, mid-year, inspection and year end), the dated one whose deadline is nearest its date:
@@ -40,7 +40,9 @@ export interface Submission {
 export function answersOf(milestones: readonly Milestone[], deadlines: ReadonlyMap<string, string | null>, submissions: readonly Submission[]): Map<string, Submission[]> {
   const answers = new Map<string, Submission[]>(milestones.map((m) => [m.key, []]));
   for (const s of submissions) {
-    const same = milestones.filter((m) => m.deliverable === s.kind);
+    // A kind the plan has no deliverable for (the leader's bundle to the Ministry, for its "dossier" step) answers the step its header names.
+    const planKind = (deliverables as readonly string[]).includes(s.kind);
+    const same = milestones.filter((m) => (planKind ? m.deliverable === s.kind : m.key === s.milestone));
     if (!same.length) continue;
     let target = same.find((m) => m.key === s.milestone) ?? same[0]!;
     if (same.length > 1 && target.key !== s.milestone) {
