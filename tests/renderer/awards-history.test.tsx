@@ -20,14 +20,21 @@ const y2024: StoredYear = {
 const report = (committed: boolean): HistoryImportReport => ({
   file: 'qd-125.xlsx',
   sha256: 'a'.repeat(64),
-  sheet: 'QĐ 125',
-  layout: 'decision',
-  headerRow: 4,
-  decisionTitle: { text: 'QUYẾT ĐỊNH số 125/QĐ-STP ngày 15/12/2024', decision: { number: '125/QĐ-STP', date: '2024-12-15' }, code: 'LDTT', codeName: 'Lao động tiên tiến', year: 2024 },
-  recognised: [{ column: 'B', header: 'Họ và tên', label: 'Họ và tên (tên tập thể)' }],
-  ignored: [{ column: 'A', header: 'STT' }],
-  matched: [{ row: 5, name: 'Nguyễn Thị Hương', kind: 'person', division: 'Phòng Hành chính tư pháp', position: '', title: '', code: 'LDTT', codeName: 'Lao động tiên tiến', decision: { number: '125/QĐ-STP', date: '2024-12-15' }, year: 2024, known: true }],
-  unmatched: [{ row: 8, name: 'Hoàng Văn Nam', text: '', reason: 'ô B8:B9 là ô gộp trong cột Họ và tên (tên tập thể).' }],
+  sheets: [
+    {
+      name: 'QĐ 125',
+      status: 'read',
+      reason: null,
+      layout: 'decision',
+      headerRow: 4,
+      decisionTitle: { text: 'QUYẾT ĐỊNH số 125/QĐ-STP ngày 15/12/2024', decision: { number: '125/QĐ-STP', date: '2024-12-15' }, code: 'LDTT', codeName: 'Lao động tiên tiến', year: 2024 },
+      recognised: [{ column: 'B', header: 'Họ và tên', label: 'Họ và tên (tên tập thể)' }],
+      ignored: [{ column: 'A', header: 'STT' }],
+    },
+    { name: 'Trống', status: 'empty', reason: 'Trang tính "Trống" trống.', layout: null, headerRow: null, decisionTitle: null, recognised: [], ignored: [] },
+  ],
+  matched: [{ sheet: 'QĐ 125', row: 5, name: 'Nguyễn Thị Hương', kind: 'person', division: 'Phòng Hành chính tư pháp', position: '', title: '', code: 'LDTT', codeName: 'Lao động tiên tiến', decision: { number: '125/QĐ-STP', date: '2024-12-15' }, year: 2024, known: true }],
+  unmatched: [{ sheet: 'QĐ 125', row: 8, name: 'Hoàng Văn Nam', text: '', reason: 'ô B8:B9 là ô gộp trong cột Họ và tên (tên tập thể).' }],
   warnings: [],
   changes: { newNominees: 0, newYears: 1, changedYears: 0, unchangedYears: 0 },
   committed,
@@ -93,6 +100,8 @@ describe('HistoryPage', () => {
     const preview = await screen.findByRole('region', { name: 'Xem trước tệp lịch sử' });
     expect(preview.textContent).toContain('Xem trước, chưa ghi gì: sẽ ghi 0 đối tượng mới, 1 năm mới');
     expect(preview.textContent).toContain('Tiêu đề: QĐ số 125/QĐ-STP ngày 15/12/2024, «Lao động tiên tiến», năm 2024.');
+    // Every sheet of the workbook is said: the empty one too.
+    expect(preview.textContent).toContain('Trang tính “Trống” của tệp qd-125.xlsx: không đọc (không có dữ liệu). Trang tính "Trống" trống.');
     expect(within(preview).getByRole('list', { name: 'Dòng đã nhận' }).textContent).toBe(
       'Dòng 5: Nguyễn Thị Hương (Phòng Hành chính tư pháp), cá nhân: «Lao động tiên tiến», năm 2024, QĐ số 125/QĐ-STP ngày 15/12/2024.',
     );

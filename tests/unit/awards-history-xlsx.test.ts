@@ -112,8 +112,7 @@ describe('a row per person or collective', () => {
     expect(listNominees(ws).flatMap((n) => n.years)).toEqual([]);
 
     const r = await importHistoryXlsx(ws, file, preview.sha256);
-    expect(r.layout).toBe('rows');
-    expect(r.headerRow).toBe(2);
+    expect(r.sheets).toMatchObject([{ name: 'Khen thưởng', status: 'read', reason: null, layout: 'rows', headerRow: 2 }]);
     expect(r.matched.map((m) => [m.row, m.name, m.kind, m.division, m.code, m.year, m.decision?.number, m.decision?.date])).toEqual([
       [3, 'Nguyễn Thị Hương', 'person', 'Phòng Hành chính tư pháp', 'LDTT', 2023, '125/QĐ-STP', '2023-12-15'],
       [4, 'Lò Văn Hải', 'person', 'Phòng Hành chính tư pháp', 'CSTDCS', 2023, '125/QĐ-STP', '2023-12-15'],
@@ -123,9 +122,9 @@ describe('a row per person or collective', () => {
       [8, 'Đỗ Thị Lan', 'person', 'Văn phòng', 'BK_BTP_CN', 2023, '1234/QĐ-BTP', '2024-01-20'],
     ]);
     expect(r.unmatched).toEqual([
-      { row: 9, name: 'Ma Thị Thu', text: 'Huy hiệu Công đoàn', reason: 'không khớp "Huy hiệu Công đoàn" với danh hiệu, hình thức khen thưởng nào trong danh mục.' },
-      { row: 10, name: 'Ma Thị Thu', text: 'Lao động tiên tiến', reason: expect.stringContaining('ngày quyết định "10/QĐ-STP ngày 31/02/2024" không hợp lệ: Tháng 2 năm 2024 chỉ có 29 ngày') },
-      { row: 11, name: 'Ma Thị Thu', text: 'Lao động tiên tiến', reason: 'không đọc được năm "hai nghìn" (ghi năm bằng chữ số, ví dụ 2023 hoặc "năm 2023").' },
+      { sheet: 'Khen thưởng', row: 9, name: 'Ma Thị Thu', text: 'Huy hiệu Công đoàn', reason: 'không khớp "Huy hiệu Công đoàn" với danh hiệu, hình thức khen thưởng nào trong danh mục.' },
+      { sheet: 'Khen thưởng', row: 10, name: 'Ma Thị Thu', text: 'Lao động tiên tiến', reason: expect.stringContaining('ngày quyết định "10/QĐ-STP ngày 31/02/2024" không hợp lệ: Tháng 2 năm 2024 chỉ có 29 ngày') },
+      { sheet: 'Khen thưởng', row: 11, name: 'Ma Thị Thu', text: 'Lao động tiên tiến', reason: 'không đọc được năm "hai nghìn" (ghi năm bằng chữ số, ví dụ 2023 hoặc "năm 2023").' },
     ]);
     expect(r.warnings).toContain('Ô D3:D5 là ô gộp trong cột Đơn vị, phòng: giá trị "Phòng Hành chính tư pháp" được dùng cho các dòng 3–5.');
     // Hương (2 years), Hải, Lan, the division, the unit: 6 years, nobody new but... the unit's row and the division were listed from the staff list.
@@ -170,9 +169,9 @@ describe('a decision under its title row', () => {
     const ws = await unit();
     const file = await decisionSheet(path.join(tempDir(), 'qd-125.xlsx'));
     const r = await importHistoryXlsx(ws, file);
-    expect(r.layout).toBe('decision');
-    expect(r.sheet).toBe('QĐ 125');
-    expect(r.decisionTitle).toMatchObject({ decision: { number: '125/QĐ-STP', date: '2024-12-15' }, code: 'LDTT', year: 2024 });
+    expect(r.sheets).toHaveLength(1);
+    expect(r.sheets[0]).toMatchObject({ name: 'QĐ 125', status: 'read', layout: 'decision' });
+    expect(r.sheets[0]!.decisionTitle).toMatchObject({ decision: { number: '125/QĐ-STP', date: '2024-12-15' }, code: 'LDTT', year: 2024 });
     expect(r.matched.map((m) => [m.row, m.name, m.division, m.code, m.year])).toEqual([
       [5, 'Nguyễn Thị Hương', 'Phòng Hành chính tư pháp', 'LDTT', 2024],
       [6, 'Lò Văn Hải', 'Phòng Hành chính tư pháp', 'LDTT', 2024],
@@ -201,6 +200,101 @@ describe('a decision under its title row', () => {
   });
 });
 
+/** One sheet per decision, as an office keeps a year's decisions in one workbook, with a notes sheet, an empty one and one of another body's awards. */
+async function decisionsWorkbook(file: string): Promise<string> {
+  const b = new ExcelJS.Workbook();
+  const decision = (name: string, title: string, people: [string, string, string][]) => {
+    const ws = b.addWorksheet(name);
+    ws.addRow([title]);
+    ws.mergeCells('A1:D1');
+    ws.addRow(['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị']);
+    people.forEach((p, i) => ws.addRow([i + 1, ...p]));
+  };
+  decision('QĐ 125', 'QUYẾT ĐỊNH số 125/QĐ-STP ngày 15/12/2024 của Giám đốc Sở Tư pháp công nhận danh hiệu Lao động tiên tiến năm 2024', [
+    ['Nguyễn Thị Hương', 'Chuyên viên', 'Phòng Hành chính tư pháp'],
+    ['Lò Văn Hải', 'Phó Trưởng phòng', 'Phòng Hành chính tư pháp'],
+  ]);
+  b.addWorksheet('Ghi chú').addRow(['Các quyết định khen thưởng năm 2024, mỗi quyết định một trang.']);
+  decision('QĐ 130', 'QUYẾT ĐỊNH số 130/QĐ-STP ngày 16/12/2024 công nhận danh hiệu Chiến sĩ thi đua cơ sở năm 2024', [['Nguyễn Thị Hương', 'Chuyên viên', 'Phòng Hành chính tư pháp']]);
+  b.addWorksheet('Trống');
+  decision('QĐ 5 Công đoàn', 'QUYẾT ĐỊNH số 5/QĐ-CĐ ngày 02/09/2024 về việc tặng Huy hiệu Công đoàn', [['Đỗ Thị Lan', 'Chuyên viên', 'Văn phòng']]);
+  await b.xlsx.writeFile(file);
+  return file;
+}
+
+describe('one sheet per decision', () => {
+  it('reads every sheet under its own title row, rows named with their sheet; an empty or unrecognised sheet is reported, not fatal', async () => {
+    const ws = await unit();
+    const file = await decisionsWorkbook(path.join(tempDir(), 'quyet-dinh-2024.xlsx'));
+    const r = await importHistoryXlsx(ws, file);
+    expect(r.sheets.map((x) => [x.name, x.status, x.layout, x.headerRow, x.decisionTitle?.decision?.number ?? null, x.decisionTitle?.code ?? null])).toEqual([
+      ['QĐ 125', 'read', 'decision', 2, '125/QĐ-STP', 'LDTT'],
+      ['Ghi chú', 'unrecognised', null, null, null, null],
+      ['QĐ 130', 'read', 'decision', 2, '130/QĐ-STP', 'CSTDCS'],
+      ['Trống', 'empty', null, null, null, null],
+      ['QĐ 5 Công đoàn', 'unrecognised', null, null, null, null],
+    ]);
+    expect(r.sheets[1]!.reason).toBe('Không tìm thấy dòng tiêu đề có cột "Họ và tên" (hoặc "Tên tập thể, cá nhân") trong 15 dòng đầu của trang tính "Ghi chú".');
+    expect(r.sheets[3]!.reason).toBe('Trang tính "Trống" trống.');
+    expect(r.sheets[4]!.reason).toContain('Trang tính "QĐ 5 Công đoàn" không có cột danh hiệu, hình thức khen thưởng, và dòng tiêu đề phía trên bảng không nêu danh hiệu nào trong danh mục');
+    expect(r.matched.map((m) => [m.sheet, m.row, m.name, m.code, m.year, m.decision?.number])).toEqual([
+      ['QĐ 125', 3, 'Nguyễn Thị Hương', 'LDTT', 2024, '125/QĐ-STP'],
+      ['QĐ 125', 4, 'Lò Văn Hải', 'LDTT', 2024, '125/QĐ-STP'],
+      ['QĐ 130', 3, 'Nguyễn Thị Hương', 'CSTDCS', 2024, '130/QĐ-STP'],
+    ]);
+    expect(r.unmatched).toEqual([]);
+    // Hương's 2024 holds both decisions, from two sheets: one year, its rows named with their sheet.
+    expect(r.changes).toEqual({ newNominees: 0, newYears: 2, changedYears: 0, unchangedYears: 0 });
+    const huong = yearsOf(ws.db, listNominees(ws, 'nguyen thi huong')[0]!.id)[0]!;
+    expect(huong.facts.honours).toEqual([
+      { code: 'LDTT', decision: { number: '125/QĐ-STP', date: '2024-12-15' } },
+      { code: 'CSTDCS', decision: { number: '130/QĐ-STP', date: '2024-12-16' } },
+    ]);
+    expect(huong.source).toMatchObject({ kind: 'xlsx', file: 'quyet-dinh-2024.xlsx', rows: '3 (trang QĐ 125), 3 (trang QĐ 130)' });
+    const lines = describeHistoryImport(r);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Trang tính "QĐ 125" của tệp quyet-dinh-2024.xlsx (dòng tiêu đề: 2), danh sách kèm theo một quyết định.',
+        'Tiêu đề: QĐ số 125/QĐ-STP ngày 15/12/2024, «Lao động tiên tiến», năm 2024.',
+        'Trang tính "Ghi chú" của tệp quyet-dinh-2024.xlsx: không đọc (không nhận ra bảng). Không tìm thấy dòng tiêu đề có cột "Họ và tên" (hoặc "Tên tập thể, cá nhân") trong 15 dòng đầu của trang tính "Ghi chú".',
+        'Trang tính "QĐ 130" của tệp quyet-dinh-2024.xlsx (dòng tiêu đề: 2), danh sách kèm theo một quyết định.',
+        'Tiêu đề: QĐ số 130/QĐ-STP ngày 16/12/2024, «Chiến sĩ thi đua cơ sở», năm 2024.',
+        '  Dòng 3: Nguyễn Thị Hương (Phòng Hành chính tư pháp), cá nhân: «Chiến sĩ thi đua cơ sở» (CSTDCS), năm 2024, QĐ số 130/QĐ-STP ngày 16/12/2024.',
+        'Trang tính "Trống" của tệp quyet-dinh-2024.xlsx: không đọc (không có dữ liệu). Trang tính "Trống" trống.',
+        'Đã ghi: 0 đối tượng mới, 2 năm mới, 0 năm bổ sung, 0 năm không đổi.',
+      ]),
+    );
+    // Each sheet's own lines come under its heading, in the workbook's order.
+    expect(lines.indexOf('Đã nhận 1 dòng khớp danh mục:')).toBeGreaterThan(lines.findIndex((l) => l.startsWith('Trang tính "QĐ 130"')));
+  });
+
+  it('a workbook of which no sheet can be read is refused, naming each sheet and why', async () => {
+    const ws = await unit();
+    const b = new ExcelJS.Workbook();
+    b.addWorksheet('Trang 1');
+    b.addWorksheet('Trang 2').addRow(['Ghi chú']);
+    const file = path.join(tempDir(), 'khong-doc-duoc.xlsx');
+    await b.xlsx.writeFile(file);
+    await expect(importHistoryXlsx(ws, file)).rejects.toThrow(
+      'Không đọc được trang tính nào của tệp: Trang tính "Trang 1" trống. Không tìm thấy dòng tiêu đề có cột "Họ và tên" (hoặc "Tên tập thể, cá nhân") trong 15 dòng đầu của trang tính "Trang 2".',
+    );
+  });
+
+  it('counts the row limit over every sheet together', async () => {
+    const ws = await unit();
+    const b = new ExcelJS.Workbook();
+    for (const name of ['A', 'B']) {
+      const sheet = b.addWorksheet(name);
+      sheet.addRow(['Họ và tên', 'Danh hiệu', 'Năm']);
+      for (let i = 0; i < MAX_HISTORY_ROWS / 2 + 1; i++) sheet.addRow([`Người ${name}${i}`, 'LĐTT', 2020]);
+    }
+    const file = path.join(tempDir(), 'hai-trang-lon.xlsx');
+    await b.xlsx.writeFile(file);
+    await expect(importHistoryXlsx(ws, file)).rejects.toThrow('Tệp có quá 20.000 dòng');
+    expect(listNominees(ws, '', 'person')).toHaveLength(3);
+  });
+});
+
 describe('hostile sheets', () => {
   it('a compression bomb, garbage, a missing file, an empty sheet: refused in Vietnamese', async () => {
     const ws = await unit();
@@ -209,7 +303,8 @@ describe('hostile sheets', () => {
     fs.writeFileSync(path.join(dir, 'rac.xlsx'), 'rác');
     await expect(importHistoryXlsx(ws, path.join(dir, 'rac.xlsx'))).rejects.toThrow(/^Không đọc được tệp Excel: tệp phải có định dạng .xlsx/);
     await expect(importHistoryXlsx(ws, path.join(dir, 'khong-co.xlsx'))).rejects.toThrow(/^Không mở được tệp Excel/);
-    await expect(importHistoryXlsx(ws, await book(path.join(dir, 'trong.xlsx'), () => {}))).rejects.toThrow(/^Không tìm thấy dòng tiêu đề có cột "Họ và tên"/);
+    await expect(importHistoryXlsx(ws, await book(path.join(dir, 'trong.xlsx'), () => {}))).rejects.toThrow('Trang tính "Khen thưởng" trống.');
+    await expect(importHistoryXlsx(ws, await book(path.join(dir, 'khong-tieu-de.xlsx'), (s) => s.addRow(['Danh sách', 'năm 2024'])))).rejects.toThrow(/^Không tìm thấy dòng tiêu đề có cột "Họ và tên"/);
     await expect(importHistoryXlsx(ws, await book(path.join(dir, 'chi-tieu-de.xlsx'), (s) => s.addRow(['Họ và tên', 'Danh hiệu'])))).rejects.toThrow(/không có dòng nào dưới dòng tiêu đề \(dòng 1\)/);
   });
 
@@ -280,6 +375,17 @@ describe('thidua history import', () => {
       const json = run('history', 'import', '--db', db, '--json', file);
       expect(json.status).toBe(0);
       expect(JSON.parse(json.stdout)).toMatchObject({ committed: true, changes: { unchangedYears: 3 }, unmatched: [{ row: 8 }, { row: 9 }] });
+
+      // A workbook of one sheet per decision: each sheet said, read or not.
+      const several = run('history', 'import', '--db', db, '--dry-run', await decisionsWorkbook(path.join(tempDir(), 'quyet-dinh-2024.xlsx')));
+      expect(several.status).toBe(0);
+      expect(several.stdout.split('\n').filter((l) => l.startsWith('Trang tính'))).toEqual([
+        'Trang tính "QĐ 125" của tệp quyet-dinh-2024.xlsx (dòng tiêu đề: 2), danh sách kèm theo một quyết định.',
+        'Trang tính "Ghi chú" của tệp quyet-dinh-2024.xlsx: không đọc (không nhận ra bảng). Không tìm thấy dòng tiêu đề có cột "Họ và tên" (hoặc "Tên tập thể, cá nhân") trong 15 dòng đầu của trang tính "Ghi chú".',
+        'Trang tính "QĐ 130" của tệp quyet-dinh-2024.xlsx (dòng tiêu đề: 2), danh sách kèm theo một quyết định.',
+        'Trang tính "Trống" của tệp quyet-dinh-2024.xlsx: không đọc (không có dữ liệu). Trang tính "Trống" trống.',
+        expect.stringMatching(/^Trang tính "QĐ 5 Công đoàn" của tệp quyet-dinh-2024.xlsx: không đọc \(không nhận ra bảng\)\. Trang tính "QĐ 5 Công đoàn" không có cột danh hiệu/),
+      ]);
 
       const dir = tempDir();
       fs.writeFileSync(path.join(dir, 'rac.xlsx'), 'rác');

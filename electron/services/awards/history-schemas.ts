@@ -50,19 +50,35 @@ export type StoredYear = z.infer<typeof storedYearSchema>;
 
 const decisionOut = z.object({ number: z.string(), date: z.string() });
 
-/** What an .xlsx history import recognised, matched and could not read, row by row; what it writes or wrote. */
+const decisionTitleSchema = z.object({ text: z.string(), decision: decisionOut.nullable(), code: z.string().nullable(), codeName: z.string().nullable(), year: z.number().nullable() });
+
+/**
+ * One sheet of the workbook: 'read' when its table was found (a row per nominee, or a decision's list
+ * under its title row), 'empty' when it holds no table rows, 'unrecognised' when no header or no title
+ * of the catalogue was found; `reason` says why a sheet was not read.
+ */
+export const historySheetReportSchema = z.object({
+  name: z.string(),
+  status: z.enum(['read', 'empty', 'unrecognised']),
+  reason: z.string().nullable(),
+  layout: z.enum(['rows', 'decision']).nullable(),
+  headerRow: z.number().nullable(),
+  /** The decision read from the title rows above the table, when there is one. */
+  decisionTitle: decisionTitleSchema.nullable(),
+  recognised: z.array(z.object({ column: z.string(), header: z.string(), label: z.string() })),
+  ignored: z.array(z.object({ column: z.string(), header: z.string() })),
+});
+export type HistorySheetReport = z.infer<typeof historySheetReportSchema>;
+
+/** What an .xlsx history import recognised, matched and could not read, sheet by sheet and row by row; what it writes or wrote. */
 export const historyImportReportSchema = z.object({
   file: z.string(),
   sha256: z.string(),
-  sheet: z.string(),
-  layout: z.enum(['rows', 'decision']),
-  headerRow: z.number(),
-  /** The decision read from the title rows above the table, when there is one. */
-  decisionTitle: z.object({ text: z.string(), decision: decisionOut.nullable(), code: z.string().nullable(), codeName: z.string().nullable(), year: z.number().nullable() }).nullable(),
-  recognised: z.array(z.object({ column: z.string(), header: z.string(), label: z.string() })),
-  ignored: z.array(z.object({ column: z.string(), header: z.string() })),
+  /** Every visible sheet, in the workbook's order. */
+  sheets: z.array(historySheetReportSchema),
   matched: z.array(
     z.object({
+      sheet: z.string(),
       row: z.number(),
       name: z.string(),
       kind: nomineeKindSchema,
@@ -78,7 +94,7 @@ export const historyImportReportSchema = z.object({
       known: z.boolean(),
     }),
   ),
-  unmatched: z.array(z.object({ row: z.number(), name: z.string(), text: z.string(), reason: z.string() })),
+  unmatched: z.array(z.object({ sheet: z.string(), row: z.number(), name: z.string(), text: z.string(), reason: z.string() })),
   warnings: z.array(z.string()),
   changes: z.object({ newNominees: z.number(), newYears: z.number(), changedYears: z.number(), unchangedYears: z.number() }),
   committed: z.boolean(),

@@ -7,22 +7,24 @@ import { UserError } from '../errors';
 import { nowIso, type Store } from '../workspace/clock';
 import { foldVi, formatDateVi, parseDateVi, squashSpaces } from '../text/vietnamese';
 import { getOwnUnit } from '../units-keys/units';
-import { columnLetters, formatCount, withFirstSheet, type MergedRange } from '../registration/sheet-reader';
+import { columnLetters, formatCount, withEverySheet, type MergedRange, type OpenedSheet } from '../registration/sheet-reader';
 import { readValue, type Value } from '../registration/xlsx';
 import { awardCatalogue } from './catalogue';
 import { checkYearFacts, findOrAddNominee } from './history';
 import { yearFactsSchema, type Decision, type YearFacts } from './schemas';
-import type { HistoryImportReport, HistoryImportRow, NomineeKind } from './history-schemas';
+import type { HistoryImportReport, HistoryImportRow, HistorySheetReport, NomineeKind } from './history-schemas';
 
 /**
  * Past titles and awards from a sheet as offices keep them: a row per person or collective (name,
  * position, division, title or award, decision number and date, year), or a decision's list under
  * its title row ("QUYẾT ĐỊNH số 125/QĐ-STP ngày 15/12/2024 … công nhận danh hiệu Lao động tiên
- * tiến"). The sheet is read within the limits of the staff import's reader; the preview writes
- * nothing, the import writes every recognised row in one transaction or none.
+ * tiến"), one sheet per decision: every visible sheet is read with its own header and title row,
+ * and a sheet that holds nothing recognisable is reported, not fatal. The workbook is read within the
+ * limits of the staff import's reader; the preview writes nothing, the import writes every recognised
+ * row of every sheet in one transaction or none.
  */
 
-/** At most this many rows per import: a unit's history of several years is a few thousand. */
+/** At most this many rows per import, all sheets together: a unit's history of several years is a few thousand. */
 export const MAX_HISTORY_ROWS = 20_000;
 /** Rows above the table where a title or the header may be. */
 const HEADER_SEARCH_ROWS = 15;
@@ -144,7 +146,7 @@ const startsWithAny = (s: string, starts: string[]) => starts.some((w) => s === 
 type Cells = Partial<Record<Field, Value>>;
 type DataRow = { row: number; cells: Cells; problems: string[] };
 
-type Header = { row: number; columns: Map<number, Field>; recognised: HistoryImportReport['recognised']; ignored: HistoryImportReport['ignored'] };
+type Header = { row: number; columns: Map<number, Field>; recognised: HistorySheetReport['recognised']; ignored: HistorySheetReport['ignored'] };
 
 function findHeader(row: number, texts: { col: number; text: string }[]): Header | null {
   const columns = new Map<number, Field>();
@@ -161,46 +163,52 @@ function findHeader(row: number, texts: { col: number; text: string }[]): Header
   return [...columns.values()].includes('name') && columns.size >= 2 ? { row, columns, recognised, ignored } : null;
 }
 
-/** Reads the sheet into rows of cells (no meaning yet), the title text above the header, and the merges. */
-async function readSheet(file: string) {
-  return withFirstSheet(file, async (sheet) => {
-    const warnings: string[] = [];
-    if (sheet.otherSheets.length) warnings.push(`Chỉ đọc trang tính đầu tiên "${sheet.name}"; không đọc các trang: ${sheet.otherSheets.map((n) => `"${n}"`).join(', ')}. Mỗi quyết định hãy nhập từ một tệp.`);
-    const titleLines: string[] = [];
-    let header: Header | null = null;
-    let looked = 0;
-    const rows: DataRow[] = [];
-    for await (const row of sheet.rows) {
+type SheetRead =
+  | { name: string; status: 'read'; header: Header; titleText: string; rows: DataRow[]; warnings: string[] }
+  | { name: string; status: 'empty' | 'unrecognised'; reason: string };
+
+/** Reads one sheet into rows of cells (no meaning yet), the title text above the header, and the merges; `counted` holds the rows of the sheets before it. */
+async function readSheet(sheet: OpenedSheet, counted: { rows: number }): Promise<SheetRead> {
+  const warnings: string[] = [];
+  const titleLines: string[] = [];
+  let header: Header | null = null;
+  let looked = 0;
+  const rows: DataRow[] = [];
+  for await (const row of sheet.rows) {
+    if (!header) {
+      const texts = row.cells.flatMap((c) => {
+        const r = readValue(c.value, c.numFmt, sheet.date1904);
+        return 'problem' in r || !r.text ? [] : [{ col: c.col, text: r.text }];
+      });
+      header = findHeader(row.number, texts);
       if (!header) {
-        const texts = row.cells.flatMap((c) => {
-          const r = readValue(c.value, c.numFmt, sheet.date1904);
-          return 'problem' in r || !r.text ? [] : [{ col: c.col, text: r.text }];
-        });
-        header = findHeader(row.number, texts);
-        if (!header) {
-          titleLines.push(texts.map((t) => t.text).join(' '));
-          if (++looked >= HEADER_SEARCH_ROWS) break;
-        }
-        continue;
+        titleLines.push(texts.map((t) => t.text).join(' '));
+        if (++looked >= HEADER_SEARCH_ROWS) break;
       }
-      const cells: Cells = {};
-      const problems: string[] = [];
-      for (const cell of row.cells) {
-        const field = header.columns.get(cell.col);
-        if (!field) continue;
-        const r = readValue(cell.value, cell.numFmt, sheet.date1904);
-        if ('problem' in r) problems.push(`ô ${cell.address} (cột ${FIELD_LABEL[field]}) ${r.problem}`);
-        else if (r.text) cells[field] = r;
-      }
-      if (!Object.keys(cells).length && !problems.length) continue;
-      if (rows.length >= MAX_HISTORY_ROWS)
-        throw new UserError(`Tệp có quá ${formatCount(MAX_HISTORY_ROWS)} dòng; mỗi lần chỉ nhập được tối đa ${formatCount(MAX_HISTORY_ROWS)} dòng. Hãy chia thành nhiều tệp.`);
-      rows.push({ row: row.number, cells, problems });
+      continue;
     }
-    if (!header) throw new UserError(`Không tìm thấy dòng tiêu đề có cột "Họ và tên" (hoặc "Tên tập thể, cá nhân") trong ${HEADER_SEARCH_ROWS} dòng đầu của trang tính "${sheet.name}".`);
-    fillMerges(header, rows, sheet.merges, warnings);
-    return { sheet: sheet.name, header, titleText: squashSpaces(titleLines.join(' ')), rows, warnings };
-  });
+    const cells: Cells = {};
+    const problems: string[] = [];
+    for (const cell of row.cells) {
+      const field = header.columns.get(cell.col);
+      if (!field) continue;
+      const r = readValue(cell.value, cell.numFmt, sheet.date1904);
+      if ('problem' in r) problems.push(`ô ${cell.address} (cột ${FIELD_LABEL[field]}) ${r.problem}`);
+      else if (r.text) cells[field] = r;
+    }
+    if (!Object.keys(cells).length && !problems.length) continue;
+    if (++counted.rows > MAX_HISTORY_ROWS)
+      throw new UserError(`Tệp có quá ${formatCount(MAX_HISTORY_ROWS)} dòng; mỗi lần chỉ nhập được tối đa ${formatCount(MAX_HISTORY_ROWS)} dòng. Hãy chia thành nhiều tệp.`);
+    rows.push({ row: row.number, cells, problems });
+  }
+  if (!header) {
+    return looked === 0
+      ? { name: sheet.name, status: 'empty', reason: `Trang tính "${sheet.name}" trống.` }
+      : { name: sheet.name, status: 'unrecognised', reason: `Không tìm thấy dòng tiêu đề có cột "Họ và tên" (hoặc "Tên tập thể, cá nhân") trong ${HEADER_SEARCH_ROWS} dòng đầu của trang tính "${sheet.name}".` };
+  }
+  if (!rows.length) return { name: sheet.name, status: 'empty', reason: `Trang tính "${sheet.name}" không có dòng nào dưới dòng tiêu đề (dòng ${header.row}).` };
+  fillMerges(header, rows, sheet.merges, warnings);
+  return { name: sheet.name, status: 'read', header, titleText: squashSpaces(titleLines.join(' ')), rows, warnings };
 }
 
 /**
@@ -252,7 +260,7 @@ function readDecision(cells: Cells): { decision: Decision | null; problem?: stri
 type Interpreted = Omit<HistoryImportRow, 'known'>;
 
 /** What one row says, or why it cannot be read. */
-function interpret(r: DataRow, title: HistoryImportReport['decisionTitle'], unitKey: string | null, warnings: Set<string>): Interpreted | { reason: string } {
+function interpret(sheet: string, r: DataRow, title: HistorySheetReport['decisionTitle'], unitKey: string | null, warnings: Set<string>): Interpreted | { reason: string } {
   if (r.problems.length) return { reason: `${r.problems.join('; ')}.` };
   const name = squashSpaces(r.cells.name?.text ?? '');
   if (!name) return { reason: 'không có họ tên hoặc tên tập thể.' };
@@ -291,7 +299,7 @@ function interpret(r: DataRow, title: HistoryImportReport['decisionTitle'], unit
   if (year === null) return { reason: 'không có năm được khen và không có ngày quyết định để suy ra.' };
   if (decision && Number(decision.date.slice(0, 4)) < year) return { reason: `quyết định ngày ${formatDateVi(decision.date)} có trước năm được khen ${year}.` };
   const entry = entryOf.get(code)!;
-  return { row: r.row, name: shown, kind, division: kind === 'person' ? division : '', position: squashSpaces(r.cells.position?.text ?? ''), title: r.cells.title?.text ?? '', code, codeName: entry.name, decision, year };
+  return { sheet, row: r.row, name: shown, kind, division: kind === 'person' ? division : '', position: squashSpaces(r.cells.position?.text ?? ''), title: r.cells.title?.text ?? '', code, codeName: entry.name, decision, year };
 }
 
 const emptyYear = (year: number): YearFacts => ({ year, taskCompletion: null, honours: [], discipline: [], initiatives: [], confirmed: [], groupLeads: [], targetsExceeded: null });
@@ -306,36 +314,58 @@ async function run(store: Store, file: string, commit: boolean, expectSha256?: s
   });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (expectSha256 && expectSha256 !== sha256) throw new UserError('Tệp Excel đã thay đổi sau khi xem trước; hãy xem trước lại rồi mới nhập.');
-  const read = await readSheet(file);
-  const titleCodes = read.titleText ? matchTitle(read.titleText) : null;
-  const titleDecisionNumber = decisionNumberIn(read.titleText);
-  const titleDate = dateIn(read.titleText);
-  const layout: HistoryImportReport['layout'] = read.header.columns.size && [...read.header.columns.values()].includes('title') ? 'rows' : 'decision';
-  const decisionTitle: HistoryImportReport['decisionTitle'] =
-    layout === 'decision' || titleDecisionNumber
-      ? {
-          text: read.titleText,
-          decision: titleDecisionNumber && titleDate && 'iso' in titleDate ? { number: titleDecisionNumber, date: titleDate.iso } : null,
-          code: titleCodes?.codes[0] ?? null,
-          codeName: titleCodes ? entryOf.get(titleCodes.codes[0]!)!.name : null,
-          year: yearIn(read.titleText) ?? (titleDate && 'iso' in titleDate ? Number(titleDate.iso.slice(0, 4)) : null),
-        }
-      : null;
-  if (layout === 'decision' && !decisionTitle?.code)
-    throw new UserError(
-      `Trang tính "${read.sheet}" không có cột danh hiệu, hình thức khen thưởng, và dòng tiêu đề phía trên bảng không nêu danh hiệu nào trong danh mục${read.titleText ? ` ("${read.titleText.slice(0, 200)}")` : ''}.`,
-    );
+  const counted = { rows: 0 };
+  const read = await withEverySheet(file, (sheet) => readSheet(sheet, counted));
+  // Rows and warnings name their sheet once the workbook has more than one.
+  const several = read.length > 1;
+  const at = (sheet: string) => (several ? `Trang tính "${sheet}": ` : '');
   const own = getOwnUnit(store.db);
   const unitKey = own ? norm(own.name) : null;
-  const warnings = new Set(read.warnings);
+  const warnings = new Set<string>();
+  const sheets: HistorySheetReport[] = [];
   const matched: Interpreted[] = [];
   const unmatched: HistoryImportReport['unmatched'] = [];
-  for (const r of read.rows) {
-    const x = interpret(r, decisionTitle, unitKey, warnings);
-    if ('reason' in x) unmatched.push({ row: r.row, name: r.cells.name?.text ?? '', text: r.cells.title?.text ?? '', reason: x.reason });
-    else matched.push(x);
+  for (const sheet of read) {
+    const none = { layout: null, headerRow: null, decisionTitle: null, recognised: [], ignored: [] };
+    if (sheet.status !== 'read') {
+      sheets.push({ name: sheet.name, status: sheet.status, reason: sheet.reason, ...none });
+      continue;
+    }
+    const titleCodes = sheet.titleText ? matchTitle(sheet.titleText) : null;
+    const titleDecisionNumber = decisionNumberIn(sheet.titleText);
+    const titleDate = dateIn(sheet.titleText);
+    const layout: HistorySheetReport['layout'] = [...sheet.header.columns.values()].includes('title') ? 'rows' : 'decision';
+    const decisionTitle: HistorySheetReport['decisionTitle'] =
+      layout === 'decision' || titleDecisionNumber
+        ? {
+            text: sheet.titleText,
+            decision: titleDecisionNumber && titleDate && 'iso' in titleDate ? { number: titleDecisionNumber, date: titleDate.iso } : null,
+            code: titleCodes?.codes[0] ?? null,
+            codeName: titleCodes ? entryOf.get(titleCodes.codes[0]!)!.name : null,
+            year: yearIn(sheet.titleText) ?? (titleDate && 'iso' in titleDate ? Number(titleDate.iso.slice(0, 4)) : null),
+          }
+        : null;
+    if (layout === 'decision' && !decisionTitle?.code) {
+      const reason = `Trang tính "${sheet.name}" không có cột danh hiệu, hình thức khen thưởng, và dòng tiêu đề phía trên bảng không nêu danh hiệu nào trong danh mục${sheet.titleText ? ` ("${sheet.titleText.slice(0, 200)}")` : ''}.`;
+      sheets.push({ name: sheet.name, status: 'unrecognised', reason, ...none });
+      continue;
+    }
+    sheets.push({ name: sheet.name, status: 'read', reason: null, layout, headerRow: sheet.header.row, decisionTitle, recognised: sheet.header.recognised, ignored: sheet.header.ignored });
+    for (const w of sheet.warnings) warnings.add(`${at(sheet.name)}${w}`);
+    const rowWarnings = new Set<string>();
+    for (const r of sheet.rows) {
+      const x = interpret(sheet.name, r, decisionTitle, unitKey, rowWarnings);
+      if ('reason' in x) unmatched.push({ sheet: sheet.name, row: r.row, name: r.cells.name?.text ?? '', text: r.cells.title?.text ?? '', reason: x.reason });
+      else matched.push(x);
+    }
+    for (const w of rowWarnings) warnings.add(`${at(sheet.name)}${w}`);
   }
-  if (!matched.length && !unmatched.length) throw new UserError(`Trang tính "${read.sheet}" không có dòng nào dưới dòng tiêu đề (dòng ${read.header.row}).`);
+  const unread = sheets.filter((x) => x.status !== 'read');
+  if (unread.length === sheets.length) {
+    throw new UserError(several ? `Không đọc được trang tính nào của tệp: ${unread.map((x) => x.reason).join(' ')}` : unread[0]!.reason!);
+  }
+  const order = new Map(sheets.map((x, i) => [x.name, i]));
+  const rowRef = (x: Interpreted) => (several ? `${x.row} (trang ${x.sheet})` : String(x.row));
 
   const apply = (tx: DbOrTx, write: boolean) => {
     const now = nowIso(store.clock);
@@ -363,7 +393,7 @@ async function run(store: Store, file: string, commit: boolean, expectSha256?: s
         const h = facts.honours.find((o) => o.code === g.code);
         if (!h) facts.honours.push({ code: g.code, decision: g.decision });
         else if (g.decision && (!h.decision || h.decision.number !== g.decision.number || h.decision.date !== g.decision.date)) {
-          if (h.decision) warnings.add(`Dòng ${g.row}: «${g.codeName}» năm ${g.year} của ${g.name} đã có quyết định ${h.decision.number} ngày ${formatDateVi(h.decision.date)}, thay bằng ${g.decision.number} ngày ${formatDateVi(g.decision.date)}.`);
+          if (h.decision) warnings.add(`${at(g.sheet)}Dòng ${g.row}: «${g.codeName}» năm ${g.year} của ${g.name} đã có quyết định ${h.decision.number} ngày ${formatDateVi(h.decision.date)}, thay bằng ${g.decision.number} ngày ${formatDateVi(g.decision.date)}.`);
           h.decision = g.decision;
         }
       }
@@ -375,24 +405,19 @@ async function run(store: Store, file: string, commit: boolean, expectSha256?: s
       if (!write || same) continue;
       const nominee = existing ?? findOrAddNominee(tx, { kind: x.kind, name: x.name, division: x.division, position: x.position }, now);
       const checked = checkYearFacts(nominee.kind, facts, nominee.name);
-      const source = { source: 'xlsx' as const, sourceFile: name, sourceRows: group.map((g) => g.row).join(', '), updatedAt: now };
+      const source = { source: 'xlsx' as const, sourceFile: name, sourceRows: group.map(rowRef).join(', '), updatedAt: now };
       tx.insert(schema.awardYearFacts)
         .values({ nomineeId: nominee.id, year: x.year, facts: checked, ...source })
         .onConflictDoUpdate({ target: [schema.awardYearFacts.nomineeId, schema.awardYearFacts.year], set: { facts: checked, ...source } })
         .run();
     }
-    return { rows: rows.sort((a, b) => a.row - b.row), changes };
+    return { rows: rows.sort((a, b) => order.get(a.sheet)! - order.get(b.sheet)! || a.row - b.row), changes };
   };
   const planned = commit ? writeTransaction(store.db, (tx) => apply(tx, true)) : store.db.transaction((tx) => apply(tx, false));
   return {
     file: name,
     sha256,
-    sheet: read.sheet,
-    layout,
-    headerRow: read.header.row,
-    decisionTitle,
-    recognised: read.header.recognised,
-    ignored: read.header.ignored,
+    sheets,
     matched: planned.rows,
     unmatched,
     warnings: [...warnings],
@@ -428,25 +453,32 @@ export function importHistoryXlsx(store: Store, file: string, expectSha256?: str
 const decisionText = (d: Decision | null) => (d ? `QĐ số ${d.number} ngày ${formatDateVi(d.date)}` : 'không ghi quyết định');
 const kindText: Record<NomineeKind, string> = { unit: 'đơn vị', division: 'tập thể phòng', person: 'cá nhân' };
 
-/** The report in Vietnamese, a line each, as the command line prints it. */
+/** The report in Vietnamese, a line each, as the command line prints it: sheet by sheet what was recognised, then what is or was written. */
 export function describeHistoryImport(r: HistoryImportReport): string[] {
-  const lines = [
-    `Trang tính "${r.sheet}" của tệp ${r.file} (dòng tiêu đề: ${r.headerRow}), ${r.layout === 'rows' ? 'mỗi dòng một cá nhân hoặc tập thể' : 'danh sách kèm theo một quyết định'}.`,
-  ];
-  if (r.decisionTitle) {
-    const t = r.decisionTitle;
-    lines.push(`Tiêu đề: ${decisionText(t.decision)}${t.codeName ? `, «${t.codeName}»` : ''}${t.year ? `, năm ${t.year}` : ''}.`);
-  }
-  lines.push(`Cột đã nhận: ${r.recognised.map((c) => `${c.column} "${c.header}" → ${c.label}`).join('; ')}.`);
-  if (r.ignored.length) lines.push(`Cột bỏ qua: ${r.ignored.map((c) => `${c.column} "${c.header}"`).join('; ')}.`);
-  lines.push(`Đã nhận ${formatCount(r.matched.length)} dòng khớp danh mục:`);
-  for (const m of r.matched) {
-    const who = `${m.name}${m.division ? ` (${m.division})` : ''}, ${kindText[m.kind]}${m.known ? '' : ', mới'}`;
-    lines.push(`  Dòng ${m.row}: ${who}: ${m.title ? `"${m.title}" → ` : ''}«${m.codeName}» (${m.code}), năm ${m.year}, ${decisionText(m.decision)}.`);
-  }
-  if (r.unmatched.length) {
-    lines.push(`Không nhận được ${formatCount(r.unmatched.length)} dòng:`);
-    for (const u of r.unmatched) lines.push(`  Dòng ${u.row}${u.name ? ` (${u.name})` : ''}: ${u.reason}`);
+  const lines: string[] = [];
+  for (const s of r.sheets) {
+    if (s.status !== 'read') {
+      lines.push(`Trang tính "${s.name}" của tệp ${r.file}: không đọc (${s.status === 'empty' ? 'không có dữ liệu' : 'không nhận ra bảng'}). ${s.reason ?? ''}`.trim());
+      continue;
+    }
+    lines.push(`Trang tính "${s.name}" của tệp ${r.file} (dòng tiêu đề: ${s.headerRow}), ${s.layout === 'rows' ? 'mỗi dòng một cá nhân hoặc tập thể' : 'danh sách kèm theo một quyết định'}.`);
+    if (s.decisionTitle) {
+      const t = s.decisionTitle;
+      lines.push(`Tiêu đề: ${decisionText(t.decision)}${t.codeName ? `, «${t.codeName}»` : ''}${t.year ? `, năm ${t.year}` : ''}.`);
+    }
+    lines.push(`Cột đã nhận: ${s.recognised.map((c) => `${c.column} "${c.header}" → ${c.label}`).join('; ')}.`);
+    if (s.ignored.length) lines.push(`Cột bỏ qua: ${s.ignored.map((c) => `${c.column} "${c.header}"`).join('; ')}.`);
+    const matched = r.matched.filter((m) => m.sheet === s.name);
+    const unmatched = r.unmatched.filter((u) => u.sheet === s.name);
+    lines.push(`Đã nhận ${formatCount(matched.length)} dòng khớp danh mục:`);
+    for (const m of matched) {
+      const who = `${m.name}${m.division ? ` (${m.division})` : ''}, ${kindText[m.kind]}${m.known ? '' : ', mới'}`;
+      lines.push(`  Dòng ${m.row}: ${who}: ${m.title ? `"${m.title}" → ` : ''}«${m.codeName}» (${m.code}), năm ${m.year}, ${decisionText(m.decision)}.`);
+    }
+    if (unmatched.length) {
+      lines.push(`Không nhận được ${formatCount(unmatched.length)} dòng:`);
+      for (const u of unmatched) lines.push(`  Dòng ${u.row}${u.name ? ` (${u.name})` : ''}: ${u.reason}`);
+    }
   }
   const c = r.changes;
   const what = `${formatCount(c.newNominees)} đối tượng mới, ${formatCount(c.newYears)} năm mới, ${formatCount(c.changedYears)} năm bổ sung, ${formatCount(c.unchangedYears)} năm không đổi`;

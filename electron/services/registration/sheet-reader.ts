@@ -175,14 +175,21 @@ async function* watchSheet(chunks: AsyncIterable<string>, merges: MergedRange[])
   }
 }
 
+/** A workbook opened within SHEET_LIMITS: its visible sheets by name, each opened for streaming on demand. */
+interface OpenedWorkbook {
+  sheets: string[];
+  /** Opens the visible sheet at `index`; read its rows to the end before opening another. */
+  open(index: number): Promise<OpenedSheet>;
+}
+
 /**
- * Opens the first visible sheet of an .xlsx for streaming, within SHEET_LIMITS, and runs `use` on it;
- * the file is closed whatever happens. Rows are read with exceljs's streaming WorkbookReader, whose
- * ZIP layer is replaced by yauzl (above) so that sizes are checked and bounded, and whose parts are
- * read in the order that lets the sheet stream straight through (exceljs would otherwise copy a
- * sheet stored before its shared strings to a temporary file).
+ * Opens an .xlsx within SHEET_LIMITS and runs `use` on it; the file is closed whatever happens. Rows
+ * are read with exceljs's streaming WorkbookReader, whose ZIP layer is replaced by yauzl (above) so
+ * that sizes are checked and bounded, and whose parts are read in the order that lets a sheet stream
+ * straight through (exceljs would otherwise copy a sheet stored before its shared strings to a
+ * temporary file).
  */
-export async function withFirstSheet<T>(file: string, use: (sheet: OpenedSheet) => Promise<T>): Promise<T> {
+async function withWorkbook<T>(file: string, use: (book: OpenedWorkbook) => Promise<T>): Promise<T> {
   const size = await fs.stat(file).then(
     (s) => s.size,
     (error: unknown) => {
@@ -225,40 +232,63 @@ export async function withFirstSheet<T>(file: string, use: (sheet: OpenedSheet) 
     }
 
     const visible = (reader.model?.sheets ?? []).filter((s) => !s.state || s.state === 'visible');
-    const first = visible[0];
-    const target = first && rels.find((r) => r.Id === first.rId);
-    const sheetPath = target && partPath(target.Target);
-    if (!first || !sheetPath || !zip.entries.has(sheetPath)) throw new UserError('Tệp Excel không có trang tính nào.');
-    const stream = await part(sheetPath, `trang tính "${first.name}"`, SHEET_LIMITS.sheetBytes);
-    const merges: MergedRange[] = [];
-    const [event] = [...reader._parseWorksheet(watchSheet(stream, merges), '1')];
-    const worksheet = event!.value;
+    const pathOf = (sheet: { rId: string }) => {
+      const target = rels.find((r) => r.Id === sheet.rId);
+      const p = target && partPath(target.Target);
+      return p && zip.entries.has(p) ? p : null;
+    };
+    if (!visible.length || !pathOf(visible[0]!)) throw new UserError('Tệp Excel không có trang tính nào.');
 
-    async function* rows(): AsyncGenerator<SheetRow> {
-      try {
-        for await (const row of worksheet) {
-          if (!(row.number >= 1 && row.number <= SHEET_LIMITS.excelRows)) {
-            throw new UserError(`Trang tính có dòng số ${formatCount(row.number)}, vượt quá giới hạn ${formatCount(SHEET_LIMITS.excelRows)} dòng của Excel: tệp bị hỏng hoặc không do Excel tạo ra.`);
+    const open = async (index: number): Promise<OpenedSheet> => {
+      const sheet = visible[index]!;
+      const sheetPath = pathOf(sheet);
+      if (!sheetPath) throw new UserError(`Tệp Excel bị hỏng: không có phần dữ liệu của trang tính "${sheet.name}".`);
+      const stream = await part(sheetPath, `trang tính "${sheet.name}"`, SHEET_LIMITS.sheetBytes);
+      const merges: MergedRange[] = [];
+      const [event] = [...reader._parseWorksheet(watchSheet(stream, merges), String(index + 1))];
+      const worksheet = event!.value;
+
+      async function* rows(): AsyncGenerator<SheetRow> {
+        try {
+          for await (const row of worksheet) {
+            if (!(row.number >= 1 && row.number <= SHEET_LIMITS.excelRows)) {
+              throw new UserError(`Trang tính có dòng số ${formatCount(row.number)}, vượt quá giới hạn ${formatCount(SHEET_LIMITS.excelRows)} dòng của Excel: tệp bị hỏng hoặc không do Excel tạo ra.`);
+            }
+            const cells: SheetCell[] = [];
+            row.eachCell((cell) => {
+              cells.push({ address: cell.address, col: Number(cell.col), value: cell.value, numFmt: cell.numFmt || undefined });
+            });
+            if (cells.length) yield { number: row.number, cells };
           }
-          const cells: SheetCell[] = [];
-          row.eachCell((cell) => {
-            cells.push({ address: cell.address, col: Number(cell.col), value: cell.value, numFmt: cell.numFmt || undefined });
-          });
-          if (cells.length) yield { number: row.number, cells };
+        } catch (error) {
+          throw unreadable(error, `trang tính "${sheet.name}"`);
         }
-      } catch (error) {
-        throw unreadable(error, `trang tính "${first!.name}"`);
       }
-    }
 
-    return await use({
-      name: first.name,
-      otherSheets: visible.slice(1).map((s) => s.name),
-      date1904: Boolean(reader.properties?.model?.date1904),
-      rows: rows(),
-      merges,
-    });
+      return {
+        name: sheet.name,
+        otherSheets: visible.filter((_, i) => i !== index).map((s) => s.name),
+        date1904: Boolean(reader.properties?.model?.date1904),
+        rows: rows(),
+        merges,
+      };
+    };
+    return await use({ sheets: visible.map((s) => s.name), open });
   } finally {
     zip.close();
   }
+}
+
+/** Opens the first visible sheet of an .xlsx for streaming, within SHEET_LIMITS, and runs `use` on it. */
+export function withFirstSheet<T>(file: string, use: (sheet: OpenedSheet) => Promise<T>): Promise<T> {
+  return withWorkbook(file, async (book) => use(await book.open(0)));
+}
+
+/** Runs `use` on every visible sheet of an .xlsx in turn (one sheet per decision), within SHEET_LIMITS. */
+export function withEverySheet<T>(file: string, use: (sheet: OpenedSheet) => Promise<T>): Promise<T[]> {
+  return withWorkbook(file, async (book) => {
+    const out: T[] = [];
+    for (let i = 0; i < book.sheets.length; i++) out.push(await use(await book.open(i)));
+    return out;
+  });
 }

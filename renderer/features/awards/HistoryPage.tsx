@@ -280,42 +280,57 @@ export function ImportReportPanel({ report, onCommit, onClose, busy }: { report:
       <p>
         <strong>{report.committed ? `Đã ghi: ${what}.` : `Xem trước, chưa ghi gì: sẽ ghi ${what}.`}</strong>
       </p>
-      <p>
-        Trang tính “{report.sheet}” của tệp {report.file} (dòng tiêu đề: dòng {report.headerRow}), {report.layout === 'rows' ? 'mỗi dòng một cá nhân hoặc tập thể' : 'danh sách kèm theo một quyết định'}.
-      </p>
-      {report.decisionTitle && (
-        <p>
-          Tiêu đề: {report.decisionTitle.decision ? `QĐ số ${report.decisionTitle.decision.number} ngày ${formatDateVi(report.decisionTitle.decision.date)}` : 'không đọc được quyết định'}
-          {report.decisionTitle.codeName ? `, «${report.decisionTitle.codeName}»` : ''}
-          {report.decisionTitle.year ? `, năm ${report.decisionTitle.year}` : ''}.
-        </p>
-      )}
-      <p>Cột đã nhận: {report.recognised.map((col) => `${col.column} “${col.header}” → ${col.label}`).join('; ')}.</p>
-      {report.ignored.length > 0 && <p>Cột bỏ qua: {report.ignored.map((col) => `${col.column} “${col.header}”`).join('; ')}.</p>}
-      <p>Đã nhận {report.matched.length} dòng khớp danh mục:</p>
-      <ul aria-label="Dòng đã nhận">
-        {report.matched.map((m) => (
-          <li key={`${m.row}-${m.code}`}>
-            Dòng {m.row}: {m.name}
-            {m.division ? ` (${m.division})` : ''}, {kindText[m.kind]}
-            {m.known ? '' : ', mới'}: {m.title ? `“${m.title}” → ` : ''}«{m.codeName}», năm {m.year}
-            {m.decision ? `, QĐ số ${m.decision.number} ngày ${formatDateVi(m.decision.date)}` : ''}.
-          </li>
-        ))}
-      </ul>
-      {report.unmatched.length > 0 && (
-        <>
-          <p>Không nhận được {report.unmatched.length} dòng:</p>
-          <ul aria-label="Dòng không nhận được">
-            {report.unmatched.map((u) => (
-              <li key={u.row}>
-                Dòng {u.row}
-                {u.name ? ` (${u.name})` : ''}: {u.reason}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      {report.sheets.map((sheet) => {
+        if (sheet.status !== 'read') {
+          return (
+            <p key={sheet.name}>
+              Trang tính “{sheet.name}” của tệp {report.file}: không đọc ({sheet.status === 'empty' ? 'không có dữ liệu' : 'không nhận ra bảng'}). {sheet.reason}
+            </p>
+          );
+        }
+        const matched = report.matched.filter((m) => m.sheet === sheet.name);
+        const unmatched = report.unmatched.filter((u) => u.sheet === sheet.name);
+        return (
+          <section key={sheet.name} aria-label={`Trang tính ${sheet.name}`}>
+            <p>
+              Trang tính “{sheet.name}” của tệp {report.file} (dòng tiêu đề: dòng {sheet.headerRow}), {sheet.layout === 'rows' ? 'mỗi dòng một cá nhân hoặc tập thể' : 'danh sách kèm theo một quyết định'}.
+            </p>
+            {sheet.decisionTitle && (
+              <p>
+                Tiêu đề: {sheet.decisionTitle.decision ? `QĐ số ${sheet.decisionTitle.decision.number} ngày ${formatDateVi(sheet.decisionTitle.decision.date)}` : 'không đọc được quyết định'}
+                {sheet.decisionTitle.codeName ? `, «${sheet.decisionTitle.codeName}»` : ''}
+                {sheet.decisionTitle.year ? `, năm ${sheet.decisionTitle.year}` : ''}.
+              </p>
+            )}
+            <p>Cột đã nhận: {sheet.recognised.map((col) => `${col.column} “${col.header}” → ${col.label}`).join('; ')}.</p>
+            {sheet.ignored.length > 0 && <p>Cột bỏ qua: {sheet.ignored.map((col) => `${col.column} “${col.header}”`).join('; ')}.</p>}
+            <p>Đã nhận {matched.length} dòng khớp danh mục:</p>
+            <ul aria-label="Dòng đã nhận">
+              {matched.map((m) => (
+                <li key={`${m.row}-${m.code}`}>
+                  Dòng {m.row}: {m.name}
+                  {m.division ? ` (${m.division})` : ''}, {kindText[m.kind]}
+                  {m.known ? '' : ', mới'}: {m.title ? `“${m.title}” → ` : ''}«{m.codeName}», năm {m.year}
+                  {m.decision ? `, QĐ số ${m.decision.number} ngày ${formatDateVi(m.decision.date)}` : ''}.
+                </li>
+              ))}
+            </ul>
+            {unmatched.length > 0 && (
+              <>
+                <p>Không nhận được {unmatched.length} dòng:</p>
+                <ul aria-label="Dòng không nhận được">
+                  {unmatched.map((u) => (
+                    <li key={u.row}>
+                      Dòng {u.row}
+                      {u.name ? ` (${u.name})` : ''}: {u.reason}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+        );
+      })}
       {report.warnings.length > 0 && (
         <>
           <p>Lưu ý:</p>
