@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DossierView, FileHandle } from '../../../electron/ipc/contract';
 import { useApi } from '../../api/context';
 import { Field, Notice, useAction, useConfirm } from '../../components/ui';
@@ -43,6 +43,11 @@ export function DossierDetail({
   const [fileErrors, setFileErrors] = useState<Partial<Record<Part['part'], string>>>({});
   const [generated, setGenerated] = useState<Partial<Record<Part['part'], FileHandle[]>>>({});
   const title = dossierTitle(dossier);
+  // Opened from a long list (or just made below it): brought into sight. jsdom has no scrollIntoView.
+  const top = useRef<HTMLElement>(null);
+  useEffect(() => {
+    top.current?.scrollIntoView?.({ block: 'start' });
+  }, []);
   const never = dossier.status === 'draft' && dossier.sentVersion === null;
 
   const saveAchievements = async () => {
@@ -100,7 +105,7 @@ export function DossierDetail({
 
   const { nominee, eligibility } = dossier;
   return (
-    <section className="dossier-detail" aria-labelledby="dossier-detail-title">
+    <section ref={top} className="dossier-detail" aria-labelledby="dossier-detail-title">
       <header className="card-header">
         <h3 id="dossier-detail-title">{title}</h3>
         {never && (
