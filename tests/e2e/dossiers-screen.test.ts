@@ -10,15 +10,15 @@ import { groupInputSchema } from '../../electron/ipc/contract';
 import { e2eOffices, nav, type Office } from '../helpers/offices';
 import { shot } from '../helpers/screens';
 import { held, proposed, year } from '../helpers/awards';
-import { councilMeeting } from '../helpers/dossiers';
-import { DEPUTY, groupInput, LEADER, MEMBER } from '../helpers/units';
+import { councilMeeting, group2025 } from '../helpers/dossiers';
+import { DEPUTY, LEADER, MEMBER } from '../helpers/units';
 
 const offices = e2eOffices('thidua-e2e-dossiers-');
 let member: Office;
 
 beforeAll(async () => {
   member = await offices.office('member', MEMBER);
-  const group = saveGroup(member.ws, groupInputSchema.parse(groupInput({ [LEADER.code]: 'a'.repeat(32), [DEPUTY.code]: 'b'.repeat(32) }, { year: 2025, registrationDeadline: '2025-02-10' })));
+  const group = saveGroup(member.ws, groupInputSchema.parse(group2025({ [LEADER.code]: 'a'.repeat(32), [DEPUTY.code]: 'b'.repeat(32) })));
   saveStaff(member.ws, { fullName: 'Nguyễn Thị Hương', birthYear: 1980, gender: 'nu', position: 'Trưởng phòng', department: 'Phòng Hành chính tư pháp', allowDuplicate: false });
   saveStaff(member.ws, { fullName: 'Lò Văn Hải', birthYear: 1978, gender: 'nam', position: 'Chuyên viên', department: 'Văn phòng', allowDuplicate: false });
   const huong = listNominees(member.ws, 'nguyen thi huong')[0]!;
