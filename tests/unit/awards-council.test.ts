@@ -7,6 +7,7 @@ import { councilMeetingRecordV1Schema, type CouncilMeetingInput } from '../../el
 import { currentRecords } from '../../electron/services/records/store';
 import { saveGroup } from '../../electron/services/groups-calendar/groups';
 import { saveStaff } from '../../electron/services/registration/staff';
+import { updateOwnUnit } from '../../electron/services/units-keys/units';
 import { openWorkspace } from '../../electron/services/workspace/workspace';
 import { groupInputSchema } from '../../electron/ipc/contract';
 import { testClock } from '../helpers/clock';
@@ -183,6 +184,19 @@ describe('for the dossier', () => {
     expect(councilResultFor(ws.db, at, { kind: 'person', name: 'Nguyễn Thị Hương', division: 'Văn phòng' }, 'CSTDCS')).toBeNull();
     expect(councilResultFor(ws.db, at, { kind: 'person', name: 'Nguyễn Thị Hương', division: 'Phòng Hành chính tư pháp' }, 'LDTT')).toBeNull();
     expect(councilResultFor(ws.db, { ...at, year: 2024 }, { kind: 'person', name: 'Nguyễn Thị Hương', division: 'Phòng Hành chính tư pháp' }, 'CSTDCS')).toBeNull();
+  });
+});
+
+describe('the unit renamed after its meeting', () => {
+  it('keeps its nomination on the screen and for the dossier, under the name the minutes recorded', async () => {
+    const { ws, group, id } = await unitWithCouncil();
+    saveCouncil(ws, group.id, meeting([{ nomineeId: id('Sở Tư pháp tỉnh Hà Giang'), award_code: 'GK_TT', votes_for: 9 }], { default_threshold_percent: 50 }));
+    updateOwnUnit(ws, { ...MEMBER, name: 'Sở Tư pháp tỉnh Tuyên Quang' });
+    const v = councilView(ws, group.id);
+    const unitId = v.nominees.find((n) => n.kind === 'unit')!.id;
+    expect(v.meeting.nominations).toEqual([{ nomineeId: unitId, award_code: 'GK_TT', votes_for: 9 }]);
+    expect(v.results[0]).toMatchObject({ nomineeId: unitId, nominee: { name: 'Sở Tư pháp tỉnh Hà Giang' }, reached: true });
+    expect(councilResultFor(ws.db, { groupCode: group.code, year: 2025, ownCode: MEMBER.code }, { kind: 'unit', name: 'Sở Tư pháp tỉnh Tuyên Quang', division: '' }, 'GK_TT')).toMatchObject({ votes_for: 9, reached: true });
   });
 });
 

@@ -76,6 +76,9 @@ function awardOf(entry: EntryInForce, settings: Settings): CouncilAward {
 
 const awardsOf = (rules: RulesInForce, settings: Settings) => rules.entries.map((e) => awardOf(e, settings));
 
+/** The register holds one unit, renamed with the unit's setup: a meeting's unit nomination stays the unit's under its old name. */
+const matchKey = (n: { kind: string; name: string; division: string }) => (n.kind === 'unit' ? 'unit' : nomineeKey(n));
+
 const membersOf = (record: Pick<CouncilMeetingRecord, 'members'>): CouncilMember[] =>
   record.members.map((m) => ({ name: m.name, role: [m.role, m.position].filter(Boolean).join(', '), present: m.attendance === 'present', votedInWriting: m.attendance === 'in_writing' }));
 
@@ -129,7 +132,7 @@ function count(record: Omit<CouncilMeetingRecord, 'record_id' | 'type' | 'versio
 
 function results({ tally, rows }: Counted, ids: Map<string, number>): CouncilResult[] {
   return rows.map(({ nomination: n, award: a, result: r }) => ({
-    nomineeId: ids.get(nomineeKey(n.nominee)) ?? null,
+    nomineeId: ids.get(matchKey(n.nominee)) ?? null,
     nominee: n.nominee,
     award_code: a.code,
     awardName: a.name,
@@ -169,7 +172,7 @@ export function councilView(store: Store, groupId: number): CouncilView {
   const record = stored ? parsedMeeting(stored) : null;
   const rules = rulesInForce(awardCatalogue, ruleDateOf(group.year, record?.date));
   const register = listNominees(store);
-  const ids = new Map(register.map((n) => [nomineeKey(n), n.id]));
+  const ids = new Map(register.map((n) => [matchKey(n), n.id]));
   const settings: Settings = record ?? { default_threshold_percent: null, thresholds: [] };
   const counted = record ? count(record, rules) : null;
   const t = counted?.tally;
@@ -185,7 +188,7 @@ export function councilView(store: Store, groupId: number): CouncilView {
       ? {
           ...formOf(record),
           nominations: record.nominations.flatMap((n) => {
-            const id = ids.get(nomineeKey(n.nominee));
+            const id = ids.get(matchKey(n.nominee));
             return id === undefined ? [] : [{ nomineeId: id, award_code: n.award_code, votes_for: n.votes_for }];
           }),
         }
@@ -269,8 +272,9 @@ export function saveCouncil(store: Store, groupId: number, input: CouncilMeeting
 /**
  * What the unit's council decided on one nominee for one award, for the dossier: the meeting's record
  * and version, the yes votes, the total membership and whether the threshold was reached (with
- * quorum). A person is matched by kind, name and division without diacritics or case; the unit and a
- * division by kind and name (the register keeps no division for them). Null without a meeting or a
+ * quorum). A person is matched by kind, name and division without diacritics or case; a division by
+ * kind and name (the register keeps no division for it); the unit by its kind, whatever its name then
+ * (it may have been renamed since). Null without a meeting or a
  * vote on that nominee and award.
  */
 export function councilResultFor(
@@ -282,8 +286,8 @@ export function councilResultFor(
   const stored = ownMeeting(db, at.groupCode, at.year, at.ownCode);
   if (!stored) return null;
   const record = parsedMeeting(stored);
-  const wanted = nomineeKey(nominee);
-  const n = record.nominations.find((x) => x.award_code === awardCode && nomineeKey(x.nominee) === wanted);
+  const wanted = matchKey(nominee);
+  const n = record.nominations.find((x) => x.award_code === awardCode && matchKey(x.nominee) === wanted);
   if (!n) return null;
   const counted = count({ ...record, nominations: [n] }, rulesInForce(awardCatalogue, record.date));
   const r = counted.rows[0]?.result;
