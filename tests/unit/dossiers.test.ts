@@ -1,7 +1,13 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../db/client';
+import type { Context } from '../../electron/api/context';
+import { dispatch } from '../../electron/api/dispatch';
+import type { Channel } from '../../electron/ipc/channels';
+import type { Output } from '../../electron/ipc/contract';
+import { FileHandles } from '../../electron/services/files/handles';
 import { groupInputSchema } from '../../electron/ipc/contract';
 import { saveCouncil } from '../../electron/services/awards/council';
 import { importBundleFile } from '../../electron/services/bundles/importer';
@@ -141,7 +147,10 @@ describe('scans and export', () => {
     );
     expect(m.ws.db.select().from(schema.records).where(eq(schema.records.type, 'dossier')).all()).toEqual(before);
     expect(m.ws.db.select().from(schema.sentBundles).all().filter((b) => b.kind === 'dossier')).toEqual([]);
-    await expect(attachScan(m.ws, g, a.recordId, 'minutes', scan('ghi-chu.txt'), 'ghi-chu.txt')).rejects.toThrow('không phải bản scan');
+    const stored = () => fs.readdirSync(path.join(m.ws.dataDir, 'evidence')).filter((f) => !f.startsWith('.'));
+    expect(stored()).toHaveLength(2);
+    await expect(attachScan(m.ws, g, a.recordId, 'minutes', scan('ghi-chu.txt'), 'ghi-chu.txt')).rejects.toThrow('Tệp "ghi-chu.txt" không phải bản scan: hãy đính kèm tệp PDF hoặc ảnh (JPG, PNG, TIFF).');
+    expect(stored()).toHaveLength(2);
     const v = await attachScan(m.ws, g, a.recordId, 'minutes', scan('bien-ban.pdf'), 'bien-ban.pdf');
     expect(v.missing).toEqual([]);
     const sha = v.parts[2]!.scans[0]!.sha256;
@@ -182,5 +191,40 @@ describe('scans and export', () => {
       [1, ''],
     ]);
     expect(lg.ownRole).toBe('leader');
+  });
+});
+
+describe('the dossiers.* channels', () => {
+  it('answer through the contract: list, create, save, generate, attach, detach, a refused export in Vietnamese, remove', async () => {
+    const m = await memberYear();
+    const ctx: Context = {
+      ws: m.ws,
+      files: new FileHandles(),
+      host: { shell: 'browser', pickBundles: async () => [], pickXlsx: async () => null, pickDocument: async () => null, saveAs: async () => ({ saved: false, where: '' }), saveAll: async () => ({ saved: false, where: '' }), openFile: async () => {} },
+    };
+    const call = async <C extends Channel>(channel: C, input: unknown) => {
+      const answer = await dispatch(channel, input, ctx);
+      if (!answer.ok) throw new Error(answer.error);
+      return answer.value as Output<C>;
+    };
+    const groupId = m.group.id;
+    const list = await call('dossiers.list', { groupId });
+    expect(list.choices.nominees.map((n) => n.name)).toContain('Nguyễn Thị Hương');
+    const created = await call('dossiers.create', { groupId, nomineeId: m.huong, awardCode: 'CSTDCS' });
+    const { recordId } = created;
+    expect((await call('dossiers.save', { groupId, recordId, achievements: 'Hoàn thành xuất sắc nhiệm vụ.' })).achievements).toBe('Hoàn thành xuất sắc nhiệm vụ.');
+    const generated = await call('dossiers.generate', { groupId, recordId, part: 'proposalLetter' });
+    expect([generated.file.name, generated.also.map((f) => f.name)]).toEqual([path.basename(ctx.files.resolve(generated.file).path), [expect.stringMatching(/^danh-sach-de-nghi-khen-thuong-2025-/)]]);
+    const attached = await call('dossiers.attachScan', { groupId, recordId, part: 'minutes', file: ctx.files.register(scan('bien-ban.pdf')), allDossiers: true });
+    const sha256 = attached.parts.find((p) => p.part === 'minutes')!.scans[0]!.sha256;
+    expect((await call('dossiers.detachScan', { groupId, recordId, part: 'minutes', sha256 })).parts.find((p) => p.part === 'minutes')!.scans).toEqual([]);
+    expect(await dispatch('dossiers.export', { groupId }, ctx)).toEqual({
+      ok: false,
+      error:
+        'Chưa gửi được hồ sơ đề nghị khen thưởng: «Nguyễn Thị Hương – Chiến sĩ thi đua cơ sở»: thiếu bản scan đã ký, đóng dấu của tờ trình đề nghị khen thưởng, báo cáo thành tích, biên bản bình xét thi đua (kèm kết quả bỏ phiếu của Hội đồng).',
+    });
+    expect(await dispatch('dossiers.create', { groupId, nomineeId: m.huong, awardCode: 'cstdcs' }, ctx)).toEqual({ ok: false, error: 'Hãy chọn danh hiệu hoặc hình thức khen thưởng.' });
+    expect(await call('dossiers.remove', { groupId, recordId })).toEqual({ removed: true });
+    expect((await call('dossiers.list', { groupId })).dossiers).toEqual([]);
   });
 });

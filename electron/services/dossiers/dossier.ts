@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { schema, writeTransaction, type DbOrTx } from '../../../db/client';
 import { UserError } from '../errors';
@@ -11,7 +12,7 @@ import { nomineeKinds, type NomineeKind } from '../awards/history-schemas';
 import type { DossierPartKind } from '../awards/schemas';
 import { getGroup } from '../groups-calendar/groups';
 import { currentRecords, currentVersion, historyOf, saveDraft, type StoredRecord } from '../records/store';
-import { storeEvidence } from '../scoring/evidence';
+import { mediaTypeOf, storeEvidence } from '../scoring/evidence';
 import type { EvidenceRef } from '../scoring/self-assessment-schemas';
 import { comparePersonNames, compareVi, foldVi, formatDateVi } from '../text/vietnamese';
 import { requireOwnUnit, todayVi } from '../units-keys/units';
@@ -312,8 +313,9 @@ const withScan = (d: DossierRecord, part: DossierPartKind, ref: EvidenceRef): Do
 export async function attachScan(ws: Workspace, groupId: number, recordId: string, part: DossierPartKind, source: string, name: string, allDossiers = false): Promise<DossierView> {
   const ctx = context(ws.db, groupId);
   requirePart(requireDossier(ws.db, ctx, recordId).content, part);
+  // Judged by its name before it is stored: a refused file leaves nothing in the content store.
+  if (!SCAN_TYPES.test(mediaTypeOf(name))) throw new UserError(`Tệp "${path.basename(name)}" không phải bản scan: hãy đính kèm tệp PDF hoặc ảnh (JPG, PNG, TIFF).`);
   const ref = await storeEvidence(ws, source, name);
-  if (!SCAN_TYPES.test(ref.media_type)) throw new UserError(`Tệp "${ref.name}" không phải bản scan: hãy đính kèm tệp PDF hoặc ảnh (JPG, PNG, TIFF).`);
   return writeTransaction(ws.db, (tx) => {
     const now = nowIso(ws.clock);
     const targets = allDossiers ? ownDossiers(tx, ctx).filter((d) => d.content.parts.some((p) => p.part === part)) : [requireDossier(tx, ctx, recordId)];
