@@ -6,14 +6,15 @@ import { groupInputSchema } from '../../electron/ipc/contract';
 import { saveCouncil } from '../../electron/services/awards/council';
 import { saveYearFacts } from '../../electron/services/awards/history';
 import { importBundleFile } from '../../electron/services/bundles/importer';
-import { createDossier, saveAchievements } from '../../electron/services/dossiers/dossier';
+import { attachScan, createDossier, saveAchievements } from '../../electron/services/dossiers/dossier';
+import { exportDossiers } from '../../electron/services/dossiers/export';
 import { generatePart } from '../../electron/services/dossiers/documents';
 import { saveGroup } from '../../electron/services/groups-calendar/groups';
 import { publishKickoff } from '../../electron/services/groups-calendar/kickoff';
 import { startFromSample } from '../../electron/services/scoring/criteria';
 import { saveSelfAssessment } from '../../electron/services/scoring/self-assessment';
 import { file } from '../helpers/consolidated';
-import { councilMeeting, memberYear, year, YEAR } from '../helpers/dossiers';
+import { councilMeeting, memberYear, scan, year, YEAR } from '../helpers/dossiers';
 import { documentText, parseDocx } from '../helpers/docx';
 import { groupInput, LEADER, makeUnit, MEMBER, tempDir } from '../helpers/units';
 
@@ -111,6 +112,11 @@ describe('the documents of the dossiers', () => {
     expect(div).toContain('XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG');
     const minutes = await text(docs['bien-ban'].path);
     expect(minutes).toContain('Đặng Văn Bình (Giám đốc, Ban Giám đốc): 9/10');
+
+    // With every scan attached (one paper for the batch where it is one), the bundle answers the plan's year-end dossier milestone.
+    for (const part of ['proposalLetter', 'achievementReport', 'minutes', 'initiativeCertification'] as const) await attachScan(m.ws, g, person.recordId, part, scan(`${part}.pdf`), `${part}.pdf`, true);
+    const sent = await exportDossiers(m.ws, g);
+    expect([sent.count, sent.milestone]).toEqual([4, { key: 'year-end-dossier', title: 'Hồ sơ đề nghị suy tôn, khen thưởng của cơ quan, đơn vị mình', deadline: '2025-11-05' }]);
 
     const files = [...Object.values(docs).map((d) => d.path), ...docs['to-trinh-bo-truong'].also, ...docs['to-trinh-giam-doc-so'].also];
     const out = process.env.RENDER_DIR ?? tempDir('dossier-pdf-');
