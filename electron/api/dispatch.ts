@@ -11,7 +11,6 @@ import { filesHandlers } from './files';
 import { scoringHandlers } from './scoring';
 import { awardsHandlers } from './awards';
 import { dossiersHandlers } from './dossiers';
-import { conferenceHandlers } from './conference';
 
 export type Handlers<C extends Channel> = { [K in C]: (input: ParsedInput<K>, ctx: Context) => Output<K> | Promise<Output<K>> };
 type AnyHandler = (input: never, ctx: Context) => unknown;
@@ -34,7 +33,7 @@ export function mergeHandlers(...maps: Record<string, AnyHandler>[]): Handlers<C
   return Object.fromEntries(merged) as Handlers<Channel>;
 }
 
-const handlers = mergeHandlers(appHandlers, catalogueHandlers, unitsKeysHandlers, groupsCalendarHandlers, registrationHandlers, bundlesHandlers, filesHandlers, scoringHandlers, awardsHandlers, dossiersHandlers, conferenceHandlers);
+const handlers = mergeHandlers(appHandlers, catalogueHandlers, unitsKeysHandlers, groupsCalendarHandlers, registrationHandlers, bundlesHandlers, filesHandlers, scoringHandlers, awardsHandlers, dossiersHandlers);
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && (channels as readonly string[]).includes(name);

@@ -12,7 +12,8 @@ import { nomineeKinds, type NomineeKind } from '../awards/history-schemas';
 import type { DossierPartKind } from '../awards/schemas';
 import { getGroup } from '../groups-calendar/groups';
 import { currentRecords, currentVersion, historyOf, saveDraft, type StoredRecord } from '../records/store';
-import { mediaTypeOf, storeEvidence } from '../scoring/evidence';
+import { acceptedSuffixes } from '../files/document-kinds';
+import { storeEvidence } from '../scoring/evidence';
 import type { EvidenceRef } from '../scoring/self-assessment-schemas';
 import { comparePersonNames, compareVi, foldVi, formatDateVi } from '../text/vietnamese';
 import { requireOwnUnit, todayVi } from '../units-keys/units';
@@ -293,7 +294,6 @@ export function removeDossier(store: Store, groupId: number, recordId: string): 
 export const saveAchievements = (store: Store, groupId: number, recordId: string, achievements: string) =>
   updateDossier(store, groupId, recordId, (d) => ({ ...d, achievements }));
 
-const SCAN_TYPES = /^(application\/pdf|image\/(jpeg|png|tiff|gif|webp|heic))$/;
 
 function requirePart(d: DossierRecord, part: DossierPartKind) {
   const found = d.parts.find((p) => p.part === part);
@@ -314,7 +314,8 @@ export async function attachScan(ws: Workspace, groupId: number, recordId: strin
   const ctx = context(ws.db, groupId);
   requirePart(requireDossier(ws.db, ctx, recordId).content, part);
   // Judged by its name before it is stored: a refused file leaves nothing in the content store.
-  if (!SCAN_TYPES.test(mediaTypeOf(name))) throw new UserError(`Tệp "${path.basename(name)}" không phải bản scan: hãy đính kèm tệp PDF hoặc ảnh (JPG, PNG, TIFF).`);
+  // The same list the file picker offers, so what a person can pick is what is kept.
+  if (!acceptedSuffixes('scan').includes(path.extname(name).toLowerCase())) throw new UserError(`Tệp "${path.basename(name)}" không phải bản scan: hãy đính kèm tệp PDF hoặc ảnh (JPG, PNG, TIFF).`);
   const ref = await storeEvidence(ws, source, name);
   return writeTransaction(ws.db, (tx) => {
     const now = nowIso(ws.clock);

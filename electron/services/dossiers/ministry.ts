@@ -14,6 +14,7 @@ import type { MilestoneToSend } from '../groups-calendar/home';
 import { freeze, receiveRecord, saveDraft, unfreeze } from '../records/store';
 import { formatDateVi } from '../text/vietnamese';
 import { requireOwnUnit } from '../units-keys/units';
+import { dossierKind } from './bundle-kind';
 import { acclamationPrintView, ministryStep, printAcclamation, tallyOf } from './conference';
 import { acclamationRecordV1Schema, type AcclamationRecord } from './conference-schemas';
 
@@ -30,9 +31,6 @@ import { acclamationRecordV1Schema, type AcclamationRecord } from './conference-
  * it in the signed header, so `thidua verify` (or an import at the Ministry) knows whom it is for.
  */
 export const MINISTRY_CODE = 'BTP-VTDKT';
-
-/** The kind of the members' dossier bundles (helper P1's dossier capability). */
-const DOSSIER_KIND = 'dossier';
 
 export const awardSubmissionKind: BundleKind = {
   kind: 'award_submission',
@@ -63,7 +61,7 @@ function dossierBundleOf(db: DbOrTx, group: { code: string; year: number }, unit
     const s = db
       .select()
       .from(schema.sentBundles)
-      .where(and(eq(schema.sentBundles.kind, DOSSIER_KIND), eq(schema.sentBundles.groupCode, group.code), eq(schema.sentBundles.year, group.year)))
+      .where(and(eq(schema.sentBundles.kind, dossierKind.kind), eq(schema.sentBundles.groupCode, group.code), eq(schema.sentBundles.year, group.year)))
       .orderBy(desc(schema.sentBundles.seq))
       .get();
     return s ? { bundleId: s.bundleId, senderCode: ownCode, kind: s.kind, seq: s.seq, headerSha256: null, receivedAt: s.createdAt, archivePath: s.archivePath } : null;
@@ -73,7 +71,7 @@ function dossierBundleOf(db: DbOrTx, group: { code: string; year: number }, unit
     .from(schema.receivedBundles)
     .where(
       and(
-        eq(schema.receivedBundles.kind, DOSSIER_KIND),
+        eq(schema.receivedBundles.kind, dossierKind.kind),
         eq(schema.receivedBundles.senderCode, unitCode),
         eq(schema.receivedBundles.groupCode, group.code),
         eq(schema.receivedBundles.year, group.year),
