@@ -3,7 +3,7 @@ import path from 'node:path';
 import { printCouncilList, saveCouncil } from '../services/awards/council';
 import { listNominees, saveYearFacts } from '../services/awards/history';
 import type { NomineeSummary } from '../services/awards/history-schemas';
-import type { YearFacts } from '../services/awards/schemas';
+import { yearFacts } from '../services/awards/schemas';
 import { UserError } from '../services/errors';
 import { findGroup } from '../services/groups-calendar/groups';
 import { attachScan, createDossier, listDossiers, saveAchievements } from '../services/dossiers/dossier';
@@ -31,29 +31,18 @@ export interface Proposer {
   scansDir: string;
 }
 
-const facts = (year: number, rest: Partial<YearFacts>): YearFacts => ({
-  year,
-  taskCompletion: null,
-  honours: [],
-  discipline: [],
-  initiatives: [],
-  confirmed: [],
-  groupLeads: [],
-  targetsExceeded: null,
-  ...rest,
-});
 
 /** The unit's last two years, excellent both (Bằng khen của Bộ trưởng needs two in a row), and its head's year. */
 function enterHistory(p: Proposer, unit: NomineeSummary, head: NomineeSummary): void {
   const y = p.year;
-  saveYearFacts(p.ws, unit.id, facts(y - 1, { taskCompletion: 'hoan_thanh_xuat_sac', honours: [{ code: 'TTLDXS', decision: { number: `${120 + y % 100}/QĐ-UBND`, date: `${y}-01-15` } }], targetsExceeded: true }));
-  saveYearFacts(p.ws, unit.id, facts(y, { taskCompletion: 'hoan_thanh_xuat_sac', targetsExceeded: true }));
+  saveYearFacts(p.ws, unit.id, yearFacts(y - 1, { taskCompletion: 'hoan_thanh_xuat_sac', honours: [{ code: 'TTLDXS', decision: { number: `${120 + y % 100}/QĐ-UBND`, date: `${y}-01-15` } }], targetsExceeded: true }));
+  saveYearFacts(p.ws, unit.id, yearFacts(y, { taskCompletion: 'hoan_thanh_xuat_sac', targetsExceeded: true }));
   // Lao động tiên tiến proposed in the same round; Chiến sĩ thi đua cơ sở then needs an excellent year or a sáng kiến.
   const short = p.flaw === 'unmet_condition';
   saveYearFacts(
     p.ws,
     head.id,
-    facts(y, {
+    yearFacts(y, {
       taskCompletion: short ? 'hoan_thanh_tot' : 'hoan_thanh_xuat_sac',
       honours: [{ code: 'LDTT', decision: null }],
       confirmed: ['doan_ket_tham_gia_thi_dua'],

@@ -1,12 +1,10 @@
 import { awardCatalogue, rulesInForce, type EntryInForce } from '../../electron/services/awards/catalogue';
-import type { HonourHeld, NomineeHistory, YearFacts } from '../../electron/services/awards/schemas';
+import { yearFacts, type HonourHeld, type NomineeHistory, type YearFacts } from '../../electron/services/awards/schemas';
 
 /** Histories for the award rules, written the way a clerk would enter them: a year at a time. */
 
 /** A year with nothing known yet; tests state only what matters to them. */
-export function year(y: number, facts: Partial<Omit<YearFacts, 'year'>> = {}): YearFacts {
-  return { year: y, taskCompletion: null, honours: [], discipline: [], initiatives: [], confirmed: [], groupLeads: [], targetsExceeded: null, ...facts };
-}
+export const year = yearFacts;
 
 /** A title or award decided (with its decision) in a year. */
 export const held = (code: string, y = 2024): HonourHeld => ({ code, decision: { number: `${String(y % 100).padStart(2, '0')}/QĐ-STP`, date: `${y}-12-20` } });

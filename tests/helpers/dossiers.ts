@@ -3,7 +3,7 @@ import path from 'node:path';
 import { groupInputSchema, type GroupInput, type Unit } from '../../electron/ipc/contract';
 import { listNominees, saveYearFacts } from '../../electron/services/awards/history';
 import type { CouncilMeetingInput } from '../../electron/services/awards/council-schemas';
-import type { YearFacts } from '../../electron/services/awards/schemas';
+import { year } from './awards';
 import { saveGroup } from '../../electron/services/groups-calendar/groups';
 import { saveRegistration } from '../../electron/services/registration/registration';
 import { saveStaff } from '../../electron/services/registration/staff';
@@ -13,17 +13,7 @@ import { groupInput, makeUnit, MEMBER, tempDir } from './units';
 /** The award round of a member unit in 2025: its register, some history, a council meeting, scans. */
 
 export const YEAR = 2025;
-export const year = (y: number, facts: Partial<YearFacts> = {}): YearFacts => ({
-  year: y,
-  taskCompletion: null,
-  honours: [],
-  discipline: [],
-  initiatives: [],
-  confirmed: [],
-  groupLeads: [],
-  targetsExceeded: null,
-  ...facts,
-});
+export { year };
 
 /** The 2025 group as tests set it up, each unit pinning the keys given. */
 export const group2025 = (pins: Record<string, string> = {}, overrides: Partial<GroupInput> = {}): GroupInput => groupInput(pins, { year: YEAR, registrationDeadline: '2025-02-10', ...overrides });

@@ -11,7 +11,7 @@ import { columnLetters, formatCount, withEverySheet, type MergedRange, type Open
 import { readValue, type Value } from '../registration/xlsx';
 import { awardCatalogue } from './catalogue';
 import { checkYearFacts, findOrAddNominee } from './history';
-import { yearFactsSchema, type Decision, type YearFacts } from './schemas';
+import { yearFacts, yearFactsSchema, type Decision, type YearFacts } from './schemas';
 import type { HistoryImportReport, HistoryImportRow, HistorySheetReport, NomineeKind } from './history-schemas';
 
 /**
@@ -302,7 +302,6 @@ function interpret(sheet: string, r: DataRow, title: HistorySheetReport['decisio
   return { sheet, row: r.row, name: shown, kind, division: kind === 'person' ? division : '', position: squashSpaces(r.cells.position?.text ?? ''), title: r.cells.title?.text ?? '', code, codeName: entry.name, decision, year };
 }
 
-const emptyYear = (year: number): YearFacts => ({ year, taskCompletion: null, honours: [], discipline: [], initiatives: [], confirmed: [], groupLeads: [], targetsExceeded: null });
 
 /**
  * Reads the sheet and plans what it would write (the transaction given to `write` writes it). The
@@ -387,7 +386,7 @@ async function run(store: Store, file: string, commit: boolean, expectSha256?: s
       else if (!seenNominees.has(nomineeKey(x))) changes.newNominees++;
       seenNominees.add(nomineeKey(x));
       const held = existing ? tx.select().from(schema.awardYearFacts).where(and(eq(schema.awardYearFacts.nomineeId, existing.id), eq(schema.awardYearFacts.year, x.year))).get() : undefined;
-      const before = held ? yearFactsSchema.parse(held.facts) : emptyYear(x.year);
+      const before = held ? yearFactsSchema.parse(held.facts) : yearFacts(x.year);
       const facts: YearFacts = structuredClone(before);
       for (const g of group) {
         const h = facts.honours.find((o) => o.code === g.code);

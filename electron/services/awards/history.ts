@@ -5,7 +5,7 @@ import { nowIso, type Store } from '../workspace/clock';
 import { comparePersonNames, compareVi, foldVi, formatDateVi, matchesVi, squashSpaces } from '../text/vietnamese';
 import { getOwnUnit, requireOwnUnit } from '../units-keys/units';
 import { awardCatalogue } from './catalogue';
-import { yearFactsSchema, type NomineeHistory, type YearFacts } from './schemas';
+import { yearFacts, yearFactsSchema, type NomineeHistory, type YearFacts } from './schemas';
 import type { FactsSource, NomineeInput, NomineeKind, NomineeSummary, StoredYear } from './history-schemas';
 
 /**
@@ -239,7 +239,6 @@ function plainHistory(db: DbOrTx, n: NomineeRow, unitKind: NomineeHistory['nomin
   };
 }
 
-const emptyYear = (year: number): YearFacts => ({ year, taskCompletion: null, honours: [], discipline: [], initiatives: [], confirmed: [], groupLeads: [], targetsExceeded: null });
 
 /** The people a collective is made of: everyone for the unit, those of the division for a division. */
 function peopleOf(db: DbOrTx, n: NomineeRow): NomineeRow[] {
@@ -259,7 +258,7 @@ export function historyOf(db: DbOrTx, nomineeId: number): NomineeHistory {
   if (n.kind === 'person') return own;
   const members = peopleOf(db, n).map((p) => plainHistory(db, p, unitKind));
   const byYear = new Map(own.years.map((f) => [f.year, f]));
-  for (const m of members) for (const f of m.years) if (!byYear.has(f.year)) byYear.set(f.year, emptyYear(f.year));
+  for (const m of members) for (const f of m.years) if (!byYear.has(f.year)) byYear.set(f.year, yearFacts(f.year));
   const years = [...byYear.values()]
     .map((f) => ({ ...f, memberIds: members.filter((m) => m.years.some((x) => x.year === f.year)).map((m) => m.nominee.id) }))
     .sort((a, b) => a.year - b.year);

@@ -295,6 +295,19 @@ export const yearFactsSchema = z.strictObject({
 });
 export type YearFacts = z.infer<typeof yearFactsSchema>;
 
+/** A year with nothing known yet, and what is known of it: unknown is not negative. */
+export const yearFacts = (year: number, known: Partial<Omit<YearFacts, 'year'>> = {}): YearFacts => ({
+  year,
+  taskCompletion: null,
+  honours: [],
+  discipline: [],
+  initiatives: [],
+  confirmed: [],
+  groupLeads: [],
+  targetsExceeded: null,
+  ...known,
+});
+
 export const nomineeSchema = z.strictObject({
   kind: z.enum(['collective', 'individual']),
   id: z.string().min(1),
