@@ -7,6 +7,11 @@ import { kindLabels } from './HistoryPage';
 const statusClass = { met: 'badge badge-accepted', not_met: 'badge badge-refused', needs_review: 'badge badge-stale' } as const;
 
 /** For the year under review: each title and award of the unit, its divisions and its people, met or not and why, with its legal source. */
+type Detail = EligibilityView['nominees'][number]['entries'][number]['details'][number];
+
+/** Several conditions can fail for one missing fact (a collective without its member list): the person reads it once. */
+const distinct = (details: Detail[]) => details.filter((d, i) => details.findIndex((o) => o.status === d.status && o.text === d.text) === i);
+
 export function EligibilityPage({ year: initial }: { year: number }) {
   const api = useApi();
   const [year, setYear] = useState(String(initial));
@@ -69,7 +74,7 @@ export function EligibilityPage({ year: initial }: { year: number }) {
                         <td>
                           {e.details.length ? (
                             <ul>
-                              {e.details.map((d, i) => (
+                              {distinct(e.details).map((d, i) => (
                                 <li key={i}>
                                   <span className={statusClass[d.status]}>{d.statusLabel}</span>
                                   {d.text}
@@ -82,7 +87,7 @@ export function EligibilityPage({ year: initial }: { year: number }) {
                         </td>
                         <td>
                           {e.source}
-                          {e.note && <div className="muted">{e.note}</div>}
+                          {e.note && !(e.details.length === 0 && e.reason.includes(e.note)) && <div className="muted">{e.note}</div>}
                         </td>
                       </tr>
                     ))}
