@@ -84,6 +84,20 @@ describe('HistoryPage', () => {
     expect(call).toHaveBeenCalledWith('awards.saveYear', expect.objectContaining({ nomineeId: 2 }));
   });
 
+  it('a year already recorded shows its task completion, and adding an initiative to it keeps that level', async () => {
+    const { saved } = renderPage();
+    fireEvent.click(await screen.findByRole('button', { name: 'Xem lịch sử của Nguyễn Thị Hương' }));
+    const form = await screen.findByRole('form', { name: 'Nhập một năm' });
+    const level = within(form).getByLabelText('Mức hoàn thành nhiệm vụ') as HTMLSelectElement;
+    expect(level.value).toBe('');
+    fireEvent.change(within(form).getByLabelText('Năm'), { target: { value: '2024' } });
+    expect(level.value).toBe('hoan_thanh_tot');
+    fireEvent.change(within(form).getByLabelText('Sáng kiến, đề tài (tên)'), { target: { value: 'Sổ tay hòa giải' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Lưu năm' }));
+    expect(await screen.findByText('Đã lưu năm 2024 của Nguyễn Thị Hương.')).toBeTruthy();
+    expect(saved[0]).toMatchObject({ year: 2024, taskCompletion: 'hoan_thanh_tot', honours: [{ code: 'LDTT', decision: { number: '125/QĐ-STP' } }], initiatives: [{ title: 'Sổ tay hòa giải' }] });
+  });
+
   it('a decision with a number and no date is refused on the page, in Vietnamese, before anything is sent', async () => {
     const { call } = renderPage();
     fireEvent.click(await screen.findByRole('button', { name: 'Xem lịch sử của Nguyễn Thị Hương' }));

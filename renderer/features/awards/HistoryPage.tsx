@@ -31,6 +31,12 @@ type Draft = {
 };
 const blank = (year: number): Draft => ({ year: String(year), taskCompletion: '', code: '', decisionNumber: '', decisionDate: '', discipline: '', initiativeTitle: '', initiativeKind: 'sang_kien', initiativeLevel: 'co_so' });
 
+/**
+ * The form set to a year: a year already recorded shows its task completion, so saving a decision or an
+ * initiative added to it does not silently turn the recorded level back to "Chưa đánh giá".
+ */
+const atYear = (d: Draft, year: string, years: StoredYear[]): Draft => ({ ...d, year, taskCompletion: years.find((y) => String(y.facts.year) === year.trim())?.facts.taskCompletion ?? '' });
+
 /** A year's facts from the form, added to what the year already holds (an honour of the same code is replaced). */
 function factsOf(d: Draft, before: YearFacts | undefined): YearFacts | string {
   const year = Number(d.year);
@@ -78,7 +84,9 @@ export function HistoryPage({ year }: { year: number }) {
   const open = async (n: NomineeSummary) => {
     setSelected(n);
     setDraft(blank(year));
-    setYears((await run(() => api.call('awards.years', { nomineeId: n.id }))) ?? []);
+    const stored = (await run(() => api.call('awards.years', { nomineeId: n.id }))) ?? [];
+    setYears(stored);
+    setDraft(atYear(blank(year), String(year), stored));
   };
 
   const scope = selected?.kind === 'person' ? 'individual' : 'collective';
@@ -97,8 +105,9 @@ export function HistoryPage({ year }: { year: number }) {
       (s) => `Đã lưu năm ${s.facts.year} của ${selected.name}.`,
     );
     if (saved) {
-      setYears((await api.call('awards.years', { nomineeId: selected.id })) ?? []);
-      setDraft(blank(year));
+      const stored = (await api.call('awards.years', { nomineeId: selected.id })) ?? [];
+      setYears(stored);
+      setDraft(atYear(blank(year), String(year), stored));
       await load();
     }
   };
@@ -216,7 +225,7 @@ export function HistoryPage({ year }: { year: number }) {
           )}
           <form className="grid4" onSubmit={save} noValidate aria-label="Nhập một năm">
             <Field label="Năm">
-              <input inputMode="numeric" value={draft.year} onChange={(e) => setDraft({ ...draft, year: e.target.value })} />
+              <input inputMode="numeric" value={draft.year} onChange={(e) => setDraft(atYear(draft, e.target.value, years))} />
             </Field>
             <Field label="Mức hoàn thành nhiệm vụ">
               <select value={draft.taskCompletion} onChange={(e) => setDraft({ ...draft, taskCompletion: e.target.value })}>
