@@ -88,6 +88,7 @@ describe('HistoryPage', () => {
     const { saved } = renderPage();
     fireEvent.click(await screen.findByRole('button', { name: 'Xem lịch sử của Nguyễn Thị Hương' }));
     const form = await screen.findByRole('form', { name: 'Nhập một năm' });
+    expect(screen.getByRole('heading', { name: 'Nhập một năm' })).toBeTruthy();
     const level = within(form).getByLabelText('Mức hoàn thành nhiệm vụ') as HTMLSelectElement;
     expect(level.value).toBe('');
     fireEvent.change(within(form).getByLabelText('Năm'), { target: { value: '2024' } });

@@ -223,6 +223,8 @@ export function HistoryPage({ year }: { year: number }) {
               </tbody>
             </table>
           )}
+          <h4>Nhập một năm</h4>
+          <p className="muted small">Năm đã có thì những gì ghi ở đây được thêm vào năm đó; cùng một danh hiệu, hình thức khen thưởng thì dòng mới thay dòng cũ.</p>
           <form className="grid4" onSubmit={save} noValidate aria-label="Nhập một năm">
             <Field label="Năm">
               <input inputMode="numeric" value={draft.year} onChange={(e) => setDraft(atYear(draft, e.target.value, years))} />
