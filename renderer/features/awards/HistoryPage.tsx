@@ -178,7 +178,7 @@ export function HistoryPage({ year }: { year: number }) {
               <td>{n.division}</td>
               <td>{n.years.join(', ')}</td>
               <td>
-                <button type="button" className="link" onClick={() => void open(n)} aria-label={`Xem lịch sử của ${n.name}`}>
+                <button type="button" className="link nowrap" onClick={() => void open(n)} aria-label={`Xem lịch sử của ${n.name}`}>
                   Xem, nhập năm
                 </button>
               </td>
