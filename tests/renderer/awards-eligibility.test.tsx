@@ -43,9 +43,9 @@ describe('EligibilityPage', () => {
     expect(rows[2]).toContain('Cần xem xétchưa xác minh');
     expect(rows[2]).toContain('Chưa xác minh điều kiện.');
     // The note the reason already quotes is not said a second time under the source.
-    expect(rows[3].split('Đối chiếu văn bản gốc.')).toHaveLength(2);
+    expect(rows[3]!.split('Đối chiếu văn bản gốc.')).toHaveLength(2);
     // One missing fact failing several conditions is read once.
-    expect(within(within(person).getAllByRole('row')[5]).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Cần xem xétNăm 2025 chưa có danh sách thành viên của tập thể.', 'ĐạtNăm 2025 không bị kỷ luật.']);
+    expect(within(within(person).getAllByRole('row')[5]!).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Cần xem xétNăm 2025 chưa có danh sách thành viên của tập thể.', 'ĐạtNăm 2025 không bị kỷ luật.']);
     expect(screen.getByText(/Theo các quy định có hiệu lực ngày 31\/12\/2025/)).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Hiện'), { target: { value: 'not_met' } });
     expect(within(screen.getByRole('region', { name: 'Nguyễn Thị Hương' })).getAllByRole('row')).toHaveLength(2);
