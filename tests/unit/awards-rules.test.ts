@@ -365,7 +365,7 @@ describe('eligibility conditions of each title and award', () => {
     const never = evaluate(at('KNC_TP'), person('a', [year(2025, { confirmed: ['tieu_chuan_tt14'] })]), 2025);
     expect([never.status, never.verified]).toEqual(['met', false]);
     const again = evaluate(at('KNC_TP'), person('a', [year(2020, { honours: [held('KNC_TP', 2020)] }), year(2025, { confirmed: ['tieu_chuan_tt14'] })]), 2025);
-    expect(again.reason).toContain('Đã được tặng «Kỷ niệm chương "Vì sự nghiệp Tư pháp"» năm 2020 (QĐ số 20/QĐ-STP ngày 20/12/2020); chỉ tặng một lần.');
+    expect(again.reason).toContain('Đã được tặng «Kỷ niệm chương “Vì sự nghiệp Tư pháp”» năm 2020 (QĐ số 20/QĐ-STP ngày 20/12/2020); chỉ tặng một lần.');
   });
 
   it('every eligibility rule in force for the 2024 round is the same Law article as for 2025 (the Law did not change on 01/07/2025)', () => {

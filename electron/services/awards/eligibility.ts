@@ -285,7 +285,7 @@ export function evaluate(entry: EntryInForce, history: NomineeHistory, year: num
   if (rule.unitKinds && !rule.unitKinds.includes(history.nominee.unitKind))
     return { ...base, ...meta, status: 'not_met', reason: `«${entry.name}» không xét cho loại đơn vị này.`, verified: rule.verified, results: [] };
   if (rule.conditions.length === 0)
-    return { ...base, ...meta, status: 'needs_review', reason: `Điều kiện của «${entry.name}» chưa xác minh: ${rule.note ?? 'cần đối chiếu văn bản gốc'}`, verified: false, results: [] };
+    return { ...base, ...meta, status: 'needs_review', reason: `«${entry.name}»: ${rule.note ?? 'điều kiện chưa xác minh, cần đối chiếu văn bản gốc.'}`, verified: false, results: [] };
 
   const byYear = yearIndex(history);
   const members = new Map((history.members ?? []).map((m) => [m.nominee.id, m]));
