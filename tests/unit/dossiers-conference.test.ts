@@ -96,7 +96,7 @@ function form(votes: Record<string, number>, rules: Partial<AcclamationForm['rul
 }
 
 describe('the dossier board', () => {
-  it('lists every unit in Vietnamese order with its dossiers, flagging a missing scan and an unmet or doubtful condition; a unit that sent nothing says so', async () => {
+  it('lists the units with dossiers, then those without, each in Vietnamese order, flagging a missing scan and an unmet or doubtful condition; a unit that sent nothing says so', async () => {
     const l = await leaderYear();
     l.put(dossierOf(MEMBER));
     l.put(dossierOf(CB, {}, ['Báo cáo thành tích của tập thể', 'Biên bản bình xét thi đua']));
@@ -109,11 +109,11 @@ describe('the dossier board', () => {
     l.put(dossierOf(LC, { nominee: { kind: 'person', name: 'Vũ Thị Mai', position: 'Phó Giám đốc', division: '', female: true }, award: { code: 'CSTD_BO', name: 'Chiến sĩ thi đua cấp Bộ' }, eligibility: { status: 'needs_review', reason: 'Sáng kiến chưa được công nhận', details: [], broken_year: null, verified: true } }));
     const b = dossierBoard(l.ws.db, l.group.id);
     expect(b.units.map((u) => u.name)).toEqual([
-      'Cục Thi hành án dân sự tỉnh Tuyên Quang',
-      'Sở Tư pháp tỉnh Bắc Kạn',
       'Sở Tư pháp tỉnh Cao Bằng',
       'Sở Tư pháp tỉnh Hà Giang',
       'Sở Tư pháp tỉnh Lào Cai',
+      'Cục Thi hành án dân sự tỉnh Tuyên Quang',
+      'Sở Tư pháp tỉnh Bắc Kạn',
       'Sở Tư pháp tỉnh Tuyên Quang',
     ]);
     const of = (code: string) => b.units.find((u) => u.code === code)!;
