@@ -24,6 +24,12 @@ export const dossierKind: BundleKind = {
     if (record.unit.code !== header.sender.unit_code || record.group.code !== header.group.code || record.group.year !== header.year) {
       throw new BundleError('Hồ sơ đề nghị khen thưởng trong gói không cùng đơn vị gửi, Khu vực/Cụm hoặc năm với gói.');
     }
+    // Format 1 lets a count through that no council can give; the leader's board would show it as reached.
+    if (record.council && record.council.votes_for > record.council.total_members) {
+      throw new BundleError(
+        `Hồ sơ đề nghị khen thưởng của "${record.nominee.name}": Hội đồng Thi đua – Khen thưởng của đơn vị ghi ${record.council.votes_for} phiếu đồng ý, nhiều hơn ${record.council.total_members} thành viên của Hội đồng.`,
+      );
+    }
     // Every document and scan the dossier cites travels in the bundle, signed with it.
     const carried = new Set(header.files.filter((f) => f.path.startsWith('data/evidence/')).map((f) => f.sha256));
     const absent = filesOf(record).find((e) => !carried.has(e.sha256));

@@ -1,0 +1,113 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { schema } from '../../db/client';
+import { groupInputSchema } from '../../electron/ipc/contract';
+import { importBundleFile } from '../../electron/services/bundles/importer';
+import { attachScan, createDossier, listDossiers } from '../../electron/services/dossiers/dossier';
+import { UserError } from '../../electron/services/errors';
+import { generatePart } from '../../electron/services/dossiers/documents';
+import { exportDossiers } from '../../electron/services/dossiers/export';
+import { saveGroup } from '../../electron/services/groups-calendar/groups';
+import { file } from '../helpers/consolidated';
+import { group2025, memberYear, scan } from '../helpers/dossiers';
+import { DEPUTY, LEADER, makeUnit, MEMBER, resign, tempDir, type TestSigner } from '../helpers/units';
+import { rawZip, readZip, type RawEntry } from '../helpers/zip';
+
+async function completeDossier(m: Awaited<ReturnType<typeof memberYear>>) {
+  const d = createDossier(m.ws, m.group.id, m.huong, 'CSTDCS');
+  await generatePart(m.ws, m.group.id, d.recordId, 'proposalLetter');
+  for (const part of ['proposalLetter', 'achievementReport', 'minutes'] as const) await attachScan(m.ws, m.group.id, d.recordId, part, scan(`${part}.pdf`), `${part}.pdf`);
+  return d;
+}
+
+async function sentDossier() {
+  const leader = await makeUnit(LEADER);
+  const deputy = await makeUnit(DEPUTY);
+  const m = await memberYear(MEMBER, group2025({ [LEADER.code]: leader.unit.keyId, [DEPUTY.code]: deputy.unit.keyId }));
+  const d = await completeDossier(m);
+  const sent = await exportDossiers(m.ws, m.group.id);
+  saveGroup(leader.ws, groupInputSchema.parse(group2025({ [MEMBER.code]: m.unit.keyId, [DEPUTY.code]: deputy.unit.keyId })));
+  const signer: TestSigner = { ...(await m.ws.keys.load(m.unit.keyId)), keyId: m.unit.keyId };
+  return { leader, deputy, m, d, sent, signer };
+}
+
+function forge(entries: RawEntry[], signer: TestSigner, edit: (content: Record<string, any>) => void, header: Parameters<typeof resign>[2] = () => {}): string {
+  const rec = entries.find((e) => e.name.startsWith('data/records/'))!;
+  const content = JSON.parse(rec.data.toString('utf8'));
+  edit(content);
+  rec.data = Buffer.from(JSON.stringify(content, null, 2));
+  const out = path.join(tempDir(), 'forged.tdkt');
+  fs.writeFileSync(out, rawZip(resign(entries, signer, header)));
+  return out;
+}
+
+/**
+ * The award round's input boundaries attacked with real artefacts: dossier bundles signed with the
+ * member's real key and then altered, scans attached past the limits, council meetings and workbooks
+ * meant to break the readers. Each is refused with a Vietnamese reason, nothing half-written.
+ */
+
+const dossiersAt = (s: Awaited<ReturnType<typeof sentDossier>>) => s.leader.ws.db.select().from(schema.records).where(eq(schema.records.type, 'dossier')).all();
+
+describe('a hostile dossier bundle, signed with the member’s own key', () => {
+  it.each([
+    ['in the name of another unit', (c: Record<string, any>) => (c.unit.code = 'STP-CB'), 'không cùng đơn vị gửi'],
+    ['of another year than its header', (c: Record<string, any>) => (c.group.year = 2024), 'không cùng đơn vị gửi, Khu vực/Cụm hoặc năm'],
+    ['with achievements past the limit', (c: Record<string, any>) => (c.achievements = 'x'.repeat(20_001)), 'Thành tích quá dài'],
+    ['with a negative vote count', (c: Record<string, any>) => (c.council = { meeting: { record_id: c.record_id, version: 1 }, votes_for: -1, total_members: 9, reached: false }), 'sai cấu trúc'],
+    ['with a name holding a NUL', (c: Record<string, any>) => (c.nominee.name = 'Nguyễn\u0000Hương'), 'ký tự không được phép'],
+    [
+      'whose council gave more yes votes than it has members',
+      (c: Record<string, any>) => (c.council = { meeting: { record_id: c.record_id, version: 1 }, votes_for: 50, total_members: 9, reached: true }),
+      'Hội đồng Thi đua – Khen thưởng của đơn vị ghi 50 phiếu đồng ý, nhiều hơn 9 thành viên',
+    ],
+  ])('%s is refused and nothing of it is kept', async (_what, edit, reason) => {
+    const s = await sentDossier();
+    const landed = await importBundleFile(s.leader.ws, file(forge(await readZip(s.sent.path), s.signer, edit)));
+    expect(landed.status).toBe('refused');
+    expect(landed.reason).toContain(reason);
+    expect(dossiersAt(s)).toEqual([]);
+    expect(s.leader.ws.db.select().from(schema.receivedBundles).all()).toEqual([]);
+  }, 30_000);
+
+  it('the same record and version with other content, after the real one, is refused and the real one stays', async () => {
+    const s = await sentDossier();
+    expect((await importBundleFile(s.leader.ws, file(s.sent.path))).status).toBe('accepted');
+    const before = dossiersAt(s);
+    // A new bundle (its own id and number), so only the record itself can be found out.
+    const again = forge(await readZip(s.sent.path), s.signer, (c) => (c.achievements = 'Thành tích khác'), (h) => {
+      h.bundle_id = crypto.randomUUID();
+      h.seq += 1;
+    });
+    const landed = await importBundleFile(s.leader.ws, file(again));
+    expect(landed.status).toBe('refused');
+    expect(landed.reason).toContain('đã nhận trước đây với nội dung khác');
+    expect(dossiersAt(s)).toEqual(before);
+  }, 30_000);
+});
+
+describe('a signed scan attached past the limits', () => {
+  it('a 21st scan on one part is refused in Vietnamese and the dossier keeps its 20', async () => {
+    const m = await memberYear();
+    const d = createDossier(m.ws, m.group.id, m.huong, 'CSTDCS');
+    for (let i = 0; i < 20; i++) await attachScan(m.ws, m.group.id, d.recordId, 'minutes', scan(`trang-${i}.pdf`), `trang-${i}.pdf`);
+    const refused = attachScan(m.ws, m.group.id, d.recordId, 'minutes', scan('trang-20.pdf'), 'trang-20.pdf');
+    await expect(refused).rejects.toThrow(UserError);
+    await expect(attachScan(m.ws, m.group.id, d.recordId, 'minutes', scan('trang-21.pdf'), 'trang-21.pdf')).rejects.toThrow('Mỗi thành phần hồ sơ có tối đa 20 tệp đính kèm.');
+    const held = listDossiers(m.ws, m.group.id).dossiers[0]!;
+    expect(held.parts.find((p) => p.part === 'minutes')!.scans).toHaveLength(20);
+  }, 30_000);
+
+  it('a missing file, an empty one and a folder are refused by name', async () => {
+    const m = await memberYear();
+    const d = createDossier(m.ws, m.group.id, m.huong, 'CSTDCS');
+    const empty = path.join(tempDir(), 'rong.pdf');
+    fs.writeFileSync(empty, '');
+    await expect(attachScan(m.ws, m.group.id, d.recordId, 'minutes', '/khong/co/tep.pdf', 'tep.pdf')).rejects.toThrow('Không đọc được tệp "tep.pdf".');
+    await expect(attachScan(m.ws, m.group.id, d.recordId, 'minutes', empty, 'rong.pdf')).rejects.toThrow('Tệp "rong.pdf" rỗng.');
+    await expect(attachScan(m.ws, m.group.id, d.recordId, 'minutes', tempDir(), 'thu-muc.pdf')).rejects.toThrow('Không đọc được tệp "thu-muc.pdf".');
+  });
+});
