@@ -209,7 +209,10 @@ const keyOf = (ctx: Context, recordId: string) => ({ recordId, type: DOSSIER, ow
 function writeDossier(tx: DbOrTx, ctx: Context, current: StoredRecord<DossierRecord>, edit: (d: DossierRecord) => DossierRecord, now: string): StoredRecord<DossierRecord> {
   const edited = edit(current.content);
   const version = current.status === 'draft' ? current.version : current.version + 1;
-  const content = dossierRecordV1Schema.parse({ ...edited, ...judged(tx, edited), version, unit: { code: ctx.own.code, name: ctx.own.name } }) as DossierRecord;
+  const parsed = dossierRecordV1Schema.safeParse({ ...edited, ...judged(tx, edited), version, unit: { code: ctx.own.code, name: ctx.own.name } });
+  // An edit past the record's limits (a 21st scan on a part, a file name it cannot hold) is the person's input: said, not a crash.
+  if (!parsed.success) throw new UserError(`Chưa lưu được hồ sơ "${dossierLabel(edited)}": ${[...new Set(parsed.error.issues.map((i) => i.message))].join(' ')}`);
+  const content = parsed.data as DossierRecord;
   // Nothing changed: the sent version stays current, no version + 1.
   if (current.status !== 'draft' && JSON.stringify({ ...content, version: current.version }) === JSON.stringify(current.content)) return current;
   return saveDraft(tx, keyOf(ctx, current.recordId), content, now);
