@@ -6,12 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { schema } from '../../db/client';
 import { groupInputSchema } from '../../electron/ipc/contract';
 import { importBundleFile } from '../../electron/services/bundles/importer';
+import { verifyCarried } from '../../electron/services/bundles/consolidated';
+import { verifyBundleFile } from '../../electron/services/bundles/reader';
+import { bundleKinds } from '../../electron/services/workspace/bundle-kinds';
 import { attachScan, createDossier, listDossiers } from '../../electron/services/dossiers/dossier';
 import { UserError } from '../../electron/services/errors';
 import { generatePart } from '../../electron/services/dossiers/documents';
 import { exportDossiers } from '../../electron/services/dossiers/export';
 import { saveGroup } from '../../electron/services/groups-calendar/groups';
-import { file } from '../helpers/consolidated';
+import { file, forwarded } from '../helpers/consolidated';
 import { group2025, memberYear, scan } from '../helpers/dossiers';
 import { DEPUTY, LEADER, makeUnit, MEMBER, resign, tempDir, type TestSigner } from '../helpers/units';
 import { rawZip, readZip, type RawEntry } from '../helpers/zip';
@@ -109,5 +112,45 @@ describe('a signed scan attached past the limits', () => {
     await expect(attachScan(m.ws, m.group.id, d.recordId, 'minutes', '/khong/co/tep.pdf', 'tep.pdf')).rejects.toThrow('Không đọc được tệp "tep.pdf".');
     await expect(attachScan(m.ws, m.group.id, d.recordId, 'minutes', empty, 'rong.pdf')).rejects.toThrow('Tệp "rong.pdf" rỗng.');
     await expect(attachScan(m.ws, m.group.id, d.recordId, 'minutes', tempDir(), 'thu-muc.pdf')).rejects.toThrow('Không đọc được tệp "thu-muc.pdf".');
+  });
+});
+
+describe('thidua verify of the bundles a forwarding bundle carries', () => {
+  /** The deputy's real consolidated bundle, its signed catalogue made to list one more file under data/bundles/, signed again with the deputy's key. */
+  function carrying(entries: RawEntry[], signer: TestSigner, name: string, data: Buffer): string {
+    entries.push({ name, data });
+    const out = path.join(tempDir(), 'chuyen-tiep.tdkt');
+    fs.writeFileSync(
+      out,
+      rawZip(resign(entries, signer, (h) => void h.files.push({ ...h.files.find((x) => x.path.startsWith('data/bundles/'))!, path: name, sha256: crypto.createHash('sha256').update(data).digest('hex'), size: data.length }))),
+    );
+    return out;
+  }
+
+  it('names a carried bundle its signed list does not declare, as the import refuses it', async () => {
+    const f = await forwarded();
+    const forged = carrying(await readZip(f.consolidated), f.deputy.signer, `data/bundles/${crypto.randomUUID()}.tdkt`, f.originalBytes);
+    await verifyBundleFile(forged, bundleKinds);
+    const checks = await verifyCarried(forged, bundleKinds);
+    expect(checks.filter((c) => c.problem === null)).toHaveLength(1);
+    expect(checks.filter((c) => c.problem !== null).map((c) => c.problem)).toEqual(['Tệp này không được ghi trong bản kê các gói chuyển tiếp đã ký của gói chứa nó.']);
+    const landed = await importBundleFile(f.leader.ws, file(forged));
+    expect(landed.status).toBe('refused');
+    expect(landed.reason).toContain('không được ghi trong bản kê các gói chuyển tiếp');
+  });
+
+  it('names a carried bundle altered after it was signed, even with the carrier signed again', async () => {
+    const f = await forwarded();
+    const entries = await readZip(f.consolidated);
+    const inner = entries.find((e) => e.name.startsWith('data/bundles/'))!;
+    // One byte of the inner bundle changed: the carrier's signature is redone, the inner one cannot be.
+    inner.data = Buffer.from(inner.data);
+    inner.data[Math.floor(inner.data.length / 2)]! ^= 0xff;
+    expect(inner.data.equals(f.originalBytes)).toBe(false);
+    const out = path.join(tempDir(), 'sua.tdkt');
+    fs.writeFileSync(out, rawZip(resign(entries, f.deputy.signer)));
+    const checks = await verifyCarried(out, bundleKinds);
+    expect(checks).toHaveLength(1);
+    expect(checks[0]!.problem).toMatch(/CRC-32|Chữ ký số không hợp lệ|không khớp/);
   });
 });

@@ -162,9 +162,12 @@ export async function verifyCarried(file: string, kinds: BundleKindRegistry): Pr
   const temp = await fsp.mkdtemp(path.join(os.tmpdir(), 'thidua-carried-'));
   try {
     const kind = kinds.kind(outer.header.kind);
-    if (!kind?.forwards) return [];
-    const declared = [...outer.records()].flatMap((r) => kind.forwards!(r));
-    const checks: CarriedCheck[] = [];
+    const declared = kind?.forwards ? [...outer.records()].flatMap((r) => kind.forwards!(r)) : [];
+    // A file under data/bundles/ that no signed entry declares is refused on import: verify names it too, rather than pass it in silence.
+    const paths = new Set(declared.map((d) => d.path));
+    const checks: CarriedCheck[] = outer.header.files
+      .filter((f) => f.path.startsWith('data/bundles/') && !paths.has(f.path))
+      .map((f) => ({ path: f.path, senderCode: '', senderName: '', kind: '', seq: 0, keyId: '', problem: 'Tệp này không được ghi trong bản kê các gói chuyển tiếp đã ký của gói chứa nó.' }));
     for (const [i, d] of declared.entries()) {
       const staged = path.join(temp, `${i}.tdkt`);
       try {
