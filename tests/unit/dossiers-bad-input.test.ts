@@ -154,3 +154,34 @@ describe('thidua verify of the bundles a forwarding bundle carries', () => {
     expect(checks[0]!.problem).toMatch(/CRC-32|Chữ ký số không hợp lệ|không khớp/);
   });
 });
+
+describe('the bundle to the Ministry in the wrong hands', () => {
+  /** The deputy's real consolidated bundle, signed again as the kind award_submission by `signer`. */
+  async function asSubmission(f: Awaited<ReturnType<typeof forwarded>>, signer: TestSigner, edit: (h: Parameters<Parameters<typeof resign>[2]>[0]) => void) {
+    const out = path.join(tempDir(), 'gui-bo.tdkt');
+    fs.writeFileSync(out, rawZip(resign(await readZip(f.consolidated), signer, (h) => ((h.kind = 'award_submission'), edit(h)))));
+    return file(out);
+  }
+
+  it('signed by the deputy is refused at the leader: only the leader sends it', async () => {
+    const f = await forwarded();
+    const landed = await importBundleFile(f.leader.ws, await asSubmission(f, f.deputy.signer, () => {}));
+    expect(landed.status).toBe('refused');
+    expect(landed.reason).toContain('Gói hồ sơ đề nghị khen thưởng gửi Bộ chỉ do Trưởng gửi;');
+  });
+
+  it('signed by the leader and addressed to a unit of the group is refused in a whole sentence: no unit of the group receives it', async () => {
+    const f = await forwarded();
+    const leader: TestSigner = { ...(await f.leader.ws.keys.load(f.leader.unit.keyId)), keyId: f.leader.unit.keyId };
+    const landed = await importBundleFile(
+      f.deputy.ws,
+      await asSubmission(f, leader, (h) => {
+        h.sender = { unit_code: LEADER.code, unit_name: LEADER.name, key_id: leader.keyId };
+        h.recipient = { unit_codes: [DEPUTY.code] };
+      }),
+    );
+    expect(landed.status).toBe('refused');
+    expect(landed.reason).toBe('Gói hồ sơ đề nghị khen thưởng gửi Bộ không gửi cho đơn vị nào trong Khu vực/Cụm; đơn vị này là Phó Trưởng của Khu vực/Cụm.');
+    expect(f.deputy.ws.db.select().from(schema.records).where(eq(schema.records.type, 'acclamation')).all()).toEqual([]);
+  });
+});

@@ -90,7 +90,9 @@ function judge(db: DbOrTx, kinds: BundleKindRegistry, v: BundleHead): Decision |
       return { status: 'refused', reason: `Gói ${kind.label} chỉ do ${kind.from.map((r) => roleNames[r]).join(' hoặc ')} gửi; ${sender} là ${roleNames[senderRole]} của Khu vực/Cụm.`, sender };
     }
     if (kind.to !== 'any' && !kind.to.includes(ownRole)) {
-      return { status: 'refused', reason: `Gói ${kind.label} chỉ gửi cho ${kind.to.map((r) => roleNames[r]).join(' hoặc ')}; đơn vị này là ${roleNames[ownRole]} của Khu vực/Cụm.`, sender };
+      // A kind no role receives (the leader's bundle to the Ministry) says so, not "chỉ gửi cho ;".
+      const to = kind.to.length ? `chỉ gửi cho ${kind.to.map((r) => roleNames[r]).join(' hoặc ')}` : 'không gửi cho đơn vị nào trong Khu vực/Cụm';
+      return { status: 'refused', reason: `Gói ${kind.label} ${to}; đơn vị này là ${roleNames[ownRole]} của Khu vực/Cụm.`, sender };
     }
   }
   const previous = db.select().from(schema.receivedBundles).where(eq(schema.receivedBundles.bundleId, h.bundle_id)).get();
