@@ -15,7 +15,9 @@ import { generatePart } from '../../electron/services/dossiers/documents';
 import { exportDossiers } from '../../electron/services/dossiers/export';
 import { saveGroup } from '../../electron/services/groups-calendar/groups';
 import { file, forwarded } from '../helpers/consolidated';
-import { group2025, memberYear, scan } from '../helpers/dossiers';
+import { councilMeeting, group2025, memberYear, scan } from '../helpers/dossiers';
+import { saveCouncil } from '../../electron/services/awards/council';
+import type { CouncilMeetingInput } from '../../electron/services/awards/council-schemas';
 import { DEPUTY, LEADER, makeUnit, MEMBER, resign, tempDir, type TestSigner } from '../helpers/units';
 import { rawZip, readZip, type RawEntry } from '../helpers/zip';
 
@@ -183,5 +185,30 @@ describe('the bundle to the Ministry in the wrong hands', () => {
     expect(landed.status).toBe('refused');
     expect(landed.reason).toBe('Gói hồ sơ đề nghị khen thưởng gửi Bộ không gửi cho đơn vị nào trong Khu vực/Cụm; đơn vị này là Phó Trưởng của Khu vực/Cụm.');
     expect(f.deputy.ws.db.select().from(schema.records).where(eq(schema.records.type, 'acclamation')).all()).toEqual([]);
+  });
+});
+
+describe('the unit council’s meeting with impossible input', () => {
+  it.each(['2025-02-30', '2025-99-99', '2025-00-00'])('a meeting date %s that no calendar has is refused in Vietnamese and nothing is saved', async (date) => {
+    const m = await memberYear();
+    const input = councilMeeting([{ nomineeId: m.huong, award_code: 'CSTDCS', votes_for: 7 }]);
+    input.date = date;
+    expect(() => saveCouncil(m.ws, m.group.id, input)).toThrow(new UserError('Ngày họp không phải là một ngày có thật.'));
+    expect(m.ws.db.select().from(schema.records).where(eq(schema.records.type, 'council_meeting')).all()).toEqual([]);
+  });
+
+  it.each([
+    ['more yes votes than members voting', (x: CouncilMeetingInput) => (x.nominations[0]!.votes_for = 11), 'nhiều hơn 9 thành viên có phiếu'],
+    ['a vote count past any integer', (x: CouncilMeetingInput) => (x.nominations[0]!.votes_for = 1e300), 'Số phiếu đồng ý phải là số nguyên.'],
+    ['a vote count that is no number', (x: CouncilMeetingInput) => (x.nominations[0]!.votes_for = NaN), 'Số phiếu đồng ý phải là một số.'],
+    ['no member', (x: CouncilMeetingInput) => (x.members = []), 'Hội đồng chưa có thành viên nào.'],
+    ['a quorum of 0/0', (x: CouncilMeetingInput) => (x.quorum = { numerator: 0, denominator: 0 }), 'Tỷ lệ tối thiểu có mặt phải lớn hơn 0.'],
+    ['a threshold that is no number', (x: CouncilMeetingInput) => (x.default_threshold_percent = NaN), 'Tỷ lệ phải là một số.'],
+  ])('%s is refused in Vietnamese', async (_what, edit, reason) => {
+    const m = await memberYear();
+    const input = councilMeeting([{ nomineeId: m.huong, award_code: 'CSTDCS', votes_for: 7 }]);
+    edit(input);
+    expect(() => saveCouncil(m.ws, m.group.id, input)).toThrow(reason);
+    expect(() => saveCouncil(m.ws, m.group.id, input)).toThrow(UserError);
   });
 });

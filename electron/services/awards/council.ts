@@ -7,6 +7,7 @@ import { asciiName, writeDocx } from '../documents/write';
 import { getGroup } from '../groups-calendar/groups';
 import { currentRecords, saveDraft, type StoredRecord } from '../records/store';
 import { foldVi, formatDateVi } from '../text/vietnamese';
+import { isRealIsoDate } from '../groups-calendar/schemas';
 import { requireOwnUnit } from '../units-keys/units';
 import { nowIso, type Store } from '../workspace/clock';
 import type { Workspace } from '../workspace/workspace';
@@ -235,6 +236,8 @@ export function saveCouncil(store: Store, groupId: number, input: CouncilMeeting
   const register = new Map(listNominees(store).map((n) => [n.id, n]));
   const problems: string[] = [];
   if (!input.members.length) problems.push('Hội đồng chưa có thành viên nào.');
+  // The record's format 1 holds the date's shape only: a 30/02 would be printed on the minutes.
+  if (!isRealIsoDate(input.date)) problems.push('Ngày họp không phải là một ngày có thật.');
   const year = Number(input.date.slice(0, 4));
   if (year < group.year || year > group.year + 1) problems.push(`Ngày họp ${formatDateVi(input.date)} không thuộc đợt xét khen thưởng năm ${group.year} (họp trong năm ${group.year} hoặc đầu năm ${group.year + 1}).`);
   if (input.end_time < input.start_time) problems.push(`Giờ kết thúc (${input.end_time}) sớm hơn giờ bắt đầu (${input.start_time}).`);
