@@ -225,6 +225,20 @@ describe('the suy tôn record', () => {
   });
 });
 
+describe('the suy tôn record with an impossible date', () => {
+  it.each([
+    ['2025-02-30', 'Ngày Hội nghị không phải là một ngày có thật.'],
+    ['2026-13-45', 'Ngày Hội nghị không phải là một ngày có thật.'],
+    ['1999-01-01', 'Ngày Hội nghị 01/01/1999 không thuộc đợt xét khen thưởng năm 2025 (Hội nghị trong năm 2025 hoặc năm 2026).'],
+  ])('%s is refused in Vietnamese, nothing saved and no deadline set', async (date, reason) => {
+    const l = await leaderYear();
+    const f = form({ [MEMBER.code]: 5 });
+    f.conference.date = date;
+    expect(() => saveAcclamation(l.ws, l.group.id, f)).toThrow(`Chưa ghi được kết quả suy tôn: ${reason}`);
+    expect(currentRecords(l.ws.db, 'acclamation', GROUP, YEAR)).toEqual([]);
+  });
+});
+
 describe('the four papers', () => {
   it('are written into documents/, name the units and the numbers, and open in LibreOffice', async () => {
     const l = await leaderYear();

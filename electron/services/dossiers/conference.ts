@@ -18,6 +18,7 @@ import { planTemplate } from '../groups-calendar/template';
 import { currentRecords, saveDraft, type StoredRecord } from '../records/store';
 import { rankingView } from '../scoring/ranking-view';
 import { compareVi, formatDateVi, localDate } from '../text/vietnamese';
+import { isRealIsoDate } from '../groups-calendar/schemas';
 import { requireOwnUnit } from '../units-keys/units';
 import { missingParts, type DossierRecord } from './schemas';
 import {
@@ -302,6 +303,12 @@ export function saveAcclamation(ws: Store, groupId: number, input: AcclamationFo
   const twice = (codes: string[]) => codes.filter((c, i) => codes.indexOf(c) !== i);
   if (twice(form.present.map((p) => p.code)).length) problems.push('Một đơn vị có mặt được ghi hai lần.');
   if (twice(form.candidates.map((c) => c.code)).length) problems.push('Một đơn vị được đưa ra suy tôn hai lần.');
+  // Format 1 holds the date's shape only: a 30/02 would be printed, a 45/13 broke the deadline's arithmetic.
+  const held = Number(form.conference.date.slice(0, 4));
+  if (!isRealIsoDate(form.conference.date)) problems.push('Ngày Hội nghị không phải là một ngày có thật.');
+  else if (held < group.year || held > group.year + 1) {
+    problems.push(`Ngày Hội nghị ${formatDateVi(form.conference.date)} không thuộc đợt xét khen thưởng năm ${group.year} (Hội nghị trong năm ${group.year} hoặc năm ${group.year + 1}).`);
+  }
   if (form.conference.end_time < form.conference.start_time) problems.push('Giờ kết thúc Hội nghị phải sau giờ bắt đầu.');
   problems.push(...tallyOf(form, group.members.length).problems);
   if (problems.length) throw new UserError(`Chưa ghi được kết quả suy tôn: ${problems.join(' ')}`);
