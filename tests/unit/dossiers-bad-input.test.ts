@@ -14,6 +14,8 @@ import { UserError } from '../../electron/services/errors';
 import { generatePart } from '../../electron/services/dossiers/documents';
 import { exportDossiers } from '../../electron/services/dossiers/export';
 import { saveGroup } from '../../electron/services/groups-calendar/groups';
+import type { DossierRecord } from '../../electron/services/dossiers/schemas';
+import type { BundleHeader } from '../../electron/services/bundles/format';
 import { file, forwarded } from '../helpers/consolidated';
 import { councilMeeting, group2025, memberYear, scan } from '../helpers/dossiers';
 import { saveCouncil } from '../../electron/services/awards/council';
@@ -39,9 +41,9 @@ async function sentDossier() {
   return { leader, deputy, m, d, sent, signer };
 }
 
-function forge(entries: RawEntry[], signer: TestSigner, edit: (content: Record<string, any>) => void, header: Parameters<typeof resign>[2] = () => {}): string {
+function forge(entries: RawEntry[], signer: TestSigner, edit: (content: DossierRecord) => void, header: (h: BundleHeader) => void = () => {}): string {
   const rec = entries.find((e) => e.name.startsWith('data/records/'))!;
-  const content = JSON.parse(rec.data.toString('utf8'));
+  const content = JSON.parse(rec.data.toString('utf8')) as DossierRecord;
   edit(content);
   rec.data = Buffer.from(JSON.stringify(content, null, 2));
   const out = path.join(tempDir(), 'forged.tdkt');
@@ -59,14 +61,14 @@ const dossiersAt = (s: Awaited<ReturnType<typeof sentDossier>>) => s.leader.ws.d
 
 describe('a hostile dossier bundle, signed with the member’s own key', () => {
   it.each([
-    ['in the name of another unit', (c: Record<string, any>) => (c.unit.code = 'STP-CB'), 'không cùng đơn vị gửi'],
-    ['of another year than its header', (c: Record<string, any>) => (c.group.year = 2024), 'không cùng đơn vị gửi, Khu vực/Cụm hoặc năm'],
-    ['with achievements past the limit', (c: Record<string, any>) => (c.achievements = 'x'.repeat(20_001)), 'Thành tích quá dài'],
-    ['with a negative vote count', (c: Record<string, any>) => (c.council = { meeting: { record_id: c.record_id, version: 1 }, votes_for: -1, total_members: 9, reached: false }), 'sai cấu trúc'],
-    ['with a name holding a NUL', (c: Record<string, any>) => (c.nominee.name = 'Nguyễn\u0000Hương'), 'ký tự không được phép'],
+    ['in the name of another unit', (c: DossierRecord) => (c.unit.code = 'STP-CB'), 'không cùng đơn vị gửi'],
+    ['of another year than its header', (c: DossierRecord) => (c.group.year = 2024), 'không cùng đơn vị gửi, Khu vực/Cụm hoặc năm'],
+    ['with achievements past the limit', (c: DossierRecord) => (c.achievements = 'x'.repeat(20_001)), 'Thành tích quá dài'],
+    ['with a negative vote count', (c: DossierRecord) => (c.council = { meeting: { record_id: c.record_id, version: 1 }, votes_for: -1, total_members: 9, reached: false }), 'sai cấu trúc'],
+    ['with a name holding a NUL', (c: DossierRecord) => (c.nominee.name = 'Nguyễn\u0000Hương'), 'ký tự không được phép'],
     [
       'whose council gave more yes votes than it has members',
-      (c: Record<string, any>) => (c.council = { meeting: { record_id: c.record_id, version: 1 }, votes_for: 50, total_members: 9, reached: true }),
+      (c: DossierRecord) => (c.council = { meeting: { record_id: c.record_id, version: 1 }, votes_for: 50, total_members: 9, reached: true }),
       'Hội đồng Thi đua – Khen thưởng của đơn vị ghi 50 phiếu đồng ý, nhiều hơn 9 thành viên',
     ],
   ])('%s is refused and nothing of it is kept', async (_what, edit, reason) => {
@@ -159,7 +161,7 @@ describe('thidua verify of the bundles a forwarding bundle carries', () => {
 
 describe('the bundle to the Ministry in the wrong hands', () => {
   /** The deputy's real consolidated bundle, signed again as the kind award_submission by `signer`. */
-  async function asSubmission(f: Awaited<ReturnType<typeof forwarded>>, signer: TestSigner, edit: (h: Parameters<Parameters<typeof resign>[2]>[0]) => void) {
+  async function asSubmission(f: Awaited<ReturnType<typeof forwarded>>, signer: TestSigner, edit: (h: BundleHeader) => void) {
     const out = path.join(tempDir(), 'gui-bo.tdkt');
     fs.writeFileSync(out, rawZip(resign(await readZip(f.consolidated), signer, (h) => ((h.kind = 'award_submission'), edit(h)))));
     return file(out);
