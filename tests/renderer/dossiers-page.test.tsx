@@ -138,7 +138,8 @@ describe('DossiersPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Lập hồ sơ' }));
     await waitFor(() => expect(call).toHaveBeenCalledWith('dossiers.create', { groupId: group.id, nomineeId: 2, awardCode: 'CSTDCS' }));
 
-    const row = within(screen.getByRole('table', { name: 'Danh sách hồ sơ' })).getAllByRole('row')[1]!;
+    // The call is seen before its answer lands: the list appears once the page has the new dossier.
+    const row = within(await screen.findByRole('table', { name: 'Danh sách hồ sơ' })).getAllByRole('row')[1]!;
     expect(row.textContent).toContain('Nguyễn Thị Hương');
     expect(row.textContent).toContain('Còn thiếu: Tờ trình đề nghị khen thưởng; Báo cáo thành tích');
     expect(row.textContent).toContain('Cần xem xétchưa xác minhĐiều kiện chưa xác minh');
