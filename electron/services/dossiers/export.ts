@@ -2,7 +2,7 @@ import { UserError } from '../errors';
 import { BundleError } from '../bundles/format';
 import { sendBundle, type Sent } from '../bundles/outbox';
 import { asciiName } from '../documents/write';
-import { getGroup } from '../groups-calendar/groups';
+import { getGroup, leaderAndDeputy } from '../groups-calendar/groups';
 import { milestoneToSend, type MilestoneToSend } from '../groups-calendar/home';
 import { freeze, unfreeze } from '../records/store';
 import { requireEvidence } from '../scoring/evidence';
@@ -34,7 +34,7 @@ export async function exportDossiers(ws: Workspace, groupId: number): Promise<Se
     const lines = incomplete.map((d) => `«${dossierLabel(d)}»: thiếu bản scan đã ký, đóng dấu của ${missingParts(d).map((p) => p.name.charAt(0).toLowerCase() + p.name.slice(1)).join(', ')}`);
     throw new UserError(`Chưa gửi được hồ sơ đề nghị khen thưởng: ${lines.join('; ')}.`);
   }
-  const recipients = group.members.filter((m) => m.role !== 'member' && m.code !== own.code).map((m) => m.code);
+  const recipients = leaderAndDeputy(group, own.code);
   if (!recipients.length) throw new UserError('Đơn vị là Trưởng Khu vực/Cụm và không có Phó Trưởng: hồ sơ của Trưởng đưa thẳng vào hội nghị, không cần gửi.');
   const files = distinct(dossiers.flatMap((d) => filesOf(d.content)));
   // Checked before anything is frozen: a file deleted from the data folder is named, not discovered half-way.

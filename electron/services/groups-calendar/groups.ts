@@ -123,6 +123,9 @@ export function pinKey(tx: DbOrTx, unitCode: string, keyId: string, source: 'gro
   tx.insert(schema.pinnedKeys).values({ keyId, unitCode, publicKey: publicKey ?? null, source, pinnedAt: now }).run();
 }
 
+/** Where a unit's own submissions go: the group's leader and deputy, other than the unit itself. */
+export const leaderAndDeputy = (group: Pick<Group, 'members'>, ownCode: string): string[] => group.members.filter((m) => m.role !== 'member' && m.code !== ownCode).map((m) => m.code);
+
 export function getGroup(db: DbOrTx, id: number): Group {
   const group = db.select().from(schema.emulationGroups).where(eq(schema.emulationGroups.id, id)).get();
   if (!group) throw new UserError('Không tìm thấy Khu vực/Cụm thi đua.');

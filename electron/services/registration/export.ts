@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Workspace } from '../workspace/workspace';
 import { UserError } from '../errors';
-import { getGroup } from '../groups-calendar/groups';
+import { getGroup, leaderAndDeputy } from '../groups-calendar/groups';
 import { milestoneToSend, type MilestoneToSend } from '../groups-calendar/home';
 import { nowIso } from '../workspace/clock';
 import { requireOwnUnit } from '../units-keys/units';
@@ -38,7 +38,7 @@ export async function printRegistration(ws: Workspace, groupId: number): Promise
 export async function exportRegistration(ws: Workspace, groupId: number): Promise<{ path: string; version: number; seq: number; milestone: MilestoneToSend | null }> {
   const group = getGroup(ws.db, groupId);
   const own = requireOwnUnit(ws.db);
-  const recipients = group.members.filter((m) => m.role !== 'member' && m.code !== own.code).map((m) => m.code);
+  const recipients = leaderAndDeputy(group, own.code);
   if (!recipients.length) throw new UserError('Đơn vị là Trưởng Khu vực/Cụm và không có Phó Trưởng: không có nơi nhận gói đăng ký.');
   let frozen: Registration | undefined;
   const milestone = milestoneToSend(ws.db, groupId, registrationKind.kind, nowIso(ws.clock));

@@ -6,7 +6,7 @@ import { sendBundle, type Sent } from '../bundles/outbox';
 import type { BundleFileInput } from '../bundles/writer';
 import { selfAssessmentDocument } from '../documents/self-assessment-doc';
 import { asciiName, writeDocx } from '../documents/write';
-import { getGroup } from '../groups-calendar/groups';
+import { getGroup, leaderAndDeputy } from '../groups-calendar/groups';
 import { milestoneToSend, type MilestoneToSend } from '../groups-calendar/home';
 import { nowIso } from '../workspace/clock';
 import { currentRecords, freeze, unfreeze } from '../records/store';
@@ -61,7 +61,7 @@ export async function exportSelfAssessment(ws: Workspace, groupId: number, optio
   if (gaps.length && !options.acceptGaps) throw new UserError(`Bảng tự chấm điểm còn: ${gaps.join('; ')}. Hãy bổ sung, hoặc xác nhận gửi như hiện có.`);
   const group = getGroup(ws.db, groupId);
   const own = requireOwnUnit(ws.db);
-  const recipients = group.members.filter((m) => m.role !== 'member' && m.code !== own.code).map((m) => m.code);
+  const recipients = leaderAndDeputy(group, own.code);
   if (!recipients.length) throw new UserError('Đơn vị là Trưởng Khu vực/Cụm và không có Phó Trưởng: bảng tự chấm điểm của Trưởng được tính ngay, không cần gửi.');
   // Checked before anything is frozen: a file deleted from the data folder is named, not discovered half-way.
   for (const ref of evidenceOf(view.record)) await requireEvidence(ws, ref);
